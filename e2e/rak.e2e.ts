@@ -1,0 +1,80 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createTarget,
+  type DatabaseTarget,
+  launchBrowser,
+  type RunningServer,
+  screenshotDir,
+  startServer,
+  targetNames,
+} from "./support.js";
+
+describe.each(targetNames())("a planner opens the RAK of Kota Metro (%s)", (name) => {
+  let target: DatabaseTarget;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    target = await createTarget(name);
+    server = await startServer(target.env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server?.process.exitCode === null) await server.stop();
+    await target?.dispose();
+  });
+
+  it("sees the RAK table with Indonesian numbers and Rupiah", async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole("link", { name: "Rencana Aksi Kinerja" }).click();
+    const table = page.getByTestId("rak-table");
+    await table.waitFor();
+    await expect.poll(() => table.innerText()).toContain("Rp 343.221.061.270");
+    const text = await table.innerText();
+    expect(text).toContain("Angka Harapan Hidup");
+    expect(text).toContain("72,18");
+    expect(text).toContain("0,013");
+    expect(text).toContain("11 dan 2");
+    expect(text).toContain("Rp 288.199.777.013");
+    expect(await page.getByTestId("signatory").innerText()).toContain("NIP. 19720310 199703 1 006");
+    await page.screenshot({ path: join(screenshotDir, `rak-metro-2024-${name}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it("switches the interface to English and back", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.baseUrl}/unit-organisasi`);
+    await page.getByRole("heading", { name: "Unit Organisasi" }).waitFor();
+    await page.getByText("EN", { exact: true }).click();
+    await page.getByRole("heading", { name: "Org units" }).waitFor();
+    expect(await page.getByText("Dinas Kesehatan Kota Depok").count()).toBe(1);
+    await page.screenshot({ path: join(screenshotDir, `org-units-en-${name}.png`), fullPage: true });
+    await page.getByText("ID", { exact: true }).click();
+    await page.getByRole("heading", { name: "Unit Organisasi" }).waitFor();
+    await page.close();
+  });
+
+  it("shows the 12 SPM services of Kota Depok with their 2017–2021 targets", async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`${server.baseUrl}/spm`);
+    await page.getByText("Peraturan Wali Kota Depok Nomor 57 Tahun 2017").waitFor();
+    const rows = page.locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(12);
+    expect(await rows.nth(7).innerText()).toContain("Hipertensi");
+    await page.screenshot({ path: join(screenshotDir, `spm-depok-${name}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it("stops cleanly on SIGTERM and starts again on the same data without loading the demo twice", async () => {
+    expect(await server.stop()).toBe(0);
+    server = await startServer(target.env);
+    const plans = await (await fetch(`${server.baseUrl}/api/plans`)).json();
+    expect(plans).toHaveLength(1);
+  });
+});

@@ -1,0 +1,46 @@
+import { count } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../db/client.js";
+import {
+  indicators,
+  orgUnits,
+  planIndicators,
+  planNodes,
+  plans,
+  spmServices,
+  spmTargets,
+} from "../db/schema.js";
+import { testDatabases } from "../test-support/databases.js";
+import { isDemoLoaded, loadDemo } from "./load-demo.js";
+
+describe.each(testDatabases())("demo data on $name", (target) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await target.open();
+  });
+  afterAll(() => handle.close());
+
+  const countOf = async (table: PgTable) => {
+    const [row] = await handle.db.select({ n: count() }).from(table);
+    return row?.n;
+  };
+
+  it("loads both seeds into an empty database", async () => {
+    expect(await isDemoLoaded(handle.db)).toBe(false);
+    expect(await loadDemo(handle.db)).toBe(true);
+    expect(await countOf(plans)).toBe(1);
+    expect(await countOf(planIndicators)).toBe(43);
+    expect(await countOf(planNodes)).toBe(1 + 5 + 20);
+    expect(await countOf(spmServices)).toBe(12);
+    expect(await countOf(spmTargets)).toBe(12 * 5);
+    expect(await countOf(indicators)).toBe(43 + 12);
+  });
+
+  it("does not load the demo twice", async () => {
+    const unitsBefore = await countOf(orgUnits);
+    expect(await loadDemo(handle.db)).toBe(false);
+    expect(await countOf(orgUnits)).toBe(unitsBefore);
+    expect(await countOf(plans)).toBe(1);
+  });
+});

@@ -1,0 +1,45 @@
+import { and, asc, eq, like } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { type OrgUnitType, orgUnits } from "../db/schema.js";
+
+export interface OrgUnitFilter {
+  /** Only this unit and everything below it. */
+  within?: string;
+  type?: OrgUnitType;
+}
+
+const columns = {
+  id: orgUnits.id,
+  parentId: orgUnits.parentId,
+  code: orgUnits.code,
+  name: orgUnits.name,
+  officeName: orgUnits.officeName,
+  type: orgUnits.type,
+  ownerType: orgUnits.ownerType,
+  isBlud: orgUnits.isBlud,
+  level: orgUnits.level,
+  path: orgUnits.path,
+};
+
+export type OrgUnitRow = Awaited<ReturnType<typeof findOrgUnit>> & {};
+
+/** Org units in tree order (by materialised path), optionally one subtree or one type. */
+export async function listOrgUnits(db: Database, filter: OrgUnitFilter = {}) {
+  const conditions = [];
+  if (filter.within) {
+    const root = await findOrgUnit(db, filter.within);
+    if (!root) return null;
+    conditions.push(like(orgUnits.path, `${root.path}%`));
+  }
+  if (filter.type) conditions.push(eq(orgUnits.type, filter.type));
+  return db
+    .select(columns)
+    .from(orgUnits)
+    .where(and(...conditions))
+    .orderBy(asc(orgUnits.path));
+}
+
+export async function findOrgUnit(db: Database, id: string) {
+  const [row] = await db.select(columns).from(orgUnits).where(eq(orgUnits.id, id));
+  return row;
+}

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ORG_UNIT_TYPES } from "../db/schema.js";
+import { notFound } from "../server/errors.js";
+import { findOrgUnit, listOrgUnits } from "./queries.js";
+import { orgUnitSchema } from "./schemas.js";
+
+const orgUnitNotFound = () => notFound("Unit organisasi", "Org unit");
+
+export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/org-units",
+    {
+      schema: {
+        tags: ["org-units"],
+        summary: "Daftar unit organisasi dalam urutan pohon / org units in tree order",
+        querystring: z.object({
+          within: z.uuid().optional().describe("only this unit and its descendants"),
+          type: z.enum(ORG_UNIT_TYPES).optional(),
+        }),
+        response: { 200: z.array(orgUnitSchema) },
+      },
+    },
+    async (request) => {
+      const rows = await listOrgUnits(app.database.db, request.query);
+      if (!rows) throw orgUnitNotFound();
+      return rows;
+    },
+  );
+
+  app.get(
+    "/org-units/:id",
+    {
+      schema: {
+        tags: ["org-units"],
+        summary: "Satu unit organisasi / one org unit",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: orgUnitSchema },
+      },
+    },
+    async (request) => {
+      const row = await findOrgUnit(app.database.db, request.params.id);
+      if (!row) throw orgUnitNotFound();
+      return row;
+    },
+  );
+};

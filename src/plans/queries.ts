@@ -1,0 +1,100 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema.js";
+import { groupBy } from "../lib/group-by.js";
+
+export interface PlanFilter {
+  orgUnitId?: string;
+  year?: number;
+  kind?: PlanKind;
+}
+
+const summaryColumns = {
+  id: plans.id,
+  orgUnitId: plans.orgUnitId,
+  orgUnitName: orgUnits.name,
+  officeName: orgUnits.officeName,
+  year: plans.year,
+  kind: plans.kind,
+  version: plans.version,
+  title: plans.title,
+  status: plans.status,
+};
+
+export async function listPlans(db: Database, filter: PlanFilter) {
+  const conditions = [];
+  if (filter.orgUnitId) conditions.push(eq(plans.orgUnitId, filter.orgUnitId));
+  if (filter.year) conditions.push(eq(plans.year, filter.year));
+  if (filter.kind) conditions.push(eq(plans.kind, filter.kind));
+  return db
+    .select(summaryColumns)
+    .from(plans)
+    .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
+    .where(and(...conditions))
+    .orderBy(asc(orgUnits.path), asc(plans.year), asc(plans.kind), asc(plans.version));
+}
+
+/** One plan with its nodes in document order (depth-first), each node carrying its indicators. */
+export async function getPlan(db: Database, id: string) {
+  const [plan] = await db
+    .select({
+      ...summaryColumns,
+      signatoryPosition: plans.signatoryPosition,
+      signatoryName: plans.signatoryName,
+      signatoryNip: plans.signatoryNip,
+      signedPlace: plans.signedPlace,
+      signedDate: plans.signedDate,
+    })
+    .from(plans)
+    .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
+    .where(eq(plans.id, id));
+  if (!plan) return undefined;
+
+  const nodes = await db
+    .select({
+      id: planNodes.id,
+      parentId: planNodes.parentId,
+      level: planNodes.level,
+      code: planNodes.code,
+      name: planNodes.name,
+      budget: planNodes.budget,
+      position: planNodes.position,
+    })
+    .from(planNodes)
+    .where(eq(planNodes.planId, id))
+    .orderBy(asc(planNodes.position));
+  const nodeIds = nodes.map((n) => n.id);
+  const indicatorRows = nodeIds.length
+    ? await db
+        .select({
+          id: planIndicators.id,
+          planNodeId: planIndicators.planNodeId,
+          indicatorId: planIndicators.indicatorId,
+          name: indicators.name,
+          unit: planIndicators.unit,
+          polarity: indicators.polarity,
+          targetMode: planIndicators.targetMode,
+          targetYear: planIndicators.targetYear,
+          targetQ1: planIndicators.targetQ1,
+          targetQ2: planIndicators.targetQ2,
+          targetQ3: planIndicators.targetQ3,
+          targetQ4: planIndicators.targetQ4,
+        })
+        .from(planIndicators)
+        .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))
+        .where(inArray(planIndicators.planNodeId, nodeIds))
+        .orderBy(asc(planIndicators.position))
+    : [];
+
+  const byNode = groupBy(indicatorRows, (r) => r.planNodeId);
+  const children = groupBy(nodes, (n) => n.parentId ?? "");
+  const ordered: Array<(typeof nodes)[number] & { depth: number; indicators: typeof indicatorRows }> = [];
+  const visit = (parentId: string, depth: number) => {
+    for (const node of children.get(parentId) ?? []) {
+      ordered.push({ ...node, depth, indicators: byNode.get(node.id) ?? [] });
+      visit(node.id, depth + 1);
+    }
+  };
+  visit("", 0);
+  return { ...plan, nodes: ordered };
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { PLAN_KINDS, PLAN_NODE_LEVELS } from "../db/schema.js";
+
+export const planSummarySchema = z.object({
+  id: z.uuid(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  officeName: z.string().nullable(),
+  year: z.number().int(),
+  kind: z.enum(PLAN_KINDS),
+  version: z.number().int(),
+  title: z.string(),
+  status: z.enum(["draft", "signed"]),
+});
+
+export const targetText = z.string().describe('target as written: "72.18", "11 dan 2", or "-" for no target');
+
+export const planIndicatorSchema = z.object({
+  id: z.uuid(),
+  indicatorId: z.uuid(),
+  name: z.string(),
+  unit: z.string(),
+  polarity: z.enum(["higher", "lower"]),
+  targetMode: z.string(),
+  targetYear: targetText,
+  targetQ1: targetText,
+  targetQ2: targetText,
+  targetQ3: targetText,
+  targetQ4: targetText,
+});
+
+export const planNodeSchema = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  level: z.enum(PLAN_NODE_LEVELS),
+  code: z.string().nullable(),
+  name: z.string(),
+  budget: z.number().int().nullable().describe("pagu in whole Rupiah"),
+  depth: z.number().int(),
+  indicators: z.array(planIndicatorSchema),
+});
+
+export const planSchema = planSummarySchema.extend({
+  signatoryPosition: z.string().nullable(),
+  signatoryName: z.string().nullable(),
+  signatoryNip: z.string().nullable(),
+  signedPlace: z.string().nullable(),
+  signedDate: z.string().nullable(),
+  nodes: z.array(planNodeSchema),
+});
+
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+export type Plan = z.infer<typeof planSchema>;
+export type PlanNode = z.infer<typeof planNodeSchema>;
+export type PlanIndicator = z.infer<typeof planIndicatorSchema>;

@@ -1,0 +1,105 @@
+import { existsSync } from "node:fs";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { DatabaseHandle } from "../db/client.js";
+import { healthRoutes } from "../health/routes.js";
+import { orgUnitRoutes } from "../org-units/routes.js";
+import { planRoutes } from "../plans/routes.js";
+import { spmRoutes } from "../spm/routes.js";
+import { handleError } from "./error-handler.js";
+import { errorBody } from "./errors.js";
+import { packagePath } from "./package-root.js";
+import { APP_VERSION } from "./version.js";
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  logger?: FastifyServerOptions["logger"];
+  /** Folder of the built web app; served with an SPA fallback when it exists. */
+  webRoot?: string;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorate("database", options.database);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects its CSS variables in <style> tags at runtime.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { max: 600, timeWindow: "1 minute" });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "capaian API",
+        description:
+          "Perencanaan dan pemantauan kinerja Dinas Kesehatan / health office performance planning",
+        version: APP_VERSION,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { prefix: "/api" });
+  await app.register(orgUnitRoutes, { prefix: "/api" });
+  await app.register(planRoutes, { prefix: "/api" });
+  await app.register(spmRoutes, { prefix: "/api" });
+
+  const webRoot = options.webRoot ?? packagePath("dist", "web");
+  const serveWeb = existsSync(webRoot);
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === "GET" && !request.url.startsWith("/api");
+    if (serveWeb && isPage) return reply.type("text/html").sendFile("index.html");
+    return reply
+      .code(404)
+      .send(
+        errorBody(
+          "NOT_FOUND",
+          `Alamat ${request.method} ${request.url} tidak ada.`,
+          `No route ${request.method} ${request.url}.`,
+        ),
+      );
+  });
+  return app;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    database: DatabaseHandle;
+  }
+}

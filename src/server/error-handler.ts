@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError, errorBody } from "./errors.js";
+
+interface CodedError {
+  code: string;
+  messageId: string;
+  messageEn: string;
+  details?: unknown;
+}
+
+/** Errors that carry their own bilingual message (AppError, the domain engine's DomainError). */
+function isCodedError(error: unknown): error is Error & CodedError {
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<CodedError>).messageId === "string" &&
+    typeof (error as Partial<CodedError>).messageEn === "string"
+  );
+}
+
+const genericClientError: Record<number, [string, string]> = {
+  400: ["Permintaan tidak dapat dibaca.", "The request could not be read."],
+  404: ["Tidak ditemukan.", "Not found."],
+  405: ["Metode tidak diizinkan.", "Method not allowed."],
+  413: ["Isi permintaan terlalu besar.", "The request body is too large."],
+  415: ["Jenis isi permintaan tidak didukung.", "Unsupported content type."],
+  429: ["Terlalu banyak permintaan. Coba lagi sebentar lagi.", "Too many requests. Try again shortly."],
+};
+
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => v.instancePath.replace(/^\//, "").replaceAll("/", "."));
+    const where = fields.filter(Boolean).join(", ");
+    return reply.code(400).send(
+      errorBody(
+        "VALIDATION",
+        `Data permintaan tidak valid${where ? ` (${where})` : ""}.`,
+        `Invalid request data${where ? ` (${where})` : ""}.`,
+        error.validation.map((v) => ({ path: v.instancePath, message: v.message })),
+      ),
+    );
+  }
+  if (error instanceof AppError || isCodedError(error)) {
+    const status = error instanceof AppError ? error.statusCode : 422;
+    const details = error instanceof AppError ? undefined : error.details;
+    return reply.code(status).send(errorBody(error.code, error.messageId, error.messageEn, details));
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const [id, en] = genericClientError[status] ?? genericClientError[400] ?? ["", ""];
+    return reply.code(status).send(errorBody(error.code ?? "BAD_REQUEST", id, en));
+  }
+  request.log.error({ err: error }, "unhandled error");
+  return reply
+    .code(500)
+    .send(
+      errorBody(
+        "INTERNAL",
+        `Terjadi kesalahan pada server. Kode permintaan: ${request.id}.`,
+        `Something went wrong on the server. Request id: ${request.id}.`,
+      ),
+    );
+}

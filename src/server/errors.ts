@@ -1,0 +1,26 @@
+/**
+ * An error meant for the user: an HTTP status, a stable code, and the message in Indonesian and English.
+ * Anything else that escapes a route is logged and answered as a generic 500 without details.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    readonly messageId: string,
+    readonly messageEn: string,
+  ) {
+    super(messageEn);
+    this.name = "AppError";
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; messageEn: string; details?: unknown };
+}
+
+export function errorBody(code: string, messageId: string, messageEn: string, details?: unknown): ErrorBody {
+  return { error: { code, message: messageId, messageEn, ...(details === undefined ? {} : { details }) } };
+}
+
+export const notFound = (what: string, whatEn: string) =>
+  new AppError(404, "NOT_FOUND", `${what} tidak ditemukan.`, `${whatEn} not found.`);

@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { getSpmServices, listSpmVersions } from "./queries.js";
+import { spmServiceSchema, spmVersionSchema } from "./schemas.js";
+
+export const spmRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/spm/versions",
+    {
+      schema: {
+        tags: ["spm"],
+        summary: "Versi SPM (peraturan) dan adopsinya / SPM versions and who adopted them",
+        response: { 200: z.array(spmVersionSchema) },
+      },
+    },
+    async () => listSpmVersions(app.database.db),
+  );
+
+  app.get(
+    "/spm/versions/:id/services",
+    {
+      schema: {
+        tags: ["spm"],
+        summary: "Jenis pelayanan SPM dengan indikator dan target / SPM services with indicator and targets",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.array(spmServiceSchema) },
+      },
+    },
+    async (request) => getSpmServices(app.database.db, request.params.id),
+  );
+};

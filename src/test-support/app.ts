@@ -1,0 +1,26 @@
+import type { DatabaseHandle } from "../db/client.js";
+import { loadDemo } from "../demo/load-demo.js";
+import { type App, buildApp } from "../server/app.js";
+import type { TestDatabase } from "./databases.js";
+
+export interface TestApp {
+  app: App;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** The API over a fresh database with the demo loaded, without the built web app. */
+export async function openTestApp(target: TestDatabase): Promise<TestApp> {
+  const database = await target.open();
+  await loadDemo(database.db);
+  const app = await buildApp({ database, webRoot: "/nonexistent" });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

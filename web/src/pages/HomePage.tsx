@@ -1,0 +1,37 @@
+import { Anchor, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { useOrgUnits, usePlans, useSpmVersions } from "../queries";
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const plans = usePlans();
+  const orgUnits = useOrgUnits();
+  const spm = useSpmVersions();
+  const cards = [
+    { label: t("home.plans"), value: plans.data?.length, to: "/rencana" },
+    { label: t("home.spmVersions"), value: spm.data?.length, to: "/spm" },
+    { label: t("home.orgUnits"), value: orgUnits.data?.length, to: "/unit-organisasi" },
+  ];
+  return (
+    <Stack>
+      <Title order={2}>{t("home.welcome")}</Title>
+      <Text maw={720}>{t("home.intro")}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {cards.map((card) => (
+          <Card key={card.to} withBorder>
+            <Text c="dimmed" size="sm">
+              {card.label}
+            </Text>
+            <Text fz={28} fw={700}>
+              {card.value ?? "…"}
+            </Text>
+            <Anchor component={Link} to={card.to} size="sm">
+              {t("home.open")}
+            </Anchor>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
