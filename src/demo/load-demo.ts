@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { recordAudit, systemActor } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import {
   appMeta,
@@ -7,14 +8,17 @@ import {
   planIndicators,
   planNodes,
   plans,
+  roleAssignments,
   spmAdoptions,
   spmServices,
   spmTargets,
   spmVersions,
+  users,
 } from "../db/schema.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
 import { type RakIndicatorRow, rakMetro2024 } from "./rak-metro-2024.js";
 import { spmDepok2017 } from "./spm-depok-2017.js";
+import { demoPasswordHash, demoUsers } from "./users.js";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -34,9 +38,15 @@ export async function loadDemo(db: Database): Promise<boolean> {
     const existing = await tx.select().from(appMeta).where(eq(appMeta.key, DEMO_FLAG)).for("update");
     if (existing.length > 0) return false;
     const ids = await insertOrgUnits(tx, demoOrgUnits, null, null, 0, "/");
-    await insertRak(tx, requireId(ids, "18.72"));
+    const programIndicators = await insertRak(tx, requireId(ids, "18.72"));
     await insertSpm(tx, requireId(ids, "32.76"));
+    await insertUsers(tx, ids, programIndicators);
     await tx.insert(appMeta).values({ key: DEMO_FLAG, value: new Date().toISOString() });
+    await recordAudit(tx, systemActor, {
+      action: "demo.load",
+      entityType: "installation",
+      newValue: { seeds: ["000 RAK Kota Metro 2024", "004 Perwal Depok 57/2017"], users: demoUsers.length },
+    });
     return true;
   });
 }
@@ -81,7 +91,8 @@ async function insertOrgUnits(
   return ids;
 }
 
-async function insertRak(tx: Tx, orgUnitId: string): Promise<void> {
+/** Inserts the RAK; returns the indicator ids of each program (its own and its kegiatan's) by name. */
+async function insertRak(tx: Tx, orgUnitId: string): Promise<Map<string, string[]>> {
   const doc = rakMetro2024;
   const [plan] = await tx
     .insert(plans)
@@ -98,6 +109,8 @@ async function insertRak(tx: Tx, orgUnitId: string): Promise<void> {
     .returning({ id: plans.id });
   if (!plan) throw new Error("plan insert returned nothing");
   let position = 0;
+  const programIndicators = new Map<string, string[]>();
+  let currentProgram: string | null = null;
   const addNode = async (
     parentId: string | null,
     level: "sasaran" | "program" | "kegiatan",
@@ -112,6 +125,7 @@ async function insertRak(tx: Tx, orgUnitId: string): Promise<void> {
     if (!node) throw new Error("plan node insert returned nothing");
     for (const [i, r] of rows.entries()) {
       const indicatorId = await insertIndicator(tx, r.name, r.unit, orgUnitId);
+      if (currentProgram) programIndicators.get(currentProgram)?.push(indicatorId);
       await tx.insert(planIndicators).values({
         planNodeId: node.id,
         indicatorId,
@@ -130,9 +144,39 @@ async function insertRak(tx: Tx, orgUnitId: string): Promise<void> {
   for (const s of doc.sasaran) {
     const sasaranId = await addNode(null, "sasaran", s.name, s.budget, s.indicators);
     for (const p of s.programs) {
+      currentProgram = p.name;
+      programIndicators.set(p.name, []);
       const programId = await addNode(sasaranId, "program", p.name, p.budget, p.indicators);
       for (const k of p.kegiatan) await addNode(programId, "kegiatan", k.name, k.budget, k.indicators);
     }
+  }
+  return programIndicators;
+}
+
+async function insertUsers(
+  tx: Tx,
+  orgUnitIds: Map<string, string>,
+  programIndicators: Map<string, string[]>,
+) {
+  const passwordHash = await demoPasswordHash();
+  for (const u of demoUsers) {
+    const [user] = await tx
+      .insert(users)
+      .values({
+        username: u.username,
+        fullName: u.fullName,
+        passwordHash,
+        mustChangePassword: false,
+        isDemo: true,
+      })
+      .returning({ id: users.id });
+    if (!user) throw new Error("user insert returned nothing");
+    await tx.insert(roleAssignments).values({
+      userId: user.id,
+      role: u.role,
+      orgUnitId: requireId(orgUnitIds, u.orgUnitCode),
+      indicatorIds: u.program ? (programIndicators.get(u.program) ?? null) : null,
+    });
   }
 }
 

@@ -13,6 +13,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/health",
     {
+      config: { access: "public" },
       schema: {
         tags: ["system"],
         summary: "Status layanan dan basis data / service and database status",

@@ -1,4 +1,5 @@
 import { and, asc, eq, like } from "drizzle-orm";
+import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
 import { type OrgUnitType, orgUnits } from "../db/schema.js";
 
@@ -6,6 +7,8 @@ export interface OrgUnitFilter {
   /** Only this unit and everything below it. */
   within?: string;
   type?: OrgUnitType;
+  /** Subtree roots the reader may see. */
+  scope: readonly string[];
 }
 
 const columns = {
@@ -24,11 +27,12 @@ const columns = {
 export type OrgUnitRow = Awaited<ReturnType<typeof findOrgUnit>> & {};
 
 /** Org units in tree order (by materialised path), optionally one subtree or one type. */
-export async function listOrgUnits(db: Database, filter: OrgUnitFilter = {}) {
-  const conditions = [];
+export async function listOrgUnits(db: Database, filter: OrgUnitFilter) {
+  const conditions = [withinScope(orgUnits.path, filter.scope)];
   if (filter.within) {
     const root = await findOrgUnit(db, filter.within);
     if (!root) return null;
+    if (!filter.scope.some((s) => root.path.startsWith(s))) return "forbidden" as const;
     conditions.push(like(orgUnits.path, `${root.path}%`));
   }
   if (filter.type) conditions.push(eq(orgUnits.type, filter.type));

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { authorize, forbidden, scopeOf } from "../auth/plugin.js";
 import { ORG_UNIT_TYPES } from "../db/schema.js";
 import { notFound } from "../server/errors.js";
 import { findOrgUnit, listOrgUnits } from "./queries.js";
@@ -11,6 +12,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/org-units",
     {
+      config: { access: "orgunit.read" },
       schema: {
         tags: ["org-units"],
         summary: "Daftar unit organisasi dalam urutan pohon / org units in tree order",
@@ -22,8 +24,10 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const rows = await listOrgUnits(app.database.db, request.query);
+      const scope = scopeOf(request, "orgunit.read");
+      const rows = await listOrgUnits(app.database.db, { ...request.query, scope });
       if (!rows) throw orgUnitNotFound();
+      if (rows === "forbidden") throw forbidden();
       return rows;
     },
   );
@@ -31,6 +35,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/org-units/:id",
     {
+      config: { access: "orgunit.read" },
       schema: {
         tags: ["org-units"],
         summary: "Satu unit organisasi / one org unit",
@@ -41,6 +46,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const row = await findOrgUnit(app.database.db, request.params.id);
       if (!row) throw orgUnitNotFound();
+      authorize(request, "orgunit.read", row.path);
       return row;
     },
   );

@@ -1,9 +1,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
 import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema.js";
 import { groupBy } from "../lib/group-by.js";
 
 export interface PlanFilter {
+  /** Subtree roots the reader may see. */
+  scope: readonly string[];
   orgUnitId?: string;
   year?: number;
   kind?: PlanKind;
@@ -14,6 +17,7 @@ const summaryColumns = {
   orgUnitId: plans.orgUnitId,
   orgUnitName: orgUnits.name,
   officeName: orgUnits.officeName,
+  orgUnitPath: orgUnits.path,
   year: plans.year,
   kind: plans.kind,
   version: plans.version,
@@ -22,7 +26,7 @@ const summaryColumns = {
 };
 
 export async function listPlans(db: Database, filter: PlanFilter) {
-  const conditions = [];
+  const conditions = [withinScope(orgUnits.path, filter.scope)];
   if (filter.orgUnitId) conditions.push(eq(plans.orgUnitId, filter.orgUnitId));
   if (filter.year) conditions.push(eq(plans.year, filter.year));
   if (filter.kind) conditions.push(eq(plans.kind, filter.kind));

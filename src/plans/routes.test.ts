@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestApp, type TestApp } from "../test-support/app.js";
+import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";
 import type { Plan, PlanSummary } from "./schemas.js";
 
@@ -11,11 +12,10 @@ describe.each(testDatabases())("plans API on $name", (target) => {
 
   beforeAll(async () => {
     t = await openTestApp(target);
-    const list: PlanSummary[] = (
-      await t.app.inject({ method: "GET", url: "/api/plans?kind=rak&year=2024" })
-    ).json();
+    const planner = await TestClient.loggedIn(t.app, "admin.metro");
+    const list: PlanSummary[] = (await planner.get("/api/plans?kind=rak&year=2024")).json();
     expect(list).toHaveLength(1);
-    rak = (await t.app.inject({ method: "GET", url: `/api/plans/${list[0]?.id}` })).json();
+    rak = (await planner.get(`/api/plans/${list[0]?.id}`)).json();
   });
   afterAll(() => t.close());
 
@@ -58,6 +58,12 @@ describe.each(testDatabases())("plans API on $name", (target) => {
       unit: "puskesmas dan rsud",
       targetYear: "11 dan 2",
     });
+  });
+
+  it("does not show the RAK of Kota Metro to the Dinas of Depok", async () => {
+    const depok = await TestClient.loggedIn(t.app, "admin.depok");
+    expect((await depok.get("/api/plans")).json()).toEqual([]);
+    expect((await depok.get(`/api/plans/${rak.id}`)).statusCode).toBe(403);
   });
 
   it("leaves the kegiatan without a budget in the document without one (not zero)", () => {

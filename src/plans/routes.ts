@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { authorize, scopeOf } from "../auth/plugin.js";
 import { PLAN_KINDS } from "../db/schema.js";
 import { notFound } from "../server/errors.js";
 import { getPlan, listPlans } from "./queries.js";
@@ -9,6 +10,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans",
     {
+      config: { access: "plan.read" },
       schema: {
         tags: ["plans"],
         summary: "Daftar dokumen rencana / plan documents",
@@ -20,12 +22,13 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(planSummarySchema) },
       },
     },
-    async (request) => listPlans(app.database.db, request.query),
+    async (request) => listPlans(app.database.db, { ...request.query, scope: scopeOf(request, "plan.read") }),
   );
 
   app.get(
     "/plans/:id",
     {
+      config: { access: "plan.read" },
       schema: {
         tags: ["plans"],
         summary: "Satu dokumen rencana dengan pohon dan target / one plan with its tree and targets",
@@ -36,6 +39,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const plan = await getPlan(app.database.db, request.params.id);
       if (!plan) throw notFound("Dokumen rencana", "Plan");
+      authorize(request, "plan.read", plan.orgUnitPath);
       return plan;
     },
   );

@@ -6,6 +6,7 @@ export const planSummarySchema = z.object({
   orgUnitId: z.uuid(),
   orgUnitName: z.string(),
   officeName: z.string().nullable(),
+  orgUnitPath: z.string(),
   year: z.number().int(),
   kind: z.enum(PLAN_KINDS),
   version: z.number().int(),

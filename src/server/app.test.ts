@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestApp, type TestApp } from "../test-support/app.js";
+import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";
 
 describe.each(testDatabases())("API basics on $name", (target) => {
@@ -50,20 +51,23 @@ describe.each(testDatabases())("API basics on $name", (target) => {
   });
 
   it("answers a malformed id with a 400 naming the field, never a 500", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/api/plans/bukan-uuid" });
+    const client = await TestClient.loggedIn(t.app, "admin.metro");
+    const res = await client.get("/api/plans/bukan-uuid");
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("VALIDATION");
     expect(res.json().error.message).toContain("id");
   });
 
   it("answers a well-formed id that does not exist with a 404", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/api/plans/00000000-0000-4000-8000-000000000000" });
+    const client = await TestClient.loggedIn(t.app, "admin.metro");
+    const res = await client.get("/api/plans/00000000-0000-4000-8000-000000000000");
     expect(res.statusCode).toBe(404);
     expect(res.json().error.message).toBe("Dokumen rencana tidak ditemukan.");
   });
 
   it("answers an out-of-range query parameter with a 400", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/api/plans?year=abc" });
+    const client = await TestClient.loggedIn(t.app, "admin.metro");
+    const res = await client.get("/api/plans?year=abc");
     expect(res.statusCode).toBe(400);
   });
 

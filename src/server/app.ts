@@ -11,6 +11,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { type AuthOptions, auth } from "../auth/plugin.js";
+import { authRoutes } from "../auth/routes.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { healthRoutes } from "../health/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
@@ -26,6 +28,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Folder of the built web app; served with an SPA fallback when it exists. */
   webRoot?: string;
+  auth: AuthOptions;
 }
 
 export type App = FastifyInstance;
@@ -59,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   await app.register(rateLimit, { max: 600, timeWindow: "1 minute" });
+  await app.register(auth, options.auth);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -71,9 +75,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(healthRoutes, { prefix: "/api" });
+  await app.register(authRoutes, { prefix: "/api", ...options.auth });
   await app.register(orgUnitRoutes, { prefix: "/api" });
   await app.register(planRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });

@@ -8,7 +8,18 @@ export interface Config {
   /** Load the demo data (seeds 000 and 004) into an empty database on start. */
   demo: boolean;
   logLevel: string;
+  /** HMAC key for CSRF tokens; when unset, one is generated once and kept in the database. */
+  secret: string | undefined;
+  sessions: { idleMinutes: number; maxHours: number };
+  secureCookies: boolean;
+  loginAttemptsPerMinute: number;
 }
+
+const positive = (value: string | undefined, fallback: number, name: string) => {
+  const n = Number(value ?? fallback);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number: ${value}`);
+  return n;
+};
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number.parseInt(env.PORT ?? "3000", 10);
@@ -20,5 +31,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR ?? "data") },
     demo: !["0", "false", "no"].includes((env.DEMO ?? "true").toLowerCase()),
     logLevel: env.LOG_LEVEL ?? "info",
+    secret: env.SESSION_SECRET,
+    sessions: {
+      idleMinutes: positive(env.SESSION_IDLE_MINUTES, 240, "SESSION_IDLE_MINUTES"),
+      maxHours: positive(env.SESSION_MAX_HOURS, 12, "SESSION_MAX_HOURS"),
+    },
+    loginAttemptsPerMinute: positive(env.LOGIN_ATTEMPTS_PER_MINUTE, 10, "LOGIN_ATTEMPTS_PER_MINUTE"),
+    secureCookies: ["1", "true", "yes"].includes((env.COOKIE_SECURE ?? "false").toLowerCase()),
   };
 }

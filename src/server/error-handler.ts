@@ -20,6 +20,10 @@ function isCodedError(error: unknown): error is Error & CodedError {
 
 const genericClientError: Record<number, [string, string]> = {
   400: ["Permintaan tidak dapat dibaca.", "The request could not be read."],
+  403: [
+    "Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.",
+    "The security (CSRF) token is missing or does not match. Reload the page and try again.",
+  ],
   404: ["Tidak ditemukan.", "Not found."],
   405: ["Metode tidak diizinkan.", "Method not allowed."],
   413: ["Isi permintaan terlalu besar.", "The request body is too large."],
@@ -48,7 +52,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const [id, en] = genericClientError[status] ?? genericClientError[400] ?? ["", ""];
-    return reply.code(status).send(errorBody(error.code ?? "BAD_REQUEST", id, en));
+    const code = status === 429 ? "RATE_LIMITED" : status === 403 ? "CSRF" : (error.code ?? "BAD_REQUEST");
+    return reply.code(status).send(errorBody(code, id, en));
   }
   request.log.error({ err: error }, "unhandled error");
   return reply

@@ -1,11 +1,22 @@
 import { buildApp } from "./app.js";
 import { prepareDatabase } from "./bootstrap.js";
 import { readConfig } from "./config.js";
+import { installationSecret } from "./secret.js";
 
 const config = readConfig();
 const started = performance.now();
 const { handle, demoLoaded } = await prepareDatabase(config.database, config.demo);
-const app = await buildApp({ database: handle, logger: { level: config.logLevel } });
+const secret = config.secret ?? (await installationSecret(handle.db));
+const app = await buildApp({
+  database: handle,
+  logger: { level: config.logLevel },
+  auth: {
+    secret,
+    sessions: config.sessions,
+    secureCookies: config.secureCookies,
+    loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+  },
+});
 
 let closing = false;
 async function shutdown(signal: string) {

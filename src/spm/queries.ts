@@ -1,10 +1,11 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
 import { indicators, orgUnits, spmAdoptions, spmServices, spmTargets, spmVersions } from "../db/schema.js";
 import { groupBy } from "../lib/group-by.js";
 
 /** SPM versions with the org units and years that adopted them. */
-export async function listSpmVersions(db: Database) {
+export async function listSpmVersions(db: Database, scope: readonly string[]) {
   const versions = await db.select().from(spmVersions).orderBy(asc(spmVersions.issuedDate));
   const adoptions = await db
     .select({
@@ -15,6 +16,7 @@ export async function listSpmVersions(db: Database) {
     })
     .from(spmAdoptions)
     .innerJoin(orgUnits, eq(orgUnits.id, spmAdoptions.orgUnitId))
+    .where(withinScope(orgUnits.path, scope))
     .orderBy(asc(spmAdoptions.year));
   const byVersion = groupBy(adoptions, (a) => a.versionId);
   return versions.map((v) => ({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { scopeOf } from "../auth/plugin.js";
 import { getSpmServices, listSpmVersions } from "./queries.js";
 import { spmServiceSchema, spmVersionSchema } from "./schemas.js";
 
@@ -7,18 +8,20 @@ export const spmRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/spm/versions",
     {
+      config: { access: "spm.read" },
       schema: {
         tags: ["spm"],
         summary: "Versi SPM (peraturan) dan adopsinya / SPM versions and who adopted them",
         response: { 200: z.array(spmVersionSchema) },
       },
     },
-    async () => listSpmVersions(app.database.db),
+    async (request) => listSpmVersions(app.database.db, scopeOf(request, "spm.read")),
   );
 
   app.get(
     "/spm/versions/:id/services",
     {
+      config: { access: "spm.read" },
       schema: {
         tags: ["spm"],
         summary: "Jenis pelayanan SPM dengan indikator dan target / SPM services with indicator and targets",

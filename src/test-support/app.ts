@@ -10,10 +10,19 @@ export interface TestApp {
 }
 
 /** The API over a fresh database with the demo loaded, without the built web app. */
-export async function openTestApp(target: TestDatabase): Promise<TestApp> {
+export async function openTestApp(target: TestDatabase, loginAttemptsPerMinute = 10_000): Promise<TestApp> {
   const database = await target.open();
   await loadDemo(database.db);
-  const app = await buildApp({ database, webRoot: "/nonexistent" });
+  const app = await buildApp({
+    database,
+    webRoot: "/nonexistent",
+    auth: {
+      secret: "test-secret",
+      sessions: { idleMinutes: 60, maxHours: 8 },
+      secureCookies: false,
+      loginAttemptsPerMinute,
+    },
+  });
   await app.ready();
   return {
     app,

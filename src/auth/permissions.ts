@@ -1,0 +1,51 @@
+import type { Role } from "../db/schema.js";
+
+/**
+ * What each role may do (DOMAIN.md §1; Perwal Depok 57/2017 Pasal 7, 9, 10). A permission is always
+ * held in an org unit and reaches its whole subtree; nothing here does I/O.
+ */
+export const PERMISSIONS = [
+  "orgunit.read",
+  "plan.read",
+  "plan.write",
+  "plan.sign",
+  "data.read",
+  "data.enter",
+  "data.verify",
+  "data.approve",
+  "spm.read",
+  "audit.read",
+  "user.manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const readAll: Permission[] = ["orgunit.read", "plan.read", "data.read", "spm.read"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin_dinas: [...readAll, "plan.write", "data.approve", "audit.read", "user.manage"],
+  pengelola_program: [...readAll, "data.verify"],
+  operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read"],
+  pimpinan: [...readAll, "data.approve", "plan.sign"],
+  auditor: [...readAll, "audit.read"],
+};
+
+export interface ScopedRole {
+  role: Role;
+  orgUnitId: string;
+  /** Materialised path of the org unit ("/KEMENKES/18/18.72/"); the role reaches every path below it. */
+  orgUnitPath: string;
+}
+
+export function hasPermission(roles: readonly ScopedRole[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r.role].includes(permission));
+}
+
+/** The subtree roots in which the permission is held, without roots nested in another root. */
+export function scopeRoots(roles: readonly ScopedRole[], permission: Permission): string[] {
+  const paths = roles.filter((r) => ROLE_PERMISSIONS[r.role].includes(permission)).map((r) => r.orgUnitPath);
+  return [...new Set(paths)].filter((p) => !paths.some((other) => other !== p && p.startsWith(other)));
+}
+
+export function allows(roles: readonly ScopedRole[], permission: Permission, orgUnitPath: string): boolean {
+  return scopeRoots(roles, permission).some((root) => orgUnitPath.startsWith(root));
+}

@@ -1,0 +1,168 @@
+import { eq } from "drizzle-orm";
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { recordAudit } from "../audit/record.js";
+import { users } from "../db/schema.js";
+import { AppError } from "../server/errors.js";
+import { checkCredentials } from "./login.js";
+import { checkPasswordPolicy, hashPassword, verifyPassword } from "./passwords.js";
+import { hasPermission, PERMISSIONS } from "./permissions.js";
+import { type AuthOptions, actorOf, currentUser, setSessionCookie } from "./plugin.js";
+import { loginBodySchema, passwordChangeSchema, sessionResponseSchema } from "./schemas.js";
+import {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  loadRoles,
+  SESSION_COOKIE,
+  type SessionUser,
+} from "./sessions.js";
+
+const csrfToken = (reply: FastifyReply, tokenHash: string | null) =>
+  reply.generateCsrf({ userInfo: tokenHash ?? "anonymous" });
+
+const withPermissions = (user: SessionUser) => ({
+  ...user,
+  permissions: PERMISSIONS.filter((p) => hasPermission(user.roles, p)),
+});
+
+export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, options) => {
+  app.get(
+    "/auth/csrf",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "Token CSRF untuk permintaan yang mengubah data / CSRF token for state-changing requests",
+        response: { 200: z.object({ csrfToken: z.string() }) },
+      },
+    },
+    async (request, reply) => ({ csrfToken: csrfToken(reply, request.sessionTokenHash) }),
+  );
+
+  app.post(
+    "/auth/login",
+    {
+      config: {
+        access: "public",
+        rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Masuk / log in",
+        body: loginBodySchema,
+        response: { 200: sessionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const db = app.database.db;
+      const user = await checkCredentials(db, request.body.username, request.body.password, actorOf(request));
+      const session = await createSession(db, user.id, options.sessions, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+      });
+      setSessionCookie(reply, session.token, options);
+      const sessionUser: SessionUser = {
+        id: user.id,
+        username: user.username,
+        fullName: user.fullName,
+        email: user.email,
+        mustChangePassword: user.mustChangePassword,
+        isDemo: user.isDemo,
+        roles: await loadRoles(db, user.id),
+      };
+      return { user: withPermissions(sessionUser), csrfToken: csrfToken(reply, session.tokenHash) };
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    {
+      config: { access: "authenticated", allowWhilePasswordChangeRequired: true },
+      schema: { tags: ["auth"], summary: "Keluar / log out", response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      if (request.sessionTokenHash) await deleteSession(app.database.db, request.sessionTokenHash);
+      await recordAudit(app.database.db, actorOf(request), {
+        action: "auth.logout",
+        entityType: "user",
+        entityId: currentUser(request).id,
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/auth/me",
+    {
+      config: { access: "authenticated", allowWhilePasswordChangeRequired: true },
+      schema: {
+        tags: ["auth"],
+        summary: "Pengguna yang sedang masuk / the logged-in user",
+        response: { 200: sessionResponseSchema },
+      },
+    },
+    async (request, reply) => ({
+      user: withPermissions(currentUser(request)),
+      csrfToken: csrfToken(reply, request.sessionTokenHash),
+    }),
+  );
+
+  app.post(
+    "/auth/password",
+    {
+      config: {
+        access: "authenticated",
+        allowWhilePasswordChangeRequired: true,
+        rateLimit: { max: 10, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Ganti kata sandi sendiri / change one's own password",
+        body: passwordChangeSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const me = currentUser(request);
+      const db = app.database.db;
+      const [row] = await db.select().from(users).where(eq(users.id, me.id));
+      if (!row || !(await verifyPassword(row.passwordHash, request.body.currentPassword))) {
+        throw new AppError(
+          400,
+          "WRONG_PASSWORD",
+          "Kata sandi saat ini salah.",
+          "The current password is wrong.",
+        );
+      }
+      const { newPassword } = request.body;
+      checkPasswordPolicy(newPassword, me.username);
+      if (newPassword === request.body.currentPassword) {
+        throw new AppError(
+          400,
+          "PASSWORD_UNCHANGED",
+          "Kata sandi baru harus berbeda dari yang lama.",
+          "The new password must differ from the old one.",
+        );
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() })
+          .where(eq(users.id, me.id));
+        await deleteUserSessions(tx, me.id, request.sessionTokenHash ?? undefined);
+        await recordAudit(tx, actorOf(request), {
+          action: "user.password_changed",
+          entityType: "user",
+          entityId: me.id,
+          oldValue: { mustChangePassword: row.mustChangePassword },
+          newValue: { mustChangePassword: false },
+        });
+      });
+      return reply.code(204).send(null);
+    },
+  );
+};

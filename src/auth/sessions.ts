@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { orgUnits, roleAssignments, sessions, users } from "../db/schema.js";
+import type { ScopedRole } from "./permissions.js";
+
+export const SESSION_COOKIE = "capaian_session";
+
+export interface SessionPolicy {
+  /** A session unused this long ends. */
+  idleMinutes: number;
+  /** A session ends this long after login whatever happens. */
+  maxHours: number;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  mustChangePassword: boolean;
+  isDemo: boolean;
+  roles: Array<ScopedRole & { orgUnitName: string; indicatorIds: string[] | null }>;
+}
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createSession(
+  db: Database,
+  userId: string,
+  policy: SessionPolicy,
+  client: { ip: string; userAgent: string | undefined },
+): Promise<{ token: string; tokenHash: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const tokenHash = hashToken(token);
+  await db.insert(sessions).values({
+    tokenHash,
+    userId,
+    expiresAt: new Date(Date.now() + policy.maxHours * 3_600_000),
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, tokenHash };
+}
+
+export async function loadRoles(db: Database, userId: string): Promise<SessionUser["roles"]> {
+  return db
+    .select({
+      role: roleAssignments.role,
+      orgUnitId: roleAssignments.orgUnitId,
+      orgUnitPath: orgUnits.path,
+      orgUnitName: sql<string>`coalesce(${orgUnits.officeName}, ${orgUnits.name})`,
+      indicatorIds: roleAssignments.indicatorIds,
+    })
+    .from(roleAssignments)
+    .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
+    .where(eq(roleAssignments.userId, userId))
+    .orderBy(orgUnits.path, roleAssignments.role);
+}
+
+/**
+ * The user behind a session token, or null when the token is unknown, expired by age or idleness, or the
+ * account is disabled. Touches last_seen_at at most once a minute to keep reads cheap.
+ */
+export async function resolveSession(
+  db: Database,
+  token: string,
+  policy: SessionPolicy,
+): Promise<{ tokenHash: string; user: SessionUser } | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  if (!row) return null;
+  const now = Date.now();
+  const idleLimit = row.session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (!row.user.isActive || row.session.expiresAt.getTime() <= now || idleLimit <= now) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return null;
+  }
+  if (now - row.session.lastSeenAt.getTime() > 60_000) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.tokenHash, tokenHash));
+  }
+  const u = row.user;
+  return {
+    tokenHash,
+    user: {
+      id: u.id,
+      username: u.username,
+      fullName: u.fullName,
+      email: u.email,
+      mustChangePassword: u.mustChangePassword,
+      isDemo: u.isDemo,
+      roles: await loadRoles(db, u.id),
+    },
+  };
+}
+
+export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every session of a user, optionally but one (the one that changed the password). */
+export async function deleteUserSessions(db: Pick<Database, "delete">, userId: string, keep?: string) {
+  const others = keep
+    ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${keep}`)
+    : eq(sessions.userId, userId);
+  await db.delete(sessions).where(others);
+}
+
+export async function purgeExpiredSessions(db: Database): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}
