@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const root = resolve(import.meta.dirname, "..");
 export const screenshotDir = join(root, "e2e", "screenshots");
@@ -126,3 +126,12 @@ export async function createTarget(name: "pglite" | "postgres"): Promise<Databas
 
 export const targetNames = (): Array<"pglite" | "postgres"> =>
   process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+/** Logs in through the login page as a person would. */
+export async function logIn(page: Page, baseUrl: string, username: string, password = "demo-capaian-2024") {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('input[autocomplete="username"]').fill(username);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByTestId("user-menu").waitFor();
+}

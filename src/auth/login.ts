@@ -3,6 +3,7 @@ import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { users } from "../db/schema.js";
 import { AppError } from "../server/errors.js";
+import { primaryOrgUnitId } from "../users/queries.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 
 export const MAX_FAILED_LOGINS = 5;
@@ -38,7 +39,7 @@ export async function checkCredentials(
     .select()
     .from(users)
     .where(or(eq(users.username, name), eq(users.email, name)));
-  if (!user || !user.isActive) {
+  if (!user?.isActive) {
     await verifyPassword(decoyHash, password);
     await recordAudit(db, actor, {
       action: "auth.login_failed",
@@ -48,6 +49,7 @@ export async function checkCredentials(
     });
     throw invalidCredentials();
   }
+  const orgUnitId = await primaryOrgUnitId(db, user.id);
   const now = new Date();
   if (user.lockedUntil && user.lockedUntil > now) {
     await recordAudit(
@@ -57,6 +59,7 @@ export async function checkCredentials(
         action: "auth.login_refused_locked",
         entityType: "user",
         entityId: user.id,
+        orgUnitId,
       },
     );
     throw new AppError(
@@ -84,6 +87,7 @@ export async function checkCredentials(
           action: lock ? "auth.locked" : "auth.login_failed",
           entityType: "user",
           entityId: user.id,
+          orgUnitId,
           newValue: { failedLogins: failed },
         },
       );
@@ -102,6 +106,7 @@ export async function checkCredentials(
         action: "auth.login",
         entityType: "user",
         entityId: user.id,
+        orgUnitId,
       },
     );
   });

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.js";
 import { users } from "../db/schema.js";
+import { DEMO_PASSWORD } from "../demo/users.js";
 import { AppError } from "../server/errors.js";
 import { checkCredentials } from "./login.js";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./passwords.js";
@@ -14,6 +15,7 @@ import {
   createSession,
   deleteSession,
   deleteUserSessions,
+  listDemoAccounts,
   loadRoles,
   SESSION_COOKIE,
   type SessionUser,
@@ -39,6 +41,27 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
       },
     },
     async (request, reply) => ({ csrfToken: csrfToken(reply, request.sessionTokenHash) }),
+  );
+
+  app.get(
+    "/auth/demo-accounts",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "Akun demo (hanya pada instalasi demo) / demo accounts, on a demo installation only",
+        response: {
+          200: z.object({
+            password: z.string().nullable(),
+            accounts: z.array(z.object({ username: z.string(), fullName: z.string(), role: z.string() })),
+          }),
+        },
+      },
+    },
+    async () => {
+      const accounts = await listDemoAccounts(app.database.db);
+      return { password: accounts.length ? DEMO_PASSWORD : null, accounts };
+    },
   );
 
   app.post(

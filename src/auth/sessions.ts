@@ -116,3 +116,13 @@ export async function deleteUserSessions(db: Pick<Database, "delete">, userId: s
 export async function purgeExpiredSessions(db: Database): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }
+
+/** Demo accounts that still have the demo password's flag (only a demo installation has any). */
+export async function listDemoAccounts(db: Database) {
+  return db
+    .select({ username: users.username, fullName: users.fullName, role: roleAssignments.role })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(and(eq(users.isDemo, true), eq(users.isActive, true)))
+    .orderBy(users.username);
+}

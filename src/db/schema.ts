@@ -14,6 +14,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { TargetMode } from "../domain/targets.js";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -170,7 +171,7 @@ export const planIndicators = pgTable(
       .references(() => indicators.id),
     position: integer().notNull(),
     unit: text().notNull(),
-    targetMode: text("target_mode").notNull().default("incremental"),
+    targetMode: text("target_mode").$type<TargetMode>().notNull().default("incremental"),
     targetYear: text("target_year").notNull(),
     targetQ1: text("target_q1").notNull().default("-"),
     targetQ2: text("target_q2").notNull().default("-"),

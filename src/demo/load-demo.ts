@@ -15,6 +15,8 @@ import {
   spmVersions,
   users,
 } from "../db/schema.js";
+import { inferMode, parseTargetSeries } from "../domain/index.js";
+import { ensurePeriods } from "../periods/queries.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
 import { type RakIndicatorRow, rakMetro2024 } from "./rak-metro-2024.js";
 import { spmDepok2017 } from "./spm-depok-2017.js";
@@ -37,6 +39,7 @@ export async function loadDemo(db: Database): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.select().from(appMeta).where(eq(appMeta.key, DEMO_FLAG)).for("update");
     if (existing.length > 0) return false;
+    await ensurePeriods(tx, 2017, 2026);
     const ids = await insertOrgUnits(tx, demoOrgUnits, null, null, 0, "/");
     const programIndicators = await insertRak(tx, requireId(ids, "18.72"));
     await insertSpm(tx, requireId(ids, "32.76"));
@@ -124,14 +127,16 @@ async function insertRak(tx: Tx, orgUnitId: string): Promise<Map<string, string[
       .returning({ id: planNodes.id });
     if (!node) throw new Error("plan node insert returned nothing");
     for (const [i, r] of rows.entries()) {
-      const indicatorId = await insertIndicator(tx, r.name, r.unit, orgUnitId);
+      const indicatorId = await insertIndicator(tx, r, orgUnitId);
       if (currentProgram) programIndicators.get(currentProgram)?.push(indicatorId);
       await tx.insert(planIndicators).values({
         planNodeId: node.id,
         indicatorId,
         position: i,
         unit: r.unit,
-        targetMode: r.quarters.slice(0, 3).every((q) => q === "-") ? "year_end_only" : "incremental",
+        targetMode: inferMode(
+          parseTargetSeries({ annual: r.target, quarters: r.quarters }, { decimalSeparator: "." }),
+        ),
         targetYear: r.target,
         targetQ1: r.quarters[0],
         targetQ2: r.quarters[1],
@@ -180,12 +185,12 @@ async function insertUsers(
   }
 }
 
-async function insertIndicator(tx: Tx, name: string, unit: string, ownerOrgUnitId: string): Promise<string> {
+async function insertIndicator(tx: Tx, { name, unit, polarity }: RakIndicatorRow, ownerOrgUnitId: string) {
   const kind = unit === "%" || unit.startsWith("per ") ? "ratio" : unit === "angka" ? "direct" : "count";
   const factor = unit === "%" ? 100 : unit === "per 100.000 penduduk" ? 100_000 : null;
   const [row] = await tx
     .insert(indicators)
-    .values({ name, unit, kind, factor, ownerOrgUnitId })
+    .values({ name, unit, kind, factor, polarity: polarity ?? "higher", ownerOrgUnitId })
     .returning({ id: indicators.id });
   if (!row) throw new Error("indicator insert returned nothing");
   return row.id;

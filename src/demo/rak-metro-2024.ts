@@ -9,6 +9,8 @@ export interface RakIndicatorRow {
   unit: string;
   target: string;
   quarters: [string, string, string, string];
+  /** Set for indicators where lower is better (deaths, stunting, incidence, prevalence of disease). */
+  polarity?: "lower";
 }
 
 export interface RakKegiatan {
@@ -47,6 +49,8 @@ const row = (name: string, unit: string, target: string, q: string): RakIndicato
 
 const pct100 = (name: string) => row(name, "%", "100", "25 25 25 25");
 
+const lower = (r: RakIndicatorRow): RakIndicatorRow => ({ ...r, polarity: "lower" });
+
 export const rakMetro2024: RakDocument = {
   title: "Rencana Aksi Kinerja Dinas Kesehatan Kota Metro Tahun 2024",
   orgUnitName: "Dinas Kesehatan Kota Metro",
@@ -63,9 +67,9 @@ export const rakMetro2024: RakDocument = {
       indicators: [
         row("Angka Harapan Hidup", "angka", "72.18", "- - - 72.18"),
         row("Persentase Peserta Jaminan Kesehatan Nasional (JKN)", "%", "98", "24.5 24.5 24.5 24.5"),
-        row("Jumlah kasus kematian ibu", "kasus", "2", "- 1 - 1"),
-        row("Jumlah kasus kematian bayi", "kasus", "10", "2 3 2 3"),
-        row("Prevalensi stunting pada anak balita", "%", "8.5", "2.13 2.13 2.13 2.13"),
+        lower(row("Jumlah kasus kematian ibu", "kasus", "2", "- 1 - 1")),
+        lower(row("Jumlah kasus kematian bayi", "kasus", "10", "2 3 2 3")),
+        lower(row("Prevalensi stunting pada anak balita", "%", "8.5", "2.13 2.13 2.13 2.13")),
         row(
           "Angka keberhasilan pengobatan Tuberkulosis (success rate)",
           "%",
@@ -144,28 +148,32 @@ export const rakMetro2024: RakDocument = {
           name: "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
           budget: 51_205_355_475,
           indicators: [
-            row("Jumlah kasus kematian neonatal", "kasus", "9", "2 2 2 3"),
-            row("Jumlah kasus kematian balita", "kasus", "12", "3 3 3 3"),
-            row("Persentase balita wasting", "%", "5.6", "1.4 1.4 1.4 1.4"),
-            row("Persentase ibu hamil KEK", "%", "12", "3 3 3 3"),
-            row("Persentase anemia pada ibu hamil", "%", "18", "4.5 4.5 4.5 4.5"),
+            lower(row("Jumlah kasus kematian neonatal", "kasus", "9", "2 2 2 3")),
+            lower(row("Jumlah kasus kematian balita", "kasus", "12", "3 3 3 3")),
+            lower(row("Persentase balita wasting", "%", "5.6", "1.4 1.4 1.4 1.4")),
+            lower(row("Persentase ibu hamil KEK", "%", "12", "3 3 3 3")),
+            lower(row("Persentase anemia pada ibu hamil", "%", "18", "4.5 4.5 4.5 4.5")),
             pct100("Cakupan persalinan di fasilitas kesehatan"),
             row("Cakupan Imunisasi Dasar Lengkap (IDL)", "%", "95", "23.75 23.75 23.75 23.75"),
             pct100("Cakupan Kelurahan UCI (Universal Child Immunisation)"),
-            row("Insiden Tuberkulosis", "per 100.000 penduduk", "194.39", "48.59 48.59 48.59 48.59"),
-            row(
-              "Prevalensi tekanan darah tinggi pada penduduk usia > 15 tahun",
-              "%",
-              "12.99",
-              "3.25 3.25 3.25 3.24",
+            lower(row("Insiden Tuberkulosis", "per 100.000 penduduk", "194.39", "48.59 48.59 48.59 48.59")),
+            lower(
+              row(
+                "Prevalensi tekanan darah tinggi pada penduduk usia > 15 tahun",
+                "%",
+                "12.99",
+                "3.25 3.25 3.25 3.24",
+              ),
             ),
-            row(
-              "Angka kesakitan (incidence rate) DBD",
-              "per 100.000 penduduk",
-              "67.81",
-              "16.95 16.95 16.95 16.95",
+            lower(
+              row(
+                "Angka kesakitan (incidence rate) DBD",
+                "per 100.000 penduduk",
+                "67.81",
+                "16.95 16.95 16.95 16.95",
+              ),
             ),
-            row("Prevalensi HIV/AIDS", "%", "0.013", "0.003 0.003 0.003 0.003"),
+            lower(row("Prevalensi HIV/AIDS", "%", "0.013", "0.003 0.003 0.003 0.003")),
             row(
               "Persentase Fasilitas Kesehatan Tingkat Pertama (FKTP) terakreditasi",
               "%",

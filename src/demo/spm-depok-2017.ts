@@ -1,13 +1,21 @@
 /**
  * Seed 004 — Peraturan Wali Kota Depok Nomor 57 Tahun 2017 tentang Indikator Bidang Kesehatan,
  * Lampiran I: the 12 jenis pelayanan with pernyataan standar, indicator and yearly targets, as printed
- * (typos such as "Presentase" and "kesehatansesuai" included). spm-depok-2017.test.ts checks it against the seed.
+ * (typos such as "Presentase" and "kesehatansesuai" included), with Lampiran II's formulas as expressions
+ * over data elements. Numerators count services at government and private facilities (`.PEMERINTAH` +
+ * `.SWASTA`); the estimated denominators of services 8 and 9 are population ≥ 15 × a prevalence that is
+ * itself data. spm-depok-2017.test.ts checks the texts against the seed.
  */
 export interface SpmServiceRow {
   number: number;
   name: string;
   standardStatement: string;
   indicator: string;
+  /** Lampiran II's formula as expressions over data elements; × 100%. */
+  numerator: string;
+  denominator: string;
+  /** Service 5 is measured per school year (tahun ajaran); the rest per calendar year. */
+  periodType: "year" | "school_year";
   targets: Record<number, string>;
 }
 
@@ -18,11 +26,15 @@ const service = (
   name: string,
   standardStatement: string,
   indicator: string,
+  [numerator, denominator, periodType = "year"]: [string, string, SpmServiceRow["periodType"]?],
 ): SpmServiceRow => ({
   number,
   name,
   standardStatement,
   indicator,
+  numerator,
+  denominator,
+  periodType,
   targets: everyYear100,
 });
 
@@ -39,72 +51,91 @@ export const spmDepok2017 = {
       "Pelayanan Kesehatan Ibu Hamil",
       "Setiap ibu hamil mendapatkan pelayanan antenatal sesuai standar",
       "Persentase ibu hamil mendapatkan pelayanan ibu hamil",
+      ["#{BUMIL_K4.PEMERINTAH} + #{BUMIL_K4.SWASTA}", "#{BUMIL_SASARAN}"],
     ),
     service(
       2,
       "Pelayanan Kesehatan Ibu Bersalin",
       "Setiap ibu bersalin mendapatkan pelayanan persalinan sesuai standar",
       "Persentase ibu bersalin mendapatkan pelayanan persalinan",
+      ["#{BULIN_FASYANKES.PEMERINTAH} + #{BULIN_FASYANKES.SWASTA}", "#{BULIN_SASARAN}"],
     ),
     service(
       3,
       "Pelayanan Kesehatan Bayi Baru Lahir",
       "Setiap bayi baru lahir mendapatkan pelayanan kesehatansesuai standar",
       "Presentase bayi baru lahir usia 0-28 hari mendapatkan pelayanan kesehatan bayi baru lahir sesuai standar",
+      ["#{BBL_KN_LENGKAP}", "#{BBL_SASARAN}"],
     ),
     service(
       4,
       "Pelayanan Kesehatan Balita",
       "Setiap balita mendapatkan pelayanan kesehatan sesuai standar",
       "Persentase anak usia 0-59 bulan yang mendapatkan pelayanan kesehatan balita sesuai standar",
+      ["#{BALITA_DILAYANI_STANDAR}", "#{BALITA_SASARAN}"],
     ),
     service(
       5,
       "Pelayanan Kesehatan pada Usia Pendidikan Dasar",
       "Setiap anak pada usia pendidikan dasar mendapatkan pelayanan skrining kesehatan sesuai standar",
       "Persentase anak usia pendidikan dasar yang mendapatkan skrining kesehatan sesuai standar",
+      [
+        "#{SISWA_KELAS_1_DISKRINING} + #{SISWA_KELAS_7_DISKRINING}",
+        "#{SISWA_KELAS_1} + #{SISWA_KELAS_7}",
+        "school_year",
+      ],
     ),
     service(
       6,
       "Pelayanan Kesehatan pada Usia Produktif",
       "Setiap warga negara Indonesia usia 15 s.d. 59 tahun mendapatkan skrining kesehatan sesuai standar",
       "Persentase warga negara usia 15-59 tahun mendapatkan skrining kesehatan sesuai standar",
+      ["#{USIA_15_59_DISKRINING}", "#{PENDUDUK_15_59}"],
     ),
     service(
       7,
       "Pelayanan Kesehatan pada Usia Lanjut",
       "Setiap warga negara Indonesia usia 60 tahun ke atas mendapatkan skrining kesehatan sesuai standar",
       "Persentase warga negara usia 60 tahun keatas mendapatkan skrining kesehatan sesuai standar",
+      ["#{USIA_60_PLUS_DISKRINING}", "#{PENDUDUK_60_PLUS}"],
     ),
     service(
       8,
       "Pelayanan Kesehatan Penderita Hipertensi",
       "Setiap penderita Hipertensi mendapatkan pelayanan kesehatan sesuai standar",
       "Persentase penderita hipertensi mendapat pelayanan kesehatan sesuai standar",
+      ["#{HT_DILAYANI_STANDAR}", "#{PENDUDUK_15_PLUS} * #{PREVALENSI_HT} / 100"],
     ),
     service(
       9,
       "Pelayanan Kesehatan Penderita Diabetes Melitus (DM)",
       "Setiap penderita DM mendapatkan pelayanan kesehatan sesuai standar",
       "Persentase penyandang DM yang mendapatkan pelayanan kesehatan sesuai standar",
+      ["#{DM_DILAYANI_STANDAR}", "#{PENDUDUK_15_PLUS} * #{PREVALENSI_DM} / 100"],
     ),
     service(
       10,
       "Pelayanan Kesehatan Orang dengan Gangguan Jiwa (ODGJ) Berat",
       "Setiap ODGJ mendapatkan pelayanan kesehatan sesuai standar",
       "Persentase ODGJ berat yang mendapatkan pelayanan kesehatan jiwa sesuai standar",
+      ["#{ODGJ_BERAT_DILAYANI_STANDAR}", "#{ODGJ_BERAT}"],
     ),
     service(
       11,
       "Pelayanan Kesehatan Orang dengan Tuberkulosis (TB)",
       "Setiap orang dengan TB mendapatkan pelayanan kesehatan sesuai standar",
       "Persentase Orang dengan TB mendapatkan pelayanan TB sesuai standar",
+      ["#{TB_DILAYANI_STANDAR}", "#{TB_KASUS}"],
     ),
     service(
       12,
       "Pelayanan Kesehatan Orang dengan Risiko Terinfeksi HIV",
       "Setiap orang berisiko terinfeksi HIV (ibu hamil, pasien TB, pasien IMS, waria/transgender, pengguna napza, dan warga binaan lembaga pemasyarakatan) mendapatkan pemeriksaan HIV sesuai standar",
       "Persentase orang berisiko terinfeksi HIV mendapatkan pemeriksaan HIV sesuai standar",
+      [
+        "#{HIV_DIPERIKSA_STANDAR}",
+        "#{BERISIKO_HIV.BUMIL} + #{BERISIKO_HIV.TB} + #{BERISIKO_HIV.IMS} + #{BERISIKO_HIV.WARIA} + #{BERISIKO_HIV.NAPZA} + #{BERISIKO_HIV.WBP}",
+      ],
     ),
   ] satisfies SpmServiceRow[],
 };

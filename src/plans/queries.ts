@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
 import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema.js";
+import { parseTargetSeries, reconcile, type TargetMode } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
 
 export interface PlanFilter {
@@ -90,9 +91,13 @@ export async function getPlan(db: Database, id: string) {
         .orderBy(asc(planIndicators.position))
     : [];
 
-  const byNode = groupBy(indicatorRows, (r) => r.planNodeId);
+  const byNode = groupBy(
+    indicatorRows.map((r) => ({ ...r, reconciliation: reconcileRow(r) })),
+    (r) => r.planNodeId,
+  );
   const children = groupBy(nodes, (n) => n.parentId ?? "");
-  const ordered: Array<(typeof nodes)[number] & { depth: number; indicators: typeof indicatorRows }> = [];
+  type Indicators = NonNullable<ReturnType<typeof byNode.get>>;
+  const ordered: Array<(typeof nodes)[number] & { depth: number; indicators: Indicators }> = [];
   const visit = (parentId: string, depth: number) => {
     for (const node of children.get(parentId) ?? []) {
       ordered.push({ ...node, depth, indicators: byNode.get(node.id) ?? [] });
@@ -101,4 +106,23 @@ export async function getPlan(db: Database, id: string) {
   };
   visit("", 0);
   return { ...plan, nodes: ordered };
+}
+
+interface StoredTargets {
+  targetMode: TargetMode;
+  targetYear: string;
+  targetQ1: string;
+  targetQ2: string;
+  targetQ3: string;
+  targetQ4: string;
+}
+
+/** Quarters against the year under the stored mode; a gap is shown, never corrected. */
+function reconcileRow(r: StoredTargets) {
+  const series = parseTargetSeries(
+    { annual: r.targetYear, quarters: [r.targetQ1, r.targetQ2, r.targetQ3, r.targetQ4] },
+    { decimalSeparator: ".", mode: r.targetMode },
+  );
+  const { status, fromQuarters, difference } = reconcile(series);
+  return { status, fromQuarters, difference };
 }

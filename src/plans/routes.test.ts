@@ -60,6 +60,33 @@ describe.each(testDatabases())("plans API on $name", (target) => {
     });
   });
 
+  it("shows where quarters and year do not reconcile, with the exact gap, and accepts it", () => {
+    const gaps = indicatorsOf(rak)
+      .filter((i) => i.reconciliation.status === "gap")
+      .map((i) => [i.name, i.reconciliation.difference]);
+    expect(gaps).toEqual([
+      ["Prevalensi stunting pada anak balita", "0.02"],
+      ["Insiden Tuberkulosis", "-0.03"],
+      ["Angka kesakitan (incidence rate) DBD", "-0.01"],
+      ["Prevalensi HIV/AIDS", "-0.001"],
+    ]);
+    expect(indicatorNamed("Angka Harapan Hidup")?.targetMode).toBe("year_end_only");
+    expect(
+      indicatorNamed("Jumlah BLUD yang menyediakan pelayanan dan penunjang pelayanan")?.reconciliation,
+    ).toEqual({
+      status: "reconciled",
+      fromQuarters: "13",
+      difference: "0",
+    });
+  });
+
+  it("marks deaths, stunting and disease rates as lower-is-better", () => {
+    const lower = indicatorsOf(rak).filter((i) => i.polarity === "lower");
+    expect(lower).toHaveLength(12);
+    expect(indicatorNamed("Jumlah kasus kematian ibu")?.polarity).toBe("lower");
+    expect(indicatorNamed("Angka Harapan Hidup")?.polarity).toBe("higher");
+  });
+
   it("does not show the RAK of Kota Metro to the Dinas of Depok", async () => {
     const depok = await TestClient.loggedIn(t.app, "admin.depok");
     expect((await depok.get("/api/plans")).json()).toEqual([]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLAN_KINDS, PLAN_NODE_LEVELS } from "../db/schema.js";
+import { TARGET_MODES } from "../domain/targets.js";
 
 export const planSummarySchema = z.object({
   id: z.uuid(),
@@ -22,12 +23,17 @@ export const planIndicatorSchema = z.object({
   name: z.string(),
   unit: z.string(),
   polarity: z.enum(["higher", "lower"]),
-  targetMode: z.string(),
+  targetMode: z.enum(TARGET_MODES),
   targetYear: targetText,
   targetQ1: targetText,
   targetQ2: targetText,
   targetQ3: targetText,
   targetQ4: targetText,
+  reconciliation: z.object({
+    status: z.enum(["reconciled", "gap", "not_comparable"]),
+    fromQuarters: z.string().nullable().describe("the annual figure the quarters imply under the mode"),
+    difference: z.string().nullable().describe("fromQuarters − annual target, exact"),
+  }),
 });
 
 export const planNodeSchema = z.object({

@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { auditRoutes } from "../audit/routes.js";
 import { type AuthOptions, auth } from "../auth/plugin.js";
 import { authRoutes } from "../auth/routes.js";
 import type { DatabaseHandle } from "../db/client.js";
@@ -18,6 +19,7 @@ import { healthRoutes } from "../health/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { spmRoutes } from "../spm/routes.js";
+import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
 import { errorBody } from "./errors.js";
 import { packagePath } from "./package-root.js";
@@ -84,6 +86,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(orgUnitRoutes, { prefix: "/api" });
   await app.register(planRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
+  await app.register(userRoutes, { prefix: "/api" });
+  await app.register(auditRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);

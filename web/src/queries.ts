@@ -7,8 +7,8 @@ import { apiGet } from "./api";
 export const useOrgUnits = () =>
   useQuery({ queryKey: ["org-units"], queryFn: () => apiGet<OrgUnit[]>("/org-units") });
 
-export const usePlans = () =>
-  useQuery({ queryKey: ["plans"], queryFn: () => apiGet<PlanSummary[]>("/plans") });
+export const usePlans = (enabled = true) =>
+  useQuery({ queryKey: ["plans"], queryFn: () => apiGet<PlanSummary[]>("/plans"), enabled });
 
 export const usePlan = (id: string | undefined) =>
   useQuery({ queryKey: ["plans", id], queryFn: () => apiGet<Plan>(`/plans/${id}`), enabled: Boolean(id) });

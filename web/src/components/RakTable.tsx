@@ -1,7 +1,7 @@
-import { Table, Text } from "@mantine/core";
+import { Badge, Table, Text, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Plan, PlanIndicator, PlanNode } from "../../../src/plans/schemas";
-import { formatRupiah, formatTarget } from "../format";
+import { formatNumberId, formatRupiah, formatTarget } from "../format";
 
 type Level = PlanNode["level"];
 
@@ -33,6 +33,29 @@ function buildRows(nodes: PlanNode[]) {
     }
   }
   return { rows, firstRow, rowCount };
+}
+
+/** Quarters that do not add up to the year under the mode: shown and accepted, never corrected. */
+function GapBadge({ indicator }: { indicator: PlanIndicator }) {
+  const { t } = useTranslation();
+  const { difference, fromQuarters } = indicator.reconciliation;
+  if (!difference || !fromQuarters) return null;
+  const signed = `${difference.startsWith("-") ? "" : "+"}${formatNumberId(difference)}`;
+  return (
+    <Tooltip
+      label={t("plans.gap", {
+        quarters: formatNumberId(fromQuarters),
+        year: formatTarget(indicator.targetYear),
+        mode: t(`plans.modes.${indicator.targetMode}`),
+      })}
+      multiline
+      w={260}
+    >
+      <Badge color="orange" variant="light" size="xs" ml={4} data-testid="gap-badge">
+        {signed}
+      </Badge>
+    </Tooltip>
+  );
 }
 
 const levelOrder: Level[] = ["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"];
@@ -100,7 +123,10 @@ export function RakTable({ plan }: { plan: Plan }) {
               })}
               <Table.Td>{ind?.name}</Table.Td>
               <Table.Td>{ind?.unit}</Table.Td>
-              <Table.Td ta="right">{ind && formatTarget(ind.targetYear)}</Table.Td>
+              <Table.Td ta="right">
+                {ind && formatTarget(ind.targetYear)}
+                {ind?.reconciliation.status === "gap" && <GapBadge indicator={ind} />}
+              </Table.Td>
               {ind ? (
                 [ind.targetQ1, ind.targetQ2, ind.targetQ3, ind.targetQ4].map((q, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the four quarters are positional

@@ -2,20 +2,26 @@ import { Anchor, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useOrgUnits, usePlans, useSpmVersions } from "../queries";
+import { useCan, useCurrentUser } from "../session";
 
 export function HomePage() {
   const { t } = useTranslation();
-  const plans = usePlans();
+  const can = useCan();
+  const user = useCurrentUser();
+  const plans = usePlans(can("plan.read"));
   const orgUnits = useOrgUnits();
   const spm = useSpmVersions();
   const cards = [
-    { label: t("home.plans"), value: plans.data?.length, to: "/rencana" },
-    { label: t("home.spmVersions"), value: spm.data?.length, to: "/spm" },
-    { label: t("home.orgUnits"), value: orgUnits.data?.length, to: "/unit-organisasi" },
-  ];
+    { label: t("home.plans"), value: plans.data?.length, to: "/rencana", shown: can("plan.read") },
+    { label: t("home.spmVersions"), value: spm.data?.length, to: "/spm", shown: can("spm.read") },
+    { label: t("home.orgUnits"), value: orgUnits.data?.length, to: "/unit-organisasi", shown: true },
+  ].filter((c) => c.shown);
   return (
     <Stack>
       <Title order={2}>{t("home.welcome")}</Title>
+      <Text c="dimmed">
+        {user.fullName} · {user.roles.map((r) => `${t(`roles.${r.role}`)} — ${r.orgUnitName}`).join("; ")}
+      </Text>
       <Text maw={720}>{t("home.intro")}</Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {cards.map((card) => (

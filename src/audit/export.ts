@@ -1,0 +1,57 @@
+import ExcelJS from "exceljs";
+import type { AuditRow } from "./queries.js";
+
+const jakartaTime = new Intl.DateTimeFormat("id-ID", {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "Asia/Jakarta",
+});
+
+const asText = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
+
+/** The audit records as an xlsx sheet an auditor can filter in Excel, with a title row saying what it holds. */
+export async function auditWorkbook(rows: AuditRow[], title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "capaian";
+  const sheet = workbook.addWorksheet("Jejak Audit", { views: [{ state: "frozen", ySplit: 2 }] });
+  sheet.addRow([title]).font = { bold: true, size: 12 };
+  const header = sheet.addRow([
+    "No",
+    "Waktu (WIB)",
+    "Pengguna",
+    "Aksi",
+    "Entitas",
+    "ID Entitas",
+    "Unit Organisasi",
+    "Nilai Lama",
+    "Nilai Baru",
+    "Alasan",
+    "ID Permintaan",
+  ]);
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE6F4F1" } };
+    cell.border = { bottom: { style: "thin" } };
+  });
+  for (const r of rows) {
+    sheet.addRow([
+      r.id,
+      jakartaTime.format(r.at),
+      r.username ?? "",
+      r.action,
+      r.entityType,
+      r.entityId ?? "",
+      r.orgUnitName ?? "",
+      asText(r.oldValue),
+      asText(r.newValue),
+      r.reason ?? "",
+      r.requestId ?? "",
+    ]);
+  }
+  const widths = [8, 22, 20, 26, 14, 38, 30, 50, 50, 30, 38];
+  widths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: widths.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,63 @@
+import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { withinScope } from "../auth/scope-sql.js";
+import type { Database } from "../db/client.js";
+import { auditLog, orgUnits } from "../db/schema.js";
+
+export interface AuditFilter {
+  /** ISO date (inclusive) */
+  from?: string;
+  /** ISO date (inclusive: the whole day) */
+  to?: string;
+  username?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  /** Subtree roots the reader may see; records filed under no org unit are visible to every auditor. */
+  scope: readonly string[];
+}
+
+function conditions(filter: AuditFilter): SQL | undefined {
+  const nextDay = (date: string) => sql`(${date}::date + 1)`;
+  return and(
+    or(isNull(auditLog.orgUnitId), withinScope(orgUnits.path, filter.scope)),
+    filter.from ? gte(auditLog.at, sql`${filter.from}::date`) : undefined,
+    filter.to ? lt(auditLog.at, nextDay(filter.to)) : undefined,
+    filter.username ? eq(auditLog.username, filter.username.toLowerCase()) : undefined,
+    filter.action ? eq(auditLog.action, filter.action) : undefined,
+    filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
+    filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+  );
+}
+
+/** Audit records newest first, with the total matching count for paging. */
+export async function searchAudit(db: Database, filter: AuditFilter, limit: number, offset: number) {
+  const where = conditions(filter);
+  const [counted] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .leftJoin(orgUnits, eq(orgUnits.id, auditLog.orgUnitId))
+    .where(where);
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      username: auditLog.username,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      orgUnitName: sql<string | null>`coalesce(${orgUnits.officeName}, ${orgUnits.name})`,
+      oldValue: auditLog.oldValue,
+      newValue: auditLog.newValue,
+      reason: auditLog.reason,
+      requestId: auditLog.requestId,
+    })
+    .from(auditLog)
+    .leftJoin(orgUnits, eq(orgUnits.id, auditLog.orgUnitId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .offset(offset);
+  return { total: counted?.total ?? 0, rows };
+}
+
+export type AuditRow = Awaited<ReturnType<typeof searchAudit>>["rows"][number];

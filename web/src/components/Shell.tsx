@@ -1,0 +1,111 @@
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  Menu,
+  NavLink,
+  SegmentedControl,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router-dom";
+import type { CurrentUser } from "../../../src/auth/schemas";
+import { useCurrentUser, useLogout } from "../session";
+
+type Permission = CurrentUser["permissions"][number];
+
+const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
+  { to: "/", key: "nav.home" },
+  { to: "/rencana", key: "nav.plans", permission: "plan.read" },
+  { to: "/spm", key: "nav.spm", permission: "spm.read" },
+  { to: "/unit-organisasi", key: "nav.orgUnits", permission: "orgunit.read" },
+  { to: "/pengguna", key: "nav.users", permission: "user.manage" },
+  { to: "/audit", key: "nav.audit", permission: "audit.read" },
+];
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const logout = useLogout();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const visible = navItems.filter((item) => !item.permission || user.permissions.includes(item.permission));
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Title order={3} c="teal.8">
+              {t("app.name")}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t("app.tagline")}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            {user.isDemo && (
+              <Badge color="yellow" variant="light">
+                {t("auth.demoBadge")}
+              </Badge>
+            )}
+            <SegmentedControl
+              size="xs"
+              aria-label={t("language")}
+              value={i18n.language}
+              onChange={(lng) => void i18n.changeLanguage(lng)}
+              data={[
+                { value: "id", label: "ID" },
+                { value: "en", label: "EN" },
+              ]}
+            />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="subtle" size="compact-sm" data-testid="user-menu">
+                  {user.fullName}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {user.roles.map((r) => (
+                  <Menu.Label key={`${r.role}-${r.orgUnitId}`}>
+                    {t(`roles.${r.role}`)} — {r.orgUnitName}
+                  </Menu.Label>
+                ))}
+                <Menu.Divider />
+                <Menu.Item component={Link} to="/kata-sandi">
+                  {t("auth.changePassword")}
+                </Menu.Item>
+                <Menu.Item color="red" onClick={() => logout.mutate()}>
+                  {t("auth.logout")}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {visible.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.key)}
+            onClick={close}
+            active={item.to === "/" ? location.pathname === "/" : location.pathname.startsWith(item.to)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
