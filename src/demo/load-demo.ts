@@ -17,8 +17,9 @@ import {
 } from "../db/schema.js";
 import { inferMode, parseTargetSeries } from "../domain/index.js";
 import { ensurePeriods } from "../periods/queries.js";
+import type { RakIndicatorRow } from "../plans/rak-document.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
-import { type RakIndicatorRow, rakMetro2024 } from "./rak-metro-2024.js";
+import { rakMetro2024 } from "./rak-metro-2024.js";
 import { spmDepok2017 } from "./spm-depok-2017.js";
 import { demoPasswordHash, demoUsers } from "./users.js";
 

@@ -1,45 +1,11 @@
+import type { RakDocument, RakIndicatorRow } from "../plans/rak-document.js";
+
 /**
  * Seed 000 — Rencana Aksi Kinerja Dinas Kesehatan Kota Metro Tahun 2024, row by row as printed.
  * Targets stay as written (decimal point as in the document, "-" for no target, "11 dan 2" compound);
  * budgets are whole Rupiah, null where the document prints none. rak-metro-2024.test.ts checks every
  * value against the seed text so this file cannot drift from the document.
  */
-export interface RakIndicatorRow {
-  name: string;
-  unit: string;
-  target: string;
-  quarters: [string, string, string, string];
-  /** Set for indicators where lower is better (deaths, stunting, incidence, prevalence of disease). */
-  polarity?: "lower";
-}
-
-export interface RakKegiatan {
-  name: string;
-  budget: number | null;
-  indicators: RakIndicatorRow[];
-}
-
-export interface RakProgram {
-  name: string;
-  budget: number | null;
-  indicators: RakIndicatorRow[];
-  kegiatan: RakKegiatan[];
-}
-
-export interface RakSasaran {
-  name: string;
-  budget: number | null;
-  indicators: RakIndicatorRow[];
-  programs: RakProgram[];
-}
-
-export interface RakDocument {
-  title: string;
-  orgUnitName: string;
-  year: number;
-  sasaran: RakSasaran[];
-  signatory: { position: string; name: string; nip: string };
-}
 
 const row = (name: string, unit: string, target: string, q: string): RakIndicatorRow => {
   const quarters = q.split(" ");
