@@ -23,6 +23,30 @@ describe("capaian CLI", () => {
     expect(second.stdout).toContain("sudah ada");
   });
 
+  it("makes the first admin of an empty installation, with its Dinas, and no default password", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "capaian-cli-"));
+    const created = await cli(
+      "--data-dir",
+      dataDir,
+      "user",
+      "create",
+      "--admin",
+      "--username",
+      "admin",
+      "--full-name",
+      "Admin Dinkes",
+      "--org",
+      "33.01",
+      "--org-name",
+      "Kabupaten Cilacap",
+    );
+    expect(created.stdout).toContain("Pengguna admin dibuat");
+    expect(created.stdout).toMatch(/Kata sandi sementara \/ temporary password: \S{14}/);
+    await expect(
+      cli("--data-dir", dataDir, "user", "create", "--admin", "--username", "admin", "--full-name", "Lagi"),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining("sudah dipakai") });
+  });
+
   it("refuses an unknown command with a non-zero exit", async () => {
     await expect(cli("terbang")).rejects.toMatchObject({ code: 1 });
   });

@@ -2,9 +2,11 @@
 import { Command } from "commander";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
+import { ROLES } from "../db/schema.js";
 import { loadDemo } from "../demo/load-demo.js";
 import { readConfig } from "../server/config.js";
 import { APP_VERSION } from "../server/version.js";
+import { createUserFromCli } from "./user-create.js";
 
 const program = new Command()
   .name("capaian")
@@ -51,6 +53,53 @@ program
       await handle.close();
     }
   });
+
+const user = program.command("user").description("kelola pengguna / manage users");
+user
+  .command("create")
+  .description("buat pengguna, misalnya admin pertama / create a user, e.g. the first admin")
+  .requiredOption("--username <name>", "nama pengguna / username")
+  .requiredOption("--full-name <name>", "nama lengkap / full name")
+  .option("--admin", "peran Admin Dinas / give the admin_dinas role")
+  .option("--role <role>", `peran / role: ${ROLES.join(", ")}`)
+  .option(
+    "--org <code>",
+    "kode unit organisasi (default: akar pohon) / org unit code (default: the tree's root)",
+  )
+  .option("--org-name <name>", "buat unit --org bila belum ada / create the --org unit when missing")
+  .option("--org-type <type>", "jenis unit yang dibuat / type of the created unit", "kabupaten_kota")
+  .option("--password-stdin", "baca kata sandi dari stdin / read the password from standard input")
+  .action(async (o) => {
+    const role = o.admin ? "admin_dinas" : o.role;
+    if (!role) throw new Error("--admin atau --role wajib / --admin or --role is required");
+    const password = o.passwordStdin ? (await readStdin()).trim() : undefined;
+    const handle = await openDatabase(databaseOptions());
+    try {
+      await migrate(handle);
+      const created = await createUserFromCli(handle.db, {
+        username: o.username,
+        fullName: o.fullName,
+        role,
+        orgCode: o.org,
+        orgName: o.orgName,
+        orgType: o.orgType,
+        password,
+      });
+      console.log(`Pengguna ${created.username} dibuat / user created.`);
+      if (created.temporaryPassword) {
+        console.log(`Kata sandi sementara / temporary password: ${created.temporaryPassword}`);
+        console.log("Wajib diganti saat pertama masuk / must be changed at first login.");
+      }
+    } finally {
+      await handle.close();
+    }
+  });
+
+async function readStdin(): Promise<string> {
+  let text = "";
+  for await (const chunk of process.stdin) text += chunk;
+  return text;
+}
 
 program.parseAsync().catch((error: unknown) => {
   const e = error as { messageId?: string; message?: string };

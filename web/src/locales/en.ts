@@ -136,6 +136,25 @@ export const en: Messages = {
     done: "Done",
   },
   audit: {
+    actions: {
+      auth: {
+        login: "Logged in",
+        logout: "Logged out",
+        login_failed: "Failed login",
+        locked: "Account locked",
+        login_refused_locked: "Login refused (locked)",
+      },
+      user: {
+        create: "User created",
+        update: "User updated",
+        roles_replace: "Roles replaced",
+        password_reset: "Password reset",
+        password_changed: "Password changed",
+      },
+      demo: {
+        load: "Demo data loaded",
+      },
+    },
     title: "Audit trail",
     from: "From",
     to: "To",

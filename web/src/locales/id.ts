@@ -134,6 +134,25 @@ export const id = {
     done: "Selesai",
   },
   audit: {
+    actions: {
+      auth: {
+        login: "Masuk",
+        logout: "Keluar",
+        login_failed: "Gagal masuk",
+        locked: "Akun terkunci",
+        login_refused_locked: "Masuk ditolak (terkunci)",
+      },
+      user: {
+        create: "Pengguna dibuat",
+        update: "Pengguna diubah",
+        roles_replace: "Peran diganti",
+        password_reset: "Kata sandi diatur ulang",
+        password_changed: "Kata sandi diganti",
+      },
+      demo: {
+        load: "Data demo dimuat",
+      },
+    },
     title: "Jejak Audit",
     from: "Dari tanggal",
     to: "Sampai tanggal",

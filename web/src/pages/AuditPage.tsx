@@ -103,8 +103,8 @@ export function AuditPage() {
                     >
                       <Table.Td>{dateTime.format(new Date(r.at))}</Table.Td>
                       <Table.Td>{r.username}</Table.Td>
-                      <Table.Td>
-                        <Code>{r.action}</Code>
+                      <Table.Td title={r.action}>
+                        {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
                       </Table.Td>
                       <Table.Td>{r.entityType}</Table.Td>
                       <Table.Td>{r.orgUnitName}</Table.Td>

@@ -1,0 +1,259 @@
+import { eq, sql } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../db/client.js";
+import { orgUnits, plans, type Role } from "../db/schema.js";
+import { openTestApp, type TestApp } from "../test-support/app.js";
+import { TestClient } from "../test-support/client.js";
+import { testDatabases } from "../test-support/databases.js";
+import { createTestUser } from "../test-support/users.js";
+
+/**
+ * Every route of the OpenAPI document, called by every role inside and outside its org-unit scope and
+ * anonymously. A route missing from this table fails the test, so a new route must state who may call it.
+ * The expectations are written here by hand, not derived from the permission table they check.
+ */
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+interface Ids {
+  yosomulyo: string;
+  rak: string;
+  spmVersion: string;
+  target: string;
+  counter: () => number;
+}
+interface RouteRule {
+  /** Who may call it: anyone, any logged-in user, or the roles listed. */
+  who: "public" | "authenticated" | Role[];
+  /** The entity belongs to Kota Metro: out-of-scope callers must be refused or see none of it. */
+  scoped?: "entity" | "list";
+  request: (ids: Ids) => { url: string; body?: unknown };
+  /** For lists: does the response show the Kota Metro item? */
+  showsMetro?: (body: unknown) => boolean;
+  /** The call ends the session (logout): use a fresh login. */
+  consumesSession?: boolean;
+}
+
+const all: Role[] = ["admin_dinas", "pengelola_program", "operator_fasyankes", "pimpinan", "auditor"];
+const readers: Role[] = ["admin_dinas", "pengelola_program", "pimpinan", "auditor"];
+const json = (body: unknown) => JSON.stringify(body);
+
+const matrix: Record<string, RouteRule> = {
+  "GET /api/health": { who: "public", request: () => ({ url: "/api/health" }) },
+  "GET /api/auth/csrf": { who: "public", request: () => ({ url: "/api/auth/csrf" }) },
+  "GET /api/auth/demo-accounts": { who: "public", request: () => ({ url: "/api/auth/demo-accounts" }) },
+  "POST /api/auth/login": {
+    who: "public",
+    request: () => ({ url: "/api/auth/login", body: { username: "tidak.ada", password: "salah-salah-1" } }),
+  },
+  "POST /api/auth/logout": {
+    who: "authenticated",
+    consumesSession: true,
+    request: () => ({ url: "/api/auth/logout" }),
+  },
+  "GET /api/auth/me": { who: "authenticated", request: () => ({ url: "/api/auth/me" }) },
+  "POST /api/auth/password": {
+    who: "authenticated",
+    request: () => ({
+      url: "/api/auth/password",
+      body: { currentPassword: "bukan-ini-99", newPassword: "x" },
+    }),
+  },
+  "GET /api/org-units": {
+    who: all,
+    scoped: "list",
+    request: () => ({ url: "/api/org-units" }),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
+  },
+  "GET /api/org-units/{id}": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/org-units/${i.yosomulyo}` }),
+  },
+  "GET /api/plans": {
+    who: readers,
+    scoped: "list",
+    request: () => ({ url: "/api/plans" }),
+    showsMetro: (b) => json(b).includes("Kota Metro"),
+  },
+  "GET /api/plans/{id}": { who: readers, scoped: "entity", request: (i) => ({ url: `/api/plans/${i.rak}` }) },
+  "GET /api/spm/versions": { who: all, request: () => ({ url: "/api/spm/versions" }) },
+  "GET /api/spm/versions/{id}/services": {
+    who: all,
+    request: (i) => ({ url: `/api/spm/versions/${i.spmVersion}/services` }),
+  },
+  "GET /api/users": {
+    who: ["admin_dinas"],
+    scoped: "list",
+    request: () => ({ url: "/api/users" }),
+    showsMetro: (b) => json(b).includes("target.metro"),
+  },
+  "POST /api/users": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/users",
+      body: {
+        username: `baru.${i.counter()}`,
+        fullName: "Baru",
+        roles: [{ role: "operator_fasyankes", orgUnitId: i.yosomulyo }],
+      },
+    }),
+  },
+  "PATCH /api/users/{id}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/users/${i.target}`, body: { fullName: "Target Metro" } }),
+  },
+  "PUT /api/users/{id}/roles": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/users/${i.target}/roles`,
+      body: { roles: [{ role: "operator_fasyankes", orgUnitId: i.yosomulyo }] },
+    }),
+  },
+  "POST /api/users/{id}/reset-password": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/users/${i.target}/reset-password` }),
+  },
+  "GET /api/audit": {
+    who: ["admin_dinas", "auditor"],
+    scoped: "list",
+    request: () => ({ url: "/api/audit?action=auth.login&limit=500" }),
+    showsMetro: (b) => json(b).includes("operator.yosomulyo"),
+  },
+  "GET /api/audit/export.xlsx": {
+    who: ["admin_dinas", "auditor"],
+    request: () => ({ url: "/api/audit/export.xlsx" }),
+  },
+};
+
+const insideMetro: Record<Role, string> = {
+  admin_dinas: "admin.metro",
+  pengelola_program: "program.metro",
+  operator_fasyankes: "operator.yosomulyo",
+  pimpinan: "kadis.metro",
+  auditor: "auditor.metro",
+};
+const outsideMetro: Record<Role, string> = {
+  admin_dinas: "admin.depok",
+  pengelola_program: "program.depok",
+  operator_fasyankes: "operator.beji",
+  pimpinan: "kadis.depok",
+  auditor: "auditor.depok",
+};
+
+const refusalCodes = new Set(["UNAUTHENTICATED", "FORBIDDEN", "ORG_UNIT_OUT_OF_SCOPE", "NOT_FOUND"]);
+const refused = (res: LightMyRequestResponse) =>
+  (res.statusCode === 401 || res.statusCode === 403 || res.statusCode === 404) &&
+  refusalCodes.has(res.json().error?.code);
+
+/** A digest of everything a refused request must not have changed (sessions and the audit log aside). */
+async function fingerprint(db: Database): Promise<string> {
+  const tables = ["org_units", "plans", "plan_nodes", "plan_indicators", "role_assignments", "indicators"];
+  const parts = [];
+  for (const table of tables) {
+    const [row] = await db
+      .execute<{ digest: string }>(
+        sql.raw(
+          `select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as digest from ${table} t`,
+        ),
+      )
+      .then((r) => (r as unknown as { rows: Array<{ digest: string }> }).rows);
+    parts.push(row?.digest);
+  }
+  const [users] = await db
+    .execute(
+      sql`select md5(string_agg(concat_ws('|', id, username, full_name, email, is_active, must_change_password, password_hash), ',' order by id)) as digest from users`,
+    )
+    .then((r) => (r as unknown as { rows: Array<{ digest: string }> }).rows);
+  return [...parts, users?.digest].join("/");
+}
+
+describe.each(testDatabases())("authorization matrix on $name", (target) => {
+  let t: TestApp;
+  let ids: Ids;
+  const clients = new Map<string, TestClient>();
+  const results: string[] = [];
+
+  beforeAll(async () => {
+    t = await openTestApp(target);
+    const db = t.database.db;
+    await createTestUser(db, "program.depok", "pengelola_program", "32.76");
+    await createTestUser(db, "kadis.depok", "pimpinan", "32.76");
+    await createTestUser(db, "auditor.depok", "auditor", "32.76");
+    const targetId = await createTestUser(db, "target.metro", "operator_fasyankes", "18.72.01.P2");
+    const [yosomulyo] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72.01.P2"));
+    const [rak] = await db.select().from(plans);
+    const spm = await db.execute(sql`select id from spm_versions limit 1`);
+    let n = 0;
+    ids = {
+      yosomulyo: yosomulyo?.id as string,
+      rak: rak?.id as string,
+      spmVersion: (spm as unknown as { rows: Array<{ id: string }> }).rows[0]?.id as string,
+      target: targetId,
+      counter: () => ++n,
+    };
+    for (const username of [...Object.values(insideMetro), ...Object.values(outsideMetro)]) {
+      clients.set(username, await TestClient.loggedIn(t.app, username));
+    }
+  });
+  afterAll(() => t.close());
+
+  it("has a rule for every route in the OpenAPI document", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.filter((r) => !(r in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it("allows and refuses every route for every role, inside and outside its scope, and anonymously", async () => {
+    for (const [route, rule] of Object.entries(matrix)) {
+      const [method] = route.split(" ") as [Method, string];
+      const call = async (client: TestClient) => {
+        const { url, body } = rule.request(ids);
+        return client.request(method, url, method === "GET" ? undefined : (body ?? {}));
+      };
+
+      const anonymous = new TestClient(t.app);
+      await anonymous.fetchCsrf();
+      const before = await fingerprint(t.database.db);
+      const anon = await call(anonymous);
+      if (rule.who === "public") expect(refused(anon), `${route} anonymous`).toBe(false);
+      else {
+        expect(anon.statusCode, `${route} anonymous`).toBe(401);
+        expect(await fingerprint(t.database.db), `${route} anonymous changed data`).toBe(before);
+      }
+
+      for (const role of all) {
+        for (const [scope, usernames] of [
+          ["inside", insideMetro],
+          ["outside", outsideMetro],
+        ] as const) {
+          const username = usernames[role];
+          const client = rule.consumesSession
+            ? await TestClient.loggedIn(t.app, username)
+            : (clients.get(username) as TestClient);
+          const mayCall = rule.who === "public" || rule.who === "authenticated" || rule.who.includes(role);
+          const inScope = scope === "inside" || !rule.scoped;
+          const before = await fingerprint(t.database.db);
+          const res = await call(client);
+          const label = `${route} as ${role} ${scope} (${res.statusCode})`;
+          results.push(label);
+          if (!mayCall || (rule.scoped === "entity" && !inScope)) {
+            expect(refused(res), `${label} should be refused: ${res.body.slice(0, 200)}`).toBe(true);
+            expect(await fingerprint(t.database.db), `${label} changed data`).toBe(before);
+          } else {
+            expect(refused(res), `${label} should be allowed: ${res.body.slice(0, 200)}`).toBe(false);
+            expect(res.statusCode, label).toBeLessThan(500);
+            if (rule.showsMetro) expect(rule.showsMetro(res.json()), `${label} shows Metro`).toBe(inScope);
+          }
+        }
+      }
+    }
+    expect(results).toHaveLength(Object.keys(matrix).length * all.length * 2);
+  });
+});
