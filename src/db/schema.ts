@@ -121,7 +121,11 @@ export const plans = pgTable(
     kind: text().$type<PlanKind>().notNull(),
     version: integer().notNull().default(1),
     title: text().notNull(),
+    /** draft → signed (frozen); a signed plan is revised by a new draft version (perubahan). */
     status: text().$type<"draft" | "signed">().notNull().default("draft"),
+    revisionOf: uuid("revision_of").references((): AnyPgColumn => plans.id),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    signedBy: uuid("signed_by"),
     signatoryPosition: text("signatory_position"),
     signatoryName: text("signatory_name"),
     signatoryNip: text("signatory_nip"),
@@ -150,6 +154,8 @@ export const planNodes = pgTable(
     name: text().notNull(),
     position: integer().notNull(),
     budget: bigint({ mode: "number" }),
+    /** Bumped on every change; an edit states the revision it started from (optimistic concurrency). */
+    revision: integer().notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index("plan_nodes_plan_idx").on(t.planId, t.position)],
@@ -177,6 +183,7 @@ export const planIndicators = pgTable(
     targetQ2: text("target_q2").notNull().default("-"),
     targetQ3: text("target_q3").notNull().default("-"),
     targetQ4: text("target_q4").notNull().default("-"),
+    revision: integer().notNull().default(1),
   },
   (t) => [index("plan_indicators_node_idx").on(t.planNodeId, t.position)],
 );

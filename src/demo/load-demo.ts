@@ -7,7 +7,6 @@ import {
   orgUnits,
   planIndicators,
   planNodes,
-  plans,
   roleAssignments,
   spmAdoptions,
   spmServices,
@@ -15,9 +14,8 @@ import {
   spmVersions,
   users,
 } from "../db/schema.js";
-import { inferMode, parseTargetSeries } from "../domain/index.js";
 import { ensurePeriods } from "../periods/queries.js";
-import type { RakIndicatorRow } from "../plans/rak-document.js";
+import { writeRak } from "../plans/rak-store.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
 import { rakMetro2024 } from "./rak-metro-2024.js";
 import { spmDepok2017 } from "./spm-depok-2017.js";
@@ -95,68 +93,34 @@ async function insertOrgUnits(
   return ids;
 }
 
-/** Inserts the RAK; returns the indicator ids of each program (its own and its kegiatan's) by name. */
+/** Writes the RAK; returns the indicator ids of each program (its own and its kegiatan's) by name. */
 async function insertRak(tx: Tx, orgUnitId: string): Promise<Map<string, string[]>> {
-  const doc = rakMetro2024;
-  const [plan] = await tx
-    .insert(plans)
-    .values({
-      orgUnitId,
-      year: doc.year,
-      kind: "rak",
-      title: doc.title,
-      signatoryPosition: doc.signatory.position,
-      signatoryName: doc.signatory.name,
-      signatoryNip: doc.signatory.nip,
-      signedPlace: "Metro",
+  const planId = await writeRak(tx, { orgUnitId, districtId: orgUnitId, doc: rakMetro2024 });
+  const plan = await tx
+    .select({
+      nodeId: planNodes.id,
+      parentId: planNodes.parentId,
+      level: planNodes.level,
+      name: planNodes.name,
     })
-    .returning({ id: plans.id });
-  if (!plan) throw new Error("plan insert returned nothing");
-  let position = 0;
-  const programIndicators = new Map<string, string[]>();
-  let currentProgram: string | null = null;
-  const addNode = async (
-    parentId: string | null,
-    level: "sasaran" | "program" | "kegiatan",
-    name: string,
-    budget: number | null,
-    rows: RakIndicatorRow[],
-  ) => {
-    const [node] = await tx
-      .insert(planNodes)
-      .values({ planId: plan.id, districtId: orgUnitId, parentId, level, name, budget, position: position++ })
-      .returning({ id: planNodes.id });
-    if (!node) throw new Error("plan node insert returned nothing");
-    for (const [i, r] of rows.entries()) {
-      const indicatorId = await insertIndicator(tx, r, orgUnitId);
-      if (currentProgram) programIndicators.get(currentProgram)?.push(indicatorId);
-      await tx.insert(planIndicators).values({
-        planNodeId: node.id,
-        indicatorId,
-        position: i,
-        unit: r.unit,
-        targetMode: inferMode(
-          parseTargetSeries({ annual: r.target, quarters: r.quarters }, { decimalSeparator: "." }),
-        ),
-        targetYear: r.target,
-        targetQ1: r.quarters[0],
-        targetQ2: r.quarters[1],
-        targetQ3: r.quarters[2],
-        targetQ4: r.quarters[3],
-      });
-    }
-    return node.id;
-  };
-  for (const s of doc.sasaran) {
-    const sasaranId = await addNode(null, "sasaran", s.name, s.budget, s.indicators);
-    for (const p of s.programs) {
-      currentProgram = p.name;
-      programIndicators.set(p.name, []);
-      const programId = await addNode(sasaranId, "program", p.name, p.budget, p.indicators);
-      for (const k of p.kegiatan) await addNode(programId, "kegiatan", k.name, k.budget, k.indicators);
-    }
+    .from(planNodes)
+    .where(eq(planNodes.planId, planId));
+  const rows = await tx
+    .select({ nodeId: planIndicators.planNodeId, indicatorId: planIndicators.indicatorId })
+    .from(planIndicators)
+    .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))
+    .where(eq(planNodes.planId, planId));
+  const programOf = new Map<string, string>();
+  for (const n of plan.filter((n) => n.level === "program")) programOf.set(n.nodeId, n.name);
+  for (const n of plan.filter((n) => n.level === "kegiatan" && n.parentId)) {
+    programOf.set(n.nodeId, programOf.get(n.parentId as string) as string);
   }
-  return programIndicators;
+  const byProgram = new Map<string, string[]>();
+  for (const r of rows) {
+    const program = programOf.get(r.nodeId);
+    if (program) byProgram.set(program, [...(byProgram.get(program) ?? []), r.indicatorId]);
+  }
+  return byProgram;
 }
 
 async function insertUsers(
@@ -184,17 +148,6 @@ async function insertUsers(
       indicatorIds: u.program ? (programIndicators.get(u.program) ?? null) : null,
     });
   }
-}
-
-async function insertIndicator(tx: Tx, { name, unit, polarity }: RakIndicatorRow, ownerOrgUnitId: string) {
-  const kind = unit === "%" || unit.startsWith("per ") ? "ratio" : unit === "angka" ? "direct" : "count";
-  const factor = unit === "%" ? 100 : unit === "per 100.000 penduduk" ? 100_000 : null;
-  const [row] = await tx
-    .insert(indicators)
-    .values({ name, unit, kind, factor, polarity: polarity ?? "higher", ownerOrgUnitId })
-    .returning({ id: indicators.id });
-  if (!row) throw new Error("indicator insert returned nothing");
-  return row.id;
 }
 
 async function insertSpm(tx: Tx, orgUnitId: string): Promise<void> {

@@ -82,6 +82,7 @@ export {
   type IndicatorSpec,
   type IndicatorValue,
   indicatorDataElements,
+  kindFromUnit,
   type RatioFactor,
   type RatioIndicator,
   ratioValue,
@@ -106,6 +107,7 @@ export {
   quarterOfMonth,
   startDate,
 } from "./periods.js";
+export { type BudgetFinding, type BudgetNode, checkBudgets } from "./plan-checks.js";
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
 export { formatTarget, parseTarget, type TargetValue, targetAmount } from "./target-parse.js";
 export {

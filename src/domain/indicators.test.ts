@@ -8,6 +8,7 @@ import {
   defineIndicator,
   type IndicatorSpec,
   indicatorDataElements,
+  kindFromUnit,
   ratioValue,
   unitWarnings,
 } from "./indicators.js";
@@ -181,5 +182,18 @@ describe("units that contradict the indicator name", () => {
 
   it("flags a count measured in percent", () => {
     expect(unitWarnings("Jumlah kasus kematian ibu", "%")).toHaveLength(1);
+  });
+});
+
+describe("guessing an imported indicator's kind from its unit", () => {
+  it.each([
+    ["%", { kind: "ratio", factor: 100 }],
+    ["per 100.000 penduduk", { kind: "ratio", factor: 100000 }],
+    ["per 1.000 KH", { kind: "ratio", factor: 1000 }],
+    ["angka", { kind: "direct" }],
+    ["kasus", { kind: "count" }],
+    ["puskesmas dan rsud", { kind: "count" }],
+  ])("%s", (unit, expected) => {
+    expect(kindFromUnit(unit)).toEqual(expected);
   });
 });

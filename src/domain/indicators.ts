@@ -210,3 +210,19 @@ export function unitWarnings(name: string, unit: string): BilingualText[] {
   }
   return [];
 }
+
+/**
+ * A first guess of an indicator's kind from the unit a plan gives it, for indicators that arrive without
+ * a definition (an imported RAK): "%" and "per 1.000/100.000 …" are ratios, "angka"/"indeks" direct
+ * values, anything else a count. The planner corrects it in the indicator catalogue.
+ */
+export function kindFromUnit(
+  unit: string,
+): { kind: "ratio"; factor: RatioFactor } | { kind: "count" | "direct" } {
+  const u = String(unit).trim().toLowerCase();
+  if (u === "%" || u === "persen") return { kind: "ratio", factor: 100 };
+  if (/^per\s+100[.,]?000\b/.test(u)) return { kind: "ratio", factor: 100000 };
+  if (/^per\s+1[.,]?000\b/.test(u)) return { kind: "ratio", factor: 1000 };
+  if (u === "angka" || u === "indeks" || u === "index") return { kind: "direct" };
+  return { kind: "count" };
+}
