@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
-import { orgUnits, plans, type Role } from "../db/schema.js";
+import { orgUnits, planIndicators, planNodes, plans, type Role } from "../db/schema.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";
@@ -20,13 +20,18 @@ interface Ids {
   spmVersion: string;
   target: string;
   counter: () => number;
+  /** A program node and one of its indicators in the Metro RAK. */
+  program: string;
+  indicator: string;
+  /** A fresh kegiatan under the program, for the destructive routes. */
+  throwaway: () => Promise<string>;
 }
 interface RouteRule {
   /** Who may call it: anyone, any logged-in user, or the roles listed. */
   who: "public" | "authenticated" | Role[];
   /** The entity belongs to Kota Metro: out-of-scope callers must be refused or see none of it. */
   scoped?: "entity" | "list";
-  request: (ids: Ids) => { url: string; body?: unknown };
+  request: (ids: Ids) => { url: string; body?: unknown } | Promise<{ url: string; body?: unknown }>;
   /** For lists: does the response show the Kota Metro item? */
   showsMetro?: (body: unknown) => boolean;
   /** The call ends the session (logout): use a fresh login. */
@@ -76,6 +81,66 @@ const matrix: Record<string, RouteRule> = {
     showsMetro: (b) => json(b).includes("Kota Metro"),
   },
   "GET /api/plans/{id}": { who: readers, scoped: "entity", request: (i) => ({ url: `/api/plans/${i.rak}` }) },
+  "PATCH /api/plans/{id}/indicators/{indicatorId}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/plans/${i.rak}/indicators/${i.indicator}`,
+      body: { revision: 1, targetQ1: "25" },
+    }),
+  },
+  "DELETE /api/plans/{id}/indicators/{indicatorId}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/indicators/${i.indicator}?revision=999` }),
+  },
+  "POST /api/plans/{id}/nodes": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/plans/${i.rak}/nodes`,
+      body: { parentId: i.program, level: "kegiatan", name: `Kegiatan baru ${i.counter()}` },
+    }),
+  },
+  "PATCH /api/plans/{id}/nodes/{nodeId}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/plans/${i.rak}/nodes/${await i.throwaway()}`,
+      body: { revision: 1, budget: 1000 },
+    }),
+  },
+  "POST /api/plans/{id}/nodes/{nodeId}/move": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/plans/${i.rak}/nodes/${await i.throwaway()}/move`,
+      body: { revision: 1, parentId: i.program, index: 0 },
+    }),
+  },
+  "DELETE /api/plans/{id}/nodes/{nodeId}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({ url: `/api/plans/${i.rak}/nodes/${await i.throwaway()}?revision=1` }),
+  },
+  "POST /api/plans/{id}/nodes/{nodeId}/indicators": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/plans/${i.rak}/nodes/${await i.throwaway()}/indicators`,
+      body: { name: "Indikator baru", unit: "%", targetYear: "100", quarters: ["25", "25", "25", "25"] },
+    }),
+  },
+  "POST /api/plans/{id}/sign": {
+    who: ["pimpinan"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/sign`, body: { place: "Metro", date: "2024-01-15" } }),
+  },
+  "POST /api/plans/{id}/revise": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/revise`, body: { reason: "Perubahan anggaran" } }),
+  },
   "GET /api/spm/versions": { who: all, request: () => ({ url: "/api/spm/versions" }) },
   "GET /api/spm/versions/{id}/services": {
     who: all,
@@ -188,7 +253,28 @@ describe.each(testDatabases())("authorization matrix on $name", (target) => {
     const [rak] = await db.select().from(plans);
     const spm = await db.execute(sql`select id from spm_versions limit 1`);
     let n = 0;
+    const [program] = await db.select().from(planNodes).where(eq(planNodes.level, "program")).limit(1);
+    const [indicator] = await db
+      .select()
+      .from(planIndicators)
+      .where(eq(planIndicators.planNodeId, program?.id as string))
+      .limit(1);
     ids = {
+      program: program?.id as string,
+      indicator: indicator?.id as string,
+      throwaway: async () => {
+        const [node] = await db
+          .insert(planNodes)
+          .values({
+            planId: rak?.id as string,
+            parentId: program?.id,
+            level: "kegiatan",
+            name: "sementara",
+            position: 9999,
+          })
+          .returning();
+        return node?.id as string;
+      },
       yosomulyo: yosomulyo?.id as string,
       rak: rak?.id as string,
       spmVersion: (spm as unknown as { rows: Array<{ id: string }> }).rows[0]?.id as string,
@@ -213,15 +299,17 @@ describe.each(testDatabases())("authorization matrix on $name", (target) => {
   it("allows and refuses every route for every role, inside and outside its scope, and anonymously", async () => {
     for (const [route, rule] of Object.entries(matrix)) {
       const [method] = route.split(" ") as [Method, string];
+      /** Prepares the request (which may create a throwaway node), then takes the fingerprint, then sends. */
       const call = async (client: TestClient) => {
-        const { url, body } = rule.request(ids);
-        return client.request(method, url, method === "GET" ? undefined : (body ?? {}));
+        const { url, body } = await rule.request(ids);
+        const before = await fingerprint(t.database.db);
+        const res = await client.request(method, url, method === "GET" ? undefined : (body ?? {}));
+        return { res, before };
       };
 
       const anonymous = new TestClient(t.app);
       await anonymous.fetchCsrf();
-      const before = await fingerprint(t.database.db);
-      const anon = await call(anonymous);
+      const { res: anon, before } = await call(anonymous);
       if (rule.who === "public") expect(refused(anon), `${route} anonymous`).toBe(false);
       else {
         expect(anon.statusCode, `${route} anonymous`).toBe(401);
@@ -239,8 +327,7 @@ describe.each(testDatabases())("authorization matrix on $name", (target) => {
             : (clients.get(username) as TestClient);
           const mayCall = rule.who === "public" || rule.who === "authenticated" || rule.who.includes(role);
           const inScope = scope === "inside" || !rule.scoped;
-          const before = await fingerprint(t.database.db);
-          const res = await call(client);
+          const { res, before } = await call(client);
           const label = `${route} as ${role} ${scope} (${res.statusCode})`;
           results.push(label);
           if (!mayCall || (rule.scoped === "entity" && !inScope)) {

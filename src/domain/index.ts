@@ -83,6 +83,7 @@ export {
   type IndicatorValue,
   indicatorDataElements,
   kindFromUnit,
+  polarityFromName,
   type RatioFactor,
   type RatioIndicator,
   ratioValue,
@@ -109,7 +110,14 @@ export {
 } from "./periods.js";
 export { type BudgetFinding, type BudgetNode, checkBudgets } from "./plan-checks.js";
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
-export { formatTarget, parseTarget, type TargetValue, targetAmount } from "./target-parse.js";
+export {
+  formatTarget,
+  parseTarget,
+  storedForm,
+  storedTarget,
+  type TargetValue,
+  targetAmount,
+} from "./target-parse.js";
 export {
   checkQuarter,
   inferMode,

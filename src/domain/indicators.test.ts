@@ -9,6 +9,7 @@ import {
   type IndicatorSpec,
   indicatorDataElements,
   kindFromUnit,
+  polarityFromName,
   ratioValue,
   unitWarnings,
 } from "./indicators.js";
@@ -195,5 +196,14 @@ describe("guessing an imported indicator's kind from its unit", () => {
     ["puskesmas dan rsud", { kind: "count" }],
   ])("%s", (unit, expected) => {
     expect(kindFromUnit(unit)).toEqual(expected);
+  });
+});
+
+describe("recognising lower-is-better indicators by name", () => {
+  it("marks the twelve lower-is-better rows of seed 000 and nothing else", () => {
+    const lower = RAK_METRO_2024.filter((r) => polarityFromName(r.name) === "lower").map((r) => r.name);
+    expect(lower).toHaveLength(12);
+    expect(lower).toContain("Prevalensi HIV/AIDS");
+    expect(polarityFromName("Angka Harapan Hidup")).toBe("higher");
   });
 });

@@ -226,3 +226,14 @@ export function kindFromUnit(
   if (u === "angka" || u === "indeks" || u === "index") return { kind: "direct" };
   return { kind: "count" };
 }
+
+const LOWER_IS_BETTER =
+  /\b(kematian|stunting|wasting|kek|anemia|insiden|incidence rate|angka kesakitan|prevalensi)\b/i;
+
+/**
+ * Lower-is-better recognised from an indicator's name, for documents that do not state polarity
+ * (DOMAIN.md §2: deaths, stunting, wasting, KEK, anemia, TB incidence, disease prevalence, DBD IR).
+ */
+export function polarityFromName(name: string): "lower" | "higher" {
+  return LOWER_IS_BETTER.test(String(name)) ? "lower" : "higher";
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.js";
-import { formatTarget, parseTarget, targetAmount } from "./target-parse.js";
+import { formatTarget, parseTarget, storedTarget, targetAmount } from "./target-parse.js";
 
 describe("reading target cells as written in the plan", () => {
   it("keeps '-' as no target, never zero", () => {
@@ -62,5 +62,23 @@ describe("showing a stored target the Indonesian way", () => {
     ["", "-"],
   ])("%s → %s", (stored, shown) => {
     expect(formatTarget(stored)).toBe(shown);
+  });
+});
+
+describe("storing a target typed by a planner", () => {
+  it.each([
+    ["72,18", "72.18"],
+    ["72.18", "72.18"],
+    [" 11 dan 2 ", "11 dan 2"],
+    ["", "-"],
+    ["-", "-"],
+    ["1.234,5", "1234.5"],
+  ])("%s is stored as %s", (typed, stored) => {
+    expect(storedTarget(typed)).toBe(stored);
+    expect(formatTarget(storedTarget(typed))).toBe(formatTarget(stored));
+  });
+
+  it("refuses text that is not a target, naming it", () => {
+    expect(() => storedTarget("sepuluh")).toThrow(/sepuluh/);
   });
 });

@@ -63,3 +63,18 @@ export function formatTarget(stored: string): string {
   if (target.kind === "decimal") return formatNumberId(target.value);
   return target.components.map((c) => formatNumberId(c)).join(" dan ");
 }
+
+/**
+ * How a target typed by a planner is stored: "72,18" or "72.18" → "72.18", "11 dan 2" → "11 dan 2",
+ * "" or "-" → "-". Throws a DomainError naming the text when it cannot be read.
+ */
+export function storedTarget(typed: string, options: ParseDecimalOptions = {}): string {
+  return storedForm(parseTarget(typed, options));
+}
+
+/** The stored text of a parsed target: canonical decimals, components joined by "dan", "-" for none. */
+export function storedForm(target: TargetValue): string {
+  if (target.kind === "none") return "-";
+  if (target.kind === "decimal") return target.value;
+  return target.components.join(" dan ");
+}

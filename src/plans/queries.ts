@@ -2,7 +2,13 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
 import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema.js";
-import { parseTargetSeries, reconcile, type TargetMode } from "../domain/index.js";
+import {
+  type BudgetNode,
+  checkBudgets,
+  parseTargetSeries,
+  reconcile,
+  type TargetMode,
+} from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
 
 export interface PlanFilter {
@@ -49,6 +55,8 @@ export async function getPlan(db: Database, id: string) {
       signatoryNip: plans.signatoryNip,
       signedPlace: plans.signedPlace,
       signedDate: plans.signedDate,
+      signedAt: plans.signedAt,
+      revisionOf: plans.revisionOf,
     })
     .from(plans)
     .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
@@ -64,6 +72,7 @@ export async function getPlan(db: Database, id: string) {
       name: planNodes.name,
       budget: planNodes.budget,
       position: planNodes.position,
+      revision: planNodes.revision,
     })
     .from(planNodes)
     .where(eq(planNodes.planId, id))
@@ -84,6 +93,7 @@ export async function getPlan(db: Database, id: string) {
           targetQ2: planIndicators.targetQ2,
           targetQ3: planIndicators.targetQ3,
           targetQ4: planIndicators.targetQ4,
+          revision: planIndicators.revision,
         })
         .from(planIndicators)
         .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))
@@ -105,7 +115,17 @@ export async function getPlan(db: Database, id: string) {
     }
   };
   visit("", 0);
-  return { ...plan, nodes: ordered };
+  return {
+    ...plan,
+    signedAt: plan.signedAt?.toISOString() ?? null,
+    nodes: ordered,
+    budgetFindings: checkBudgets(budgetTree(ordered)).map((f) => ({
+      code: f.code,
+      nodeId: f.nodeId,
+      message: f.message.id,
+      messageEn: f.message.en,
+    })),
+  };
 }
 
 interface StoredTargets {
@@ -125,4 +145,13 @@ function reconcileRow(r: StoredTargets) {
   );
   const { status, fromQuarters, difference } = reconcile(series);
   return { status, fromQuarters, difference };
+}
+
+function budgetTree(nodes: Array<Omit<BudgetNode, "children"> & { parentId: string | null }>): BudgetNode[] {
+  const children = groupBy(nodes, (n) => n.parentId ?? "");
+  const build = (n: (typeof nodes)[number]): BudgetNode => ({
+    ...n,
+    children: (children.get(n.id) ?? []).map(build),
+  });
+  return (children.get("") ?? []).map(build);
 }

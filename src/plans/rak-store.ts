@@ -18,7 +18,11 @@ export interface WriteRakInput {
 }
 
 /** The catalogue indicator of this owner with this name and unit, made when it does not exist yet. */
-async function catalogueIndicator(tx: Tx, row: RakIndicatorRow, ownerOrgUnitId: string): Promise<string> {
+export async function catalogueIndicator(
+  tx: Tx,
+  row: RakIndicatorRow,
+  ownerOrgUnitId: string,
+): Promise<string> {
   const [existing] = await tx
     .select({ id: indicators.id })
     .from(indicators)

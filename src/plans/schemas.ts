@@ -29,6 +29,7 @@ export const planIndicatorSchema = z.object({
   targetQ2: targetText,
   targetQ3: targetText,
   targetQ4: targetText,
+  revision: z.number().int(),
   reconciliation: z.object({
     status: z.enum(["reconciled", "gap", "not_comparable"]),
     fromQuarters: z.string().nullable().describe("the annual figure the quarters imply under the mode"),
@@ -44,6 +45,7 @@ export const planNodeSchema = z.object({
   name: z.string(),
   budget: z.number().int().nullable().describe("pagu in whole Rupiah"),
   depth: z.number().int(),
+  revision: z.number().int(),
   indicators: z.array(planIndicatorSchema),
 });
 
@@ -53,7 +55,17 @@ export const planSchema = planSummarySchema.extend({
   signatoryNip: z.string().nullable(),
   signedPlace: z.string().nullable(),
   signedDate: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  revisionOf: z.uuid().nullable(),
   nodes: z.array(planNodeSchema),
+  budgetFindings: z.array(
+    z.object({
+      code: z.enum(["BUDGET_SUM_MISMATCH", "BUDGET_MISSING"]),
+      nodeId: z.uuid(),
+      message: z.string(),
+      messageEn: z.string(),
+    }),
+  ),
 });
 
 export type PlanSummary = z.infer<typeof planSummarySchema>;

@@ -17,6 +17,7 @@ import { authRoutes } from "../auth/routes.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { healthRoutes } from "../health/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
+import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(authRoutes, { prefix: "/api", ...options.auth });
   await app.register(orgUnitRoutes, { prefix: "/api" });
   await app.register(planRoutes, { prefix: "/api" });
+  await app.register(planEditRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
   await app.register(userRoutes, { prefix: "/api" });
   await app.register(auditRoutes, { prefix: "/api" });

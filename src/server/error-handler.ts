@@ -46,7 +46,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (error instanceof AppError || isCodedError(error)) {
     const status = error instanceof AppError ? error.statusCode : 422;
-    const details = error instanceof AppError ? undefined : error.details;
+    const details = error.details;
     return reply.code(status).send(errorBody(error.code, error.messageId, error.messageEn, details));
   }
   const status = error.statusCode ?? 500;

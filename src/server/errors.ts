@@ -8,6 +8,7 @@ export class AppError extends Error {
     readonly code: string,
     readonly messageId: string,
     readonly messageEn: string,
+    readonly details?: unknown,
   ) {
     super(messageEn);
     this.name = "AppError";

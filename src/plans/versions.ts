@@ -1,0 +1,90 @@
+import { and, eq, max } from "drizzle-orm";
+import { type Actor, recordAudit } from "../audit/record.js";
+import type { Database } from "../db/client.js";
+import { plans } from "../db/schema.js";
+import { AppError } from "../server/errors.js";
+import type { PlanContext } from "./edit-service.js";
+import { readRak, writeRak } from "./rak-store.js";
+
+/** Signs a draft: the plan is frozen from then on and can only change through a revision. */
+export async function signPlan(
+  db: Database,
+  plan: PlanContext,
+  at: { place: string; date: string },
+  actor: Actor,
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(plans).where(eq(plans.id, plan.id)).for("update");
+    if (row?.status !== "draft") {
+      throw new AppError(
+        409,
+        "PLAN_SIGNED",
+        "Rencana ini sudah ditandatangani.",
+        "This plan is already signed.",
+      );
+    }
+    const [after] = await tx
+      .update(plans)
+      .set({
+        status: "signed",
+        signedAt: new Date(),
+        signedBy: actor.userId,
+        signedPlace: at.place,
+        signedDate: at.date,
+      })
+      .where(eq(plans.id, plan.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "plan.sign",
+      entityType: "plan",
+      entityId: plan.id,
+      orgUnitId: plan.orgUnitId,
+      oldValue: { status: row.status },
+      newValue: { status: "signed", signedPlace: at.place, signedDate: at.date },
+    });
+    return after;
+  });
+}
+
+/** Starts a revision (perubahan) of a signed plan: a new draft version; the signed one stays as history. */
+export async function revisePlan(db: Database, plan: PlanContext, reason: string | undefined, actor: Actor) {
+  const doc = await readRak(db, plan.id);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(plans).where(eq(plans.id, plan.id)).for("update");
+    if (!row || !doc) throw new Error("plan vanished");
+    if (row.status !== "signed") {
+      throw new AppError(
+        409,
+        "PLAN_NOT_SIGNED",
+        "Rencana ini masih draf: ubah langsung, tidak perlu versi baru.",
+        "This plan is still a draft: edit it directly, no new version is needed.",
+      );
+    }
+    const [latest] = await tx
+      .select({ version: max(plans.version) })
+      .from(plans)
+      .where(and(eq(plans.orgUnitId, row.orgUnitId), eq(plans.year, row.year), eq(plans.kind, row.kind)));
+    const version = (latest?.version ?? row.version) + 1;
+    const unsigned = {
+      ...doc,
+      signatory: { position: doc.signatory.position, name: doc.signatory.name, nip: doc.signatory.nip },
+    };
+    const id = await writeRak(tx, {
+      orgUnitId: row.orgUnitId,
+      districtId: plan.districtId,
+      doc: unsigned,
+      version,
+      revisionOf: row.id,
+    });
+    await recordAudit(tx, actor, {
+      action: "plan.revise",
+      entityType: "plan",
+      entityId: id,
+      orgUnitId: plan.orgUnitId,
+      oldValue: { planId: row.id, version: row.version },
+      newValue: { planId: id, version },
+      reason,
+    });
+    return { id, version };
+  });
+}

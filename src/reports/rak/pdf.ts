@@ -1,0 +1,169 @@
+import pdfMake from "pdfmake";
+import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
+import type { RakDocument } from "../../plans/rak-document.js";
+import { PDF_FONT_FAMILY, PDF_FONT_FILES, PDF_FONTS } from "./fonts.js";
+import type { RakExportOptions } from "./options.js";
+import { CELL_PADDING_X, columnWidths, LINE_WIDTH, PAGE_MARGINS, PAGE_SIZE } from "./pdf-geometry.js";
+import { buildRakTable, COLUMN, COLUMN_COUNT, HEADER, type RakTable, type Span } from "./table-rows.js";
+import { signatoryBlock, titleLines } from "./text-blocks.js";
+
+const TABLE_FONT_SIZE = 7.5;
+const HEADER_FILL = "#E7E6E6";
+/** Room for a wet signature and stamp between the position and the name. */
+const SIGNING_SPACE_PT = 52;
+/** Sub kegiatan are indented by this much per level in the KEGIATAN column. */
+const SUB_KEGIATAN_INDENT_PT = 6;
+
+/** Which of a cell's rules to draw: left, top, right, bottom. */
+type CellBorder = [boolean, boolean, boolean, boolean];
+
+const GRID: CustomTableLayout = {
+  hLineWidth: () => LINE_WIDTH,
+  vLineWidth: () => LINE_WIDTH,
+  paddingLeft: () => CELL_PADDING_X,
+  paddingRight: () => CELL_PADDING_X,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+  fillColor: (row) => (row < 2 ? HEADER_FILL : null),
+};
+
+/** The pdfmake document definition: pure data, so its text and geometry can be tested without rendering. */
+export function rakPdfDefinition(doc: RakDocument, options: RakExportOptions = {}): TDocumentDefinitions {
+  const paper = options.paper ?? "A4";
+  return {
+    pageSize: { ...PAGE_SIZE[paper] },
+    pageOrientation: "landscape",
+    pageMargins: PAGE_MARGINS,
+    info: { title: doc.title, creator: "capaian" },
+    defaultStyle: { font: PDF_FONT_FAMILY, fontSize: TABLE_FONT_SIZE, lineHeight: 1.1 },
+    footer: (page, pages) => ({
+      text: `Halaman ${page} dari ${pages}`,
+      alignment: "right",
+      fontSize: 7,
+      margin: [0, 12, PAGE_MARGINS[2], 0],
+    }),
+    content: [title(doc), table(buildRakTable(doc), columnWidths(paper)), signatory(doc)],
+  };
+}
+
+export async function rakPdf(doc: RakDocument, options: RakExportOptions = {}): Promise<Buffer> {
+  const definition = rakPdfDefinition(doc, options);
+  // pdfmake for Node is one shared instance; createPdf reads fonts and access policies synchronously,
+  // so setting them right before the call holds even when other reports use pdfmake too.
+  pdfMake.setFonts(PDF_FONTS);
+  pdfMake.setUrlAccessPolicy(() => false);
+  pdfMake.setLocalAccessPolicy((path) => PDF_FONT_FILES.has(path));
+  return pdfMake.createPdf(definition).getBuffer();
+}
+
+function title(doc: RakDocument): Content {
+  return {
+    stack: titleLines(doc),
+    alignment: "center",
+    bold: true,
+    fontSize: 11,
+    lineHeight: 1.2,
+    margin: [0, 0, 0, 10],
+  };
+}
+
+function headerRows(): TableCell[][] {
+  const head = (text: string, span: { rowSpan?: number; colSpan?: number } = {}): TableCell => ({
+    text,
+    bold: true,
+    alignment: "center",
+    ...span,
+  });
+  const spanningBoth = [
+    HEADER.sasaran,
+    HEADER.program,
+    HEADER.kegiatan,
+    HEADER.indicator,
+    HEADER.unit,
+    HEADER.target,
+  ].map((text) => head(text, { rowSpan: 2 }));
+  const top = [
+    ...spanningBoth,
+    head(HEADER.quarters, { colSpan: 4 }),
+    "",
+    "",
+    "",
+    head(HEADER.budget, { rowSpan: 2 }),
+  ];
+  const below = [
+    ...Array<TableCell>(COLUMN.firstQuarter).fill(""),
+    ...HEADER.quarterNames.map((q) => head(q)),
+    "",
+  ];
+  return [top, below];
+}
+
+function table(rakTable: RakTable, widths: number[]): Content {
+  const body: TableCell[][] = rakTable.rows.map((row) => {
+    const cells: TableCell[] = Array<TableCell>(COLUMN_COUNT).fill("");
+    const numbers = [row.target, ...row.quarters].map((text) => ({
+      text,
+      bold: row.bold,
+      alignment: "center" as const,
+    }));
+    cells.splice(
+      COLUMN.indicator,
+      2 + numbers.length,
+      { text: row.indicator, bold: row.bold },
+      { text: row.unit, bold: row.bold, alignment: "center" },
+      ...numbers,
+    );
+    return cells;
+  });
+  // Merged cells are drawn as a first cell with the text and empty cells below it without the rules
+  // between them, not as pdfmake rowSpans: a rowSpan running over several pages with dontBreakRows
+  // leaves a blank gap after its last row. Like a merged cell in an Excel print, a block split over
+  // pages is left open at the page foot and closed by the repeated header on the next page.
+  for (const span of rakTable.spans) {
+    const column = COLUMN[span.column];
+    const last = span.first + span.count - 1;
+    for (let r = span.first; r <= last; r++) {
+      const cells = body[r];
+      if (cells === undefined) continue;
+      const border: CellBorder = [true, r === span.first, true, r === last];
+      cells[column] = r === span.first ? spanCell(span, border) : { text: "", border };
+    }
+  }
+  return {
+    table: {
+      headerRows: 2,
+      // A row is a few lines at most: moving it whole to the next page reads better than splitting it.
+      dontBreakRows: true,
+      keepWithHeaderRows: 1,
+      widths,
+      body: [...headerRows(), ...body],
+    },
+    layout: GRID,
+  };
+}
+
+function spanCell(span: Span, border: CellBorder): TableCell {
+  const base = { text: span.text, bold: span.bold, border };
+  return span.column === "budget"
+    ? { ...base, alignment: "right", noWrap: true }
+    : { ...base, italics: span.depth > 0, margin: [span.depth * SUB_KEGIATAN_INDENT_PT, 0, 0, 0] };
+}
+
+function signatory(doc: RakDocument): Content {
+  const block = signatoryBlock(doc.signatory);
+  const lines: Content[] = [
+    ...(block.placeAndDate === undefined ? [] : [block.placeAndDate]),
+    block.position,
+    { text: block.name, bold: true, decoration: "underline", margin: [0, SIGNING_SPACE_PT, 0, 0] },
+    block.nip,
+  ];
+  return {
+    columns: [
+      { width: "*", text: "" },
+      { width: 300, stack: lines, alignment: "center" },
+    ],
+    fontSize: 9,
+    margin: [0, 18, 0, 0],
+    unbreakable: true,
+  };
+}
