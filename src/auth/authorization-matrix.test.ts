@@ -3,6 +3,8 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
 import { orgUnits, planIndicators, planNodes, plans, type Role } from "../db/schema.js";
+import { rakMetro2024 } from "../demo/rak-metro-2024.js";
+import { rakXlsx } from "../reports/rak/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";
@@ -25,13 +27,26 @@ interface Ids {
   indicator: string;
   /** A fresh kegiatan under the program, for the destructive routes. */
   throwaway: () => Promise<string>;
+  metro: string;
+  rakFile: Buffer;
+}
+
+const xlsxUpload = (i: Ids, path: string): Request => ({
+  url: `/api/plans/${path}?orgUnitId=${i.metro}&year=2024&fileName=rak.xlsx`,
+  body: i.rakFile,
+  headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+});
+interface Request {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 interface RouteRule {
   /** Who may call it: anyone, any logged-in user, or the roles listed. */
   who: "public" | "authenticated" | Role[];
   /** The entity belongs to Kota Metro: out-of-scope callers must be refused or see none of it. */
   scoped?: "entity" | "list";
-  request: (ids: Ids) => { url: string; body?: unknown } | Promise<{ url: string; body?: unknown }>;
+  request: (ids: Ids) => Request | Promise<Request>;
   /** For lists: does the response show the Kota Metro item? */
   showsMetro?: (body: unknown) => boolean;
   /** The call ends the session (logout): use a fresh login. */
@@ -140,6 +155,30 @@ const matrix: Record<string, RouteRule> = {
     who: ["admin_dinas"],
     scoped: "entity",
     request: (i) => ({ url: `/api/plans/${i.rak}/revise`, body: { reason: "Perubahan anggaran" } }),
+  },
+  "GET /api/plans/template.xlsx": {
+    who: "authenticated",
+    request: () => ({ url: "/api/plans/template.xlsx" }),
+  },
+  "POST /api/plans/import/preview": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => xlsxUpload(i, "import/preview"),
+  },
+  "POST /api/plans/import": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => xlsxUpload(i, "import"),
+  },
+  "GET /api/plans/{id}/export.xlsx": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/export.xlsx` }),
+  },
+  "GET /api/plans/{id}/export.pdf": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/export.pdf?paper=F4` }),
   },
   "GET /api/spm/versions": { who: all, request: () => ({ url: "/api/spm/versions" }) },
   "GET /api/spm/versions/{id}/services": {
@@ -259,7 +298,10 @@ describe.each(testDatabases())("authorization matrix on $name", (target) => {
       .from(planIndicators)
       .where(eq(planIndicators.planNodeId, program?.id as string))
       .limit(1);
+    const [metro] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72"));
     ids = {
+      metro: metro?.id as string,
+      rakFile: await rakXlsx(rakMetro2024),
       program: program?.id as string,
       indicator: indicator?.id as string,
       throwaway: async () => {
@@ -301,9 +343,9 @@ describe.each(testDatabases())("authorization matrix on $name", (target) => {
       const [method] = route.split(" ") as [Method, string];
       /** Prepares the request (which may create a throwaway node), then takes the fingerprint, then sends. */
       const call = async (client: TestClient) => {
-        const { url, body } = await rule.request(ids);
+        const { url, body, headers } = await rule.request(ids);
         const before = await fingerprint(t.database.db);
-        const res = await client.request(method, url, method === "GET" ? undefined : (body ?? {}));
+        const res = await client.request(method, url, method === "GET" ? undefined : (body ?? {}), headers);
         return { res, before };
       };
 

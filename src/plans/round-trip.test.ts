@@ -9,7 +9,12 @@ describe("exporting a RAK and importing the export", () => {
     const imported = await parseRakFile(new Uint8Array(file), "rak-metro-2024.xlsx");
     expect(imported.document.sasaran).toEqual(rakMetro2024.sasaran);
     expect(imported.document.year).toBe(2024);
-    expect(imported.summary).toMatchObject({ indicators: 43, program: 5, kegiatan: 20, budgetTotal: 343_221_061_270 });
+    expect(imported.summary).toMatchObject({
+      indicators: 43,
+      program: 5,
+      kegiatan: 20,
+      budgetTotal: 343_221_061_270,
+    });
   });
 
   it("keeps the signatory", async () => {

@@ -6,6 +6,19 @@ import { AppError } from "../server/errors.js";
 import type { PlanContext } from "./edit-service.js";
 import { readRak, writeRak } from "./rak-store.js";
 
+/** The next version number of the RAK of an org unit and year (1 when there is none yet). */
+export async function nextVersion(
+  db: Pick<Database, "select">,
+  orgUnitId: string,
+  year: number,
+): Promise<number> {
+  const [latest] = await db
+    .select({ version: max(plans.version) })
+    .from(plans)
+    .where(and(eq(plans.orgUnitId, orgUnitId), eq(plans.year, year), eq(plans.kind, "rak")));
+  return (latest?.version ?? 0) + 1;
+}
+
 /** Signs a draft: the plan is frozen from then on and can only change through a revision. */
 export async function signPlan(
   db: Database,
@@ -60,11 +73,7 @@ export async function revisePlan(db: Database, plan: PlanContext, reason: string
         "This plan is still a draft: edit it directly, no new version is needed.",
       );
     }
-    const [latest] = await tx
-      .select({ version: max(plans.version) })
-      .from(plans)
-      .where(and(eq(plans.orgUnitId, row.orgUnitId), eq(plans.year, row.year), eq(plans.kind, row.kind)));
-    const version = (latest?.version ?? row.version) + 1;
+    const version = await nextVersion(tx, row.orgUnitId, row.year);
     const unsigned = {
       ...doc,
       signatory: { position: doc.signatory.position, name: doc.signatory.name, nip: doc.signatory.nip },

@@ -19,6 +19,7 @@ import { healthRoutes } from "../health/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
+import { planTransferRoutes } from "../plans/transfer-routes.js";
 import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(orgUnitRoutes, { prefix: "/api" });
   await app.register(planRoutes, { prefix: "/api" });
   await app.register(planEditRoutes, { prefix: "/api" });
+  await app.register(planTransferRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
   await app.register(userRoutes, { prefix: "/api" });
   await app.register(auditRoutes, { prefix: "/api" });

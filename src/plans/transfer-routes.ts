@@ -1,0 +1,176 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf, authorize } from "../auth/plugin.js";
+import {
+  DEFAULT_MAX_BYTES,
+  ImportError,
+  parseRakFile,
+  rakTemplateWorkbook,
+} from "../interop/rak-import/index.js";
+import { findOrgUnit } from "../org-units/queries.js";
+import { rakPdf, rakXlsx } from "../reports/rak/index.js";
+import { AppError, notFound } from "../server/errors.js";
+import { planContext } from "./edit-service.js";
+import { importRak, readRak } from "./rak-store.js";
+import { nextVersion } from "./versions.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const uploadTypes = ["application/octet-stream", XLSX, "text/csv"];
+
+const importQuery = z.object({
+  orgUnitId: z.uuid(),
+  year: z.coerce.number().int().min(2000).max(2100),
+  fileName: z.string().trim().min(1).max(255).describe("nama berkas asli, untuk mengenali .csv"),
+});
+
+const warningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+  row: z.number().int().nullable(),
+});
+const summarySchema = z.object({
+  sasaran: z.number().int(),
+  program: z.number().int(),
+  kegiatan: z.number().int(),
+  subKegiatan: z.number().int(),
+  indicators: z.number().int(),
+  budgetTotal: z.number().int(),
+});
+
+const toAppError = (error: unknown) =>
+  error instanceof ImportError
+    ? new AppError(error.statusCode, error.code, error.messageId, error.messageEn, error.details)
+    : error;
+
+/** The uploaded file read for an org unit and year; the document's own year must agree when it has one. */
+async function readUpload(body: unknown, query: z.infer<typeof importQuery>, orgUnitName: string) {
+  if (!(body instanceof Buffer) || body.length === 0) {
+    throw new AppError(400, "FILE_MISSING", "Berkas belum dikirim.", "No file was sent.");
+  }
+  const parsed = await parseRakFile(new Uint8Array(body), query.fileName).catch((error) => {
+    throw toAppError(error);
+  });
+  const { document } = parsed;
+  if (document.year && document.year !== query.year) {
+    throw new AppError(
+      400,
+      "YEAR_MISMATCH",
+      `Berkas ini untuk tahun ${document.year}, bukan ${query.year}.`,
+      `This file is for ${document.year}, not ${query.year}.`,
+    );
+  }
+  document.year = query.year;
+  document.orgUnitName ||= orgUnitName;
+  document.title ||= `Rencana Aksi Kinerja ${orgUnitName} Tahun ${query.year}`;
+  return parsed;
+}
+
+export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+  app.addContentTypeParser(
+    uploadTypes,
+    { parseAs: "buffer", bodyLimit: DEFAULT_MAX_BYTES + 1 },
+    (_req, body, done) => done(null, body),
+  );
+  const orgUnit = async (request: Parameters<typeof authorize>[0], id: string) => {
+    const unit = await findOrgUnit(db(), id);
+    if (!unit) throw notFound("Unit organisasi", "Org unit");
+    authorize(request, "plan.write", unit.path);
+    return unit;
+  };
+
+  app.get(
+    "/plans/template.xlsx",
+    {
+      config: { access: "authenticated" },
+      schema: { tags: ["plans"], summary: "Templat impor RAK / RAK import template", produces: [XLSX] },
+    },
+    async (_request, reply) =>
+      reply
+        .header("content-type", XLSX)
+        .header("content-disposition", 'attachment; filename="templat-rak-capaian.xlsx"')
+        .send(await rakTemplateWorkbook()),
+  );
+
+  app.post(
+    "/plans/import/preview",
+    {
+      config: { access: "plan.write" },
+      schema: {
+        tags: ["plans"],
+        summary: "Pratinjau impor RAK dari xlsx/csv tanpa menyimpan / preview a RAK import, nothing saved",
+        querystring: importQuery,
+        consumes: uploadTypes,
+        response: {
+          200: z.object({ summary: summarySchema, warnings: z.array(warningSchema), document: z.unknown() }),
+        },
+      },
+    },
+    async (request) => {
+      const unit = await orgUnit(request, request.query.orgUnitId);
+      return readUpload(request.body, request.query, unit.officeName ?? unit.name);
+    },
+  );
+
+  app.post(
+    "/plans/import",
+    {
+      config: { access: "plan.write" },
+      schema: {
+        tags: ["plans"],
+        summary:
+          "Impor RAK sebagai versi baru, satu transaksi / import a RAK as a new version, one transaction",
+        querystring: importQuery,
+        consumes: uploadTypes,
+        response: {
+          201: z.object({
+            planId: z.uuid(),
+            version: z.number().int(),
+            summary: summarySchema,
+            warnings: z.array(warningSchema),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const unit = await orgUnit(request, request.query.orgUnitId);
+      const { document, summary, warnings } = await readUpload(
+        request.body,
+        request.query,
+        unit.officeName ?? unit.name,
+      );
+      const version = await nextVersion(db(), unit.id, request.query.year);
+      const planId = await importRak(db(), { orgUnitId: unit.id, doc: document, version }, actorOf(request));
+      return reply.code(201).send({ planId, version, summary, warnings });
+    },
+  );
+
+  for (const format of ["xlsx", "pdf"] as const) {
+    app.get(
+      `/plans/:id/export.${format}`,
+      {
+        config: { access: "plan.read" },
+        schema: {
+          tags: ["plans"],
+          summary: `Unduh RAK sebagai ${format} dengan tata letak dokumen resmi / download the RAK as ${format}`,
+          params: z.object({ id: z.uuid() }),
+          querystring: z.object({ paper: z.enum(["A4", "F4"]).default("A4") }),
+          produces: [format === "xlsx" ? XLSX : "application/pdf"],
+        },
+      },
+      async (request, reply) => {
+        const context = await planContext(db(), request.params.id);
+        authorize(request, "plan.read", context.orgUnitPath);
+        const doc = await readRak(db(), context.id);
+        if (!doc) throw notFound("Dokumen rencana", "Plan");
+        const file = format === "xlsx" ? await rakXlsx(doc, request.query) : await rakPdf(doc, request.query);
+        const name = `rak-${doc.orgUnitName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${doc.year}.${format}`;
+        return reply
+          .header("content-type", format === "xlsx" ? XLSX : "application/pdf")
+          .header("content-disposition", `attachment; filename="${name}"`)
+          .send(file);
+      },
+    );
+  }
+};
