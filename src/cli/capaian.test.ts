@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { rakMetro2024 } from "../demo/rak-metro-2024.js";
+import { rakXlsx } from "../reports/rak/index.js";
 import { packagePath } from "../server/package-root.js";
 
 const run = promisify(execFile);
@@ -45,6 +47,60 @@ describe("capaian CLI", () => {
     await expect(
       cli("--data-dir", dataDir, "user", "create", "--admin", "--username", "admin", "--full-name", "Lagi"),
     ).rejects.toMatchObject({ stderr: expect.stringContaining("sudah dipakai") });
+  });
+
+  it("imports the seed RAK dry-run as JSON, then for real, and exports it as pdf", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "capaian-cli-"));
+    await cli("--data-dir", dataDir, "seed");
+    const file = join(dataDir, "rak-metro-2024.xlsx");
+    writeFileSync(file, await rakXlsx(rakMetro2024));
+    const org = "Dinas Kesehatan Kota Metro";
+    const dry = await cli(
+      "--data-dir",
+      dataDir,
+      "import",
+      "rak",
+      file,
+      "--org",
+      org,
+      "--year",
+      "2024",
+      "--dry-run",
+      "--json",
+    );
+    const summary = JSON.parse(dry.stdout);
+    expect(summary).toMatchObject({
+      sasaran: 1,
+      program: 5,
+      kegiatan: 20,
+      indicators: 43,
+      budgetTotal: 343221061270,
+    });
+    expect(summary.warnings.map((w: { code: string }) => w.code)).toContain("QUARTERS_NOT_RECONCILED");
+    expect(summary.warnings[0]).toEqual({
+      code: expect.any(String),
+      message: expect.any(String),
+      row: expect.any(Number),
+    });
+    const saved = await cli("--data-dir", dataDir, "import", "rak", file, "--org", "18.72", "--year", "2024");
+    expect(saved.stdout).toContain("Disimpan sebagai versi 2");
+    const pdf = join(dataDir, "rak.pdf");
+    const exported = await cli(
+      "--data-dir",
+      dataDir,
+      "export",
+      "rak",
+      "--org",
+      org,
+      "--year",
+      "2024",
+      "--format",
+      "pdf",
+      "-o",
+      pdf,
+    );
+    expect(exported.stdout).toContain("RAK versi 2");
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("refuses an unknown command with a non-zero exit", async () => {

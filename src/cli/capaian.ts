@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import type { Database } from "../db/client.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { ROLES } from "../db/schema.js";
 import { loadDemo } from "../demo/load-demo.js";
+import { formatRupiah } from "../domain/index.js";
 import { readConfig } from "../server/config.js";
 import { APP_VERSION } from "../server/version.js";
+import { exportRakFile, importRakFile } from "./rak-commands.js";
 import { createUserFromCli } from "./user-create.js";
 
 const program = new Command()
@@ -93,6 +96,69 @@ user
     } finally {
       await handle.close();
     }
+  });
+
+/** Opens the database, migrates, runs the action and closes, whatever happens. */
+async function withDatabase<T>(action: (db: Database) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(databaseOptions());
+  try {
+    await migrate(handle);
+    return await action(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+const year = (text: string) => {
+  const n = Number.parseInt(text, 10);
+  if (!Number.isInteger(n) || n < 2000 || n > 2100)
+    throw new Error(`tahun tidak valid / invalid year: ${text}`);
+  return n;
+};
+
+program
+  .command("import")
+  .description("impor dokumen / import a document")
+  .command("rak <file>")
+  .description("impor RAK dari .xlsx/.csv / import a RAK from .xlsx or .csv")
+  .requiredOption("--org <org>", "nama atau kode unit organisasi / org unit name or code")
+  .requiredOption("--year <year>", "tahun / year", year)
+  .option("--dry-run", "hanya periksa, jangan simpan / check only, save nothing", false)
+  .option("--json", "ringkasan sebagai JSON / print the summary as JSON", false)
+  .action(async (file: string, o: { org: string; year: number; dryRun: boolean; json: boolean }) => {
+    const summary = await withDatabase((db) => importRakFile(db, file, o));
+    if (o.json) {
+      const { planId: _, version: __, ...report } = summary;
+      console.log(JSON.stringify(report, null, 2));
+      return;
+    }
+    console.log(
+      `${summary.sasaran} sasaran, ${summary.program} program, ${summary.kegiatan} kegiatan, ${summary.indicators} indikator, ${formatRupiah(summary.budgetTotal)}`,
+    );
+    for (const w of summary.warnings) console.log(`  baris ${w.row ?? "-"}: [${w.code}] ${w.message}`);
+    console.log(
+      summary.version
+        ? `Disimpan sebagai versi ${summary.version} / saved as version ${summary.version}.`
+        : "Tidak disimpan (--dry-run) / not saved.",
+    );
+  });
+
+program
+  .command("export")
+  .description("ekspor dokumen / export a document")
+  .command("rak")
+  .description("ekspor RAK terbaru sebagai xlsx atau pdf / export the latest RAK as xlsx or pdf")
+  .requiredOption("--org <org>", "nama atau kode unit organisasi / org unit name or code")
+  .requiredOption("--year <year>", "tahun / year", year)
+  .option("--format <format>", "xlsx | pdf", "xlsx")
+  .option("--paper <paper>", "A4 | F4", "A4")
+  .requiredOption("-o, --output <file>", "berkas keluaran / output file")
+  .action(async (o: { org: string; year: number; format: string; paper: string; output: string }) => {
+    if (o.format !== "xlsx" && o.format !== "pdf") throw new Error("--format xlsx | pdf");
+    if (o.paper !== "A4" && o.paper !== "F4") throw new Error("--paper A4 | F4");
+    const { format, paper } = o;
+    const { version } = await withDatabase((db) => exportRakFile(db, { ...o, format, paper }));
+    console.log(`RAK versi ${version} ditulis ke / written to ${o.output}`);
   });
 
 async function readStdin(): Promise<string> {
