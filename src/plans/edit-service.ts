@@ -5,7 +5,8 @@ import { orgUnits, type PlanNodeLevel, planIndicators, planNodes, plans } from "
 import { inferMode, parseTargetSeries, storedTarget } from "../domain/index.js";
 import { AppError, notFound } from "../server/errors.js";
 import type { IndicatorCreate, IndicatorEdit, NodeCreate, NodeEdit, NodeMove } from "./edit-schemas.js";
-import { catalogueIndicator, type Tx } from "./rak-store.js";
+import type { RakIndicatorRow } from "./rak-document.js";
+import { catalogueIds, type Tx } from "./rak-store.js";
 
 export interface PlanContext {
   id: string;
@@ -292,17 +293,14 @@ export async function createIndicator(
       .select({ top: max(planIndicators.position) })
       .from(planIndicators)
       .where(eq(planIndicators.planNodeId, nodeId));
-    const indicatorId = await catalogueIndicator(
-      tx,
-      {
-        name: input.name,
-        unit: input.unit,
-        target: targetYear,
-        quarters: [q1, q2, q3, q4],
-        ...(input.polarity === "lower" ? { polarity: "lower" as const } : {}),
-      },
-      plan.orgUnitId,
-    );
+    const catalogueRow: RakIndicatorRow = {
+      name: input.name,
+      unit: input.unit,
+      target: targetYear,
+      quarters: [q1, q2, q3, q4],
+      ...(input.polarity === "lower" ? { polarity: "lower" as const } : {}),
+    };
+    const indicatorId = (await catalogueIds(tx, [catalogueRow], plan.orgUnitId))(catalogueRow);
     const [row] = await tx
       .insert(planIndicators)
       .values({

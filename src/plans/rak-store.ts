@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
@@ -17,41 +18,42 @@ export interface WriteRakInput {
   revisionOf?: string | null;
 }
 
-/** The catalogue indicator of this owner with this name and unit, made when it does not exist yet. */
-export async function catalogueIndicator(
-  tx: Tx,
-  row: RakIndicatorRow,
-  ownerOrgUnitId: string,
-): Promise<string> {
-  const [existing] = await tx
-    .select({ id: indicators.id })
+/** Catalogue ids of the owner's indicators by name and unit, creating the missing ones in one insert. */
+export async function catalogueIds(tx: Tx, rows: readonly RakIndicatorRow[], ownerOrgUnitId: string) {
+  const key = (name: string, unit: string) => `${name}\u0000${unit}`;
+  const existing = await tx
+    .select({ id: indicators.id, name: indicators.name, unit: indicators.unit })
     .from(indicators)
-    .where(
-      and(
-        eq(indicators.ownerOrgUnitId, ownerOrgUnitId),
-        eq(indicators.name, row.name),
-        eq(indicators.unit, row.unit),
-      ),
-    )
-    .limit(1);
-  if (existing) return existing.id;
-  const kind = kindFromUnit(row.unit);
-  const [created] = await tx
-    .insert(indicators)
-    .values({
-      name: row.name,
-      unit: row.unit,
-      kind: kind.kind,
-      factor: "factor" in kind ? kind.factor : null,
-      polarity: row.polarity ?? "higher",
-      ownerOrgUnitId,
-    })
-    .returning({ id: indicators.id });
-  if (!created) throw new Error("indicator insert returned nothing");
-  return created.id;
+    .where(eq(indicators.ownerOrgUnitId, ownerOrgUnitId));
+  const ids = new Map(existing.map((i) => [key(i.name, i.unit), i.id]));
+  const missing = new Map<string, RakIndicatorRow>();
+  for (const r of rows) if (!ids.has(key(r.name, r.unit))) missing.set(key(r.name, r.unit), r);
+  if (missing.size > 0) {
+    const created = await tx
+      .insert(indicators)
+      .values(
+        [...missing.values()].map((r) => {
+          const kind = kindFromUnit(r.unit);
+          return {
+            name: r.name,
+            unit: r.unit,
+            kind: kind.kind,
+            factor: "factor" in kind ? kind.factor : null,
+            polarity: r.polarity ?? ("higher" as const),
+            ownerOrgUnitId,
+          };
+        }),
+      )
+      .returning({ id: indicators.id, name: indicators.name, unit: indicators.unit });
+    for (const c of created) ids.set(key(c.name, c.unit), c.id);
+  }
+  return (r: RakIndicatorRow) => ids.get(key(r.name, r.unit)) as string;
 }
 
-/** Writes a RAK document as a new plan (one call inside the caller's transaction); returns its id. */
+/**
+ * Writes a RAK document as a new plan inside the caller's transaction and returns its id. Node ids are
+ * made here so the whole tree goes in with one insert for the nodes and one for the indicators.
+ */
 export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
   const { doc, orgUnitId } = input;
   const [plan] = await tx
@@ -71,53 +73,62 @@ export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
     })
     .returning({ id: plans.id });
   if (!plan) throw new Error("plan insert returned nothing");
-  let position = 0;
-  const addNode = async (
+  const nodes: Array<typeof planNodes.$inferInsert> = [];
+  const rows: Array<{ planNodeId: string; position: number; row: RakIndicatorRow }> = [];
+  const addNode = (
     parentId: string | null,
     level: PlanNodeLevel,
     node: { name: string; code?: string; budget: number | null; indicators: RakIndicatorRow[] },
   ) => {
-    const [row] = await tx
-      .insert(planNodes)
-      .values({
-        planId: plan.id,
-        districtId: input.districtId,
-        parentId,
-        level,
-        code: node.code ?? null,
-        name: node.name,
-        budget: node.budget,
-        position: position++,
-      })
-      .returning({ id: planNodes.id });
-    if (!row) throw new Error("plan node insert returned nothing");
-    for (const [i, r] of node.indicators.entries()) {
-      const series = parseTargetSeries({ annual: r.target, quarters: r.quarters }, { decimalSeparator: "." });
-      await tx.insert(planIndicators).values({
-        planNodeId: row.id,
-        indicatorId: await catalogueIndicator(tx, r, orgUnitId),
-        position: i,
+    const id = randomUUID();
+    nodes.push({
+      id,
+      planId: plan.id,
+      districtId: input.districtId,
+      parentId,
+      level,
+      code: node.code ?? null,
+      name: node.name,
+      budget: node.budget,
+      position: nodes.length,
+    });
+    for (const [position, row] of node.indicators.entries()) rows.push({ planNodeId: id, position, row });
+    return id;
+  };
+  const addKegiatan = (parentId: string, level: "kegiatan" | "sub_kegiatan", k: RakKegiatan) => {
+    const id = addNode(parentId, level, k);
+    for (const sub of k.subKegiatan ?? []) addKegiatan(id, "sub_kegiatan", sub);
+  };
+  for (const s of doc.sasaran) {
+    const sasaranId = addNode(null, "sasaran", s);
+    for (const p of s.programs) {
+      const programId = addNode(sasaranId, "program", p);
+      for (const k of p.kegiatan) addKegiatan(programId, "kegiatan", k);
+    }
+  }
+  const catalogue = await catalogueIds(
+    tx,
+    rows.map((r) => r.row),
+    orgUnitId,
+  );
+  if (nodes.length) await tx.insert(planNodes).values(nodes);
+  if (rows.length) {
+    await tx.insert(planIndicators).values(
+      rows.map(({ planNodeId, position, row: r }) => ({
+        planNodeId,
+        indicatorId: catalogue(r),
+        position,
         unit: r.unit,
-        targetMode: inferMode(series),
+        targetMode: inferMode(
+          parseTargetSeries({ annual: r.target, quarters: r.quarters }, { decimalSeparator: "." }),
+        ),
         targetYear: r.target,
         targetQ1: r.quarters[0],
         targetQ2: r.quarters[1],
         targetQ3: r.quarters[2],
         targetQ4: r.quarters[3],
-      });
-    }
-    return row.id;
-  };
-  const addKegiatan = async (parentId: string, level: "kegiatan" | "sub_kegiatan", k: RakKegiatan) => {
-    const id = await addNode(parentId, level, k);
-    for (const sub of k.subKegiatan ?? []) await addKegiatan(id, "sub_kegiatan", sub);
-  };
-  for (const s of doc.sasaran) {
-    const sasaranId = await addNode(null, "sasaran", s);
-    for (const p of s.programs) {
-      const programId = await addNode(sasaranId, "program", p);
-      for (const k of p.kegiatan) await addKegiatan(programId, "kegiatan", k);
-    }
+      })),
+    );
   }
   return plan.id;
 }
