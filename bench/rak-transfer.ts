@@ -4,7 +4,7 @@ import pdfMake from "pdfmake";
 import type { Database } from "../src/db/client.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
-import { orgUnits, plans } from "../src/db/schema.js";
+import { orgUnits, plans } from "../src/db/schema/index.js";
 import { loadDemo } from "../src/demo/load-demo.js";
 import { rakMetro2024 } from "../src/demo/rak-metro-2024.js";
 import { parseRakFile } from "../src/interop/rak-import/index.js";

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
-import { auditLog, orgUnits } from "../db/schema.js";
+import { auditLog, orgUnits } from "../db/schema/index.js";
 
 export interface AuditFilter {
   /** ISO date (inclusive) */

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
-import { orgUnits, planIndicators, planNodes, plans, type Role } from "../db/schema.js";
+import { orgUnits, planIndicators, planNodes, plans, type Role } from "../db/schema/index.js";
 import { rakMetro2024 } from "../demo/rak-metro-2024.js";
 import { rakXlsx } from "../reports/rak/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ROLES } from "../db/schema.js";
+import { ROLES } from "../db/schema/index.js";
 import {
   allows,
   hasPermission,

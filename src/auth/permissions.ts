@@ -1,4 +1,4 @@
-import type { Role } from "../db/schema.js";
+import type { Role } from "../db/schema/index.js";
 
 /**
  * What each role may do (DOMAIN.md §1; Perwal Depok 57/2017 Pasal 7, 9, 10). A permission is always

@@ -3,7 +3,7 @@ import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.js";
-import { users } from "../db/schema.js";
+import { users } from "../db/schema/index.js";
 import { DEMO_PASSWORD } from "../demo/users.js";
 import { AppError } from "../server/errors.js";
 import { checkCredentials } from "./login.js";

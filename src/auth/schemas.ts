@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../db/schema.js";
+import { ROLES } from "../db/schema/index.js";
 import { PERMISSIONS } from "./permissions.js";
 
 export const roleSchema = z.object({

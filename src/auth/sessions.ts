@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { orgUnits, roleAssignments, sessions, users } from "../db/schema.js";
+import { orgUnits, roleAssignments, sessions, users } from "../db/schema/index.js";
 import type { ScopedRole } from "./permissions.js";
 
 export const SESSION_COOKIE = "capaian_session";

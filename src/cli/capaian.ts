@@ -3,7 +3,7 @@ import { Command } from "commander";
 import type { Database } from "../db/client.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
-import { ROLES } from "../db/schema.js";
+import { ROLES } from "../db/schema/index.js";
 import { loadDemo } from "../demo/load-demo.js";
 import { formatRupiah } from "../domain/index.js";
 import { readConfig } from "../server/config.js";

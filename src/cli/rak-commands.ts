@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { and, desc, eq, or } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { orgUnits, plans } from "../db/schema.js";
+import { orgUnits, plans } from "../db/schema/index.js";
 import { parseRakFile } from "../interop/rak-import/index.js";
 import { importRak, readRak } from "../plans/rak-store.js";
 import { nextVersion } from "../plans/versions.js";

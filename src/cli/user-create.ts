@@ -10,7 +10,7 @@ import {
   type Role,
   roleAssignments,
   users,
-} from "../db/schema.js";
+} from "../db/schema/index.js";
 import { AppError } from "../server/errors.js";
 
 export interface UserCreateOptions {

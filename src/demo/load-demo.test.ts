@@ -10,7 +10,7 @@ import {
   plans,
   spmServices,
   spmTargets,
-} from "../db/schema.js";
+} from "../db/schema/index.js";
 import { testDatabases } from "../test-support/databases.js";
 import { isDemoLoaded, loadDemo } from "./load-demo.js";
 

@@ -13,7 +13,7 @@ import {
   spmTargets,
   spmVersions,
   users,
-} from "../db/schema.js";
+} from "../db/schema/index.js";
 import { ensurePeriods } from "../periods/queries.js";
 import { writeRak } from "../plans/rak-store.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";

@@ -1,4 +1,4 @@
-import type { OrgUnitType, OwnerType } from "../db/schema.js";
+import type { OrgUnitType, OwnerType } from "../db/schema/index.js";
 
 /** A demo org unit; children nest. Puskesmas and hospital names are illustrative, not an official list. */
 export interface DemoOrgUnit {

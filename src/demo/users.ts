@@ -1,5 +1,5 @@
 import { hashPassword } from "../auth/passwords.js";
-import type { Role } from "../db/schema.js";
+import type { Role } from "../db/schema/index.js";
 
 /**
  * Demo accounts, one per role, loaded only with the demo data (never outside demo mode).

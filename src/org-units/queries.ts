@@ -1,7 +1,7 @@
 import { and, asc, eq, like } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
-import { type OrgUnitType, orgUnits } from "../db/schema.js";
+import { type OrgUnitType, orgUnits } from "../db/schema/index.js";
 
 export interface OrgUnitFilter {
   /** Only this unit and everything below it. */

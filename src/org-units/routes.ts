@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize, forbidden, scopeOf } from "../auth/plugin.js";
-import { ORG_UNIT_TYPES } from "../db/schema.js";
+import { ORG_UNIT_TYPES } from "../db/schema/index.js";
 import { notFound } from "../server/errors.js";
 import { findOrgUnit, listOrgUnits } from "./queries.js";
 import { orgUnitSchema } from "./schemas.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORG_UNIT_TYPES, OWNER_TYPES } from "../db/schema.js";
+import { ORG_UNIT_TYPES, OWNER_TYPES } from "../db/schema/index.js";
 
 export const orgUnitSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
 import type { Database } from "../db/client.js";
-import { periods } from "../db/schema.js";
+import { periods } from "../db/schema/index.js";
 import { endDate, type PeriodType, periodsInYear, startDate } from "../domain/index.js";
 
 const types: PeriodType[] = ["year", "semester", "quarter", "month", "school_year"];

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
-import { orgUnits, type PlanNodeLevel, planIndicators, planNodes, plans } from "../db/schema.js";
+import { orgUnits, type PlanNodeLevel, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import { inferMode, parseTargetSeries, storedTarget } from "../domain/index.js";
 import { AppError, notFound } from "../server/errors.js";
 import type { IndicatorCreate, IndicatorEdit, NodeCreate, NodeEdit, NodeMove } from "./edit-schemas.js";

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
-import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema.js";
+import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import {
   type BudgetNode,
   checkBudgets,

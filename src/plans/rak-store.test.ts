@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client.js";
-import { auditLog, indicators, orgUnits, plans } from "../db/schema.js";
+import { auditLog, indicators, orgUnits, plans } from "../db/schema/index.js";
 import { loadDemo } from "../demo/load-demo.js";
 import { rakMetro2024 } from "../demo/rak-metro-2024.js";
 import { testDatabases } from "../test-support/databases.js";

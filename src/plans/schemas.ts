@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLAN_KINDS, PLAN_NODE_LEVELS } from "../db/schema.js";
+import { PLAN_KINDS, PLAN_NODE_LEVELS } from "../db/schema/index.js";
 import { TARGET_MODES } from "../domain/targets.js";
 
 export const planSummarySchema = z.object({

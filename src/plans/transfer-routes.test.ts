@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orgUnits, plans } from "../db/schema.js";
+import { orgUnits, plans } from "../db/schema/index.js";
 import { rakMetro2024 } from "../demo/rak-metro-2024.js";
 import { rakXlsx } from "../reports/rak/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";

@@ -1,7 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
-import { plans } from "../db/schema.js";
+import { plans } from "../db/schema/index.js";
 import { AppError } from "../server/errors.js";
 import type { PlanContext } from "./edit-service.js";
 import { readRak, writeRak } from "./rak-store.js";

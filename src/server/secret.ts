@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { appMeta } from "../db/schema.js";
+import { appMeta } from "../db/schema/index.js";
 
 const KEY = "csrf_hmac_key";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { orgUnits, type Role, roleAssignments, users } from "../db/schema.js";
+import { orgUnits, type Role, roleAssignments, users } from "../db/schema/index.js";
 import { demoPasswordHash } from "../demo/users.js";
 
 /** Adds a user with the demo password holding one role in the org unit with this code. */

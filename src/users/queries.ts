@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
-import { orgUnits, roleAssignments, users } from "../db/schema.js";
+import { orgUnits, roleAssignments, users } from "../db/schema/index.js";
 import { groupBy } from "../lib/group-by.js";
 import type { ManagedUser } from "./schemas.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../db/schema.js";
+import { ROLES } from "../db/schema/index.js";
 
 export const roleInputSchema = z.object({
   role: z.enum(ROLES),

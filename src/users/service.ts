@@ -3,7 +3,7 @@ import { type Actor, recordAudit } from "../audit/record.js";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords.js";
 import { deleteUserSessions } from "../auth/sessions.js";
 import type { Database } from "../db/client.js";
-import { roleAssignments, users } from "../db/schema.js";
+import { roleAssignments, users } from "../db/schema/index.js";
 import { AppError, notFound } from "../server/errors.js";
 import { listManagedUsers, orgUnitPaths } from "./queries.js";
 import type { CreateUser, ManagedUser, RoleInput } from "./schemas.js";

@@ -1,0 +1,154 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+import { createdAt } from "./columns.js";
+import { orgUnits, periods } from "./core.js";
+import { planIndicators, planNodes } from "./plans.js";
+
+/** A raw number entered by a facility, e.g. jumlah ibu hamil K4; indicators are computed from these. */
+export const dataElements = pgTable("data_elements", {
+  id: uuid().primaryKey().defaultRandom(),
+  /** The code used in indicator expressions: #{CODE}. */
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  valueType: text("value_type").$type<"integer" | "number">().notNull().default("integer"),
+  description: text(),
+  createdAt: createdAt(),
+});
+
+/** A form facilities report per period: which data elements, how often, and by when. */
+export const dataSets = pgTable("data_sets", {
+  id: uuid().primaryKey().defaultRandom(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  periodType: text("period_type").$type<"month" | "quarter" | "year">().notNull(),
+  /** The report is on time when submitted within this many days after the period ends. */
+  deadlineDays: integer("deadline_days").notNull().default(10),
+  ownerOrgUnitId: uuid("owner_org_unit_id").references(() => orgUnits.id),
+  createdAt: createdAt(),
+});
+
+export const dataSetElements = pgTable(
+  "data_set_elements",
+  {
+    dataSetId: uuid("data_set_id")
+      .notNull()
+      .references(() => dataSets.id, { onDelete: "cascade" }),
+    dataElementId: uuid("data_element_id")
+      .notNull()
+      .references(() => dataElements.id),
+    position: integer().notNull(),
+    section: text(),
+  },
+  (t) => [unique("data_set_elements_pk").on(t.dataSetId, t.dataElementId)],
+);
+
+/** The org units expected to report a data set (completeness counts against these). */
+export const dataSetOrgUnits = pgTable(
+  "data_set_org_units",
+  {
+    dataSetId: uuid("data_set_id")
+      .notNull()
+      .references(() => dataSets.id, { onDelete: "cascade" }),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+  },
+  (t) => [unique("data_set_org_units_pk").on(t.dataSetId, t.orgUnitId)],
+);
+
+/** One value of one data element for one org unit and period; `districtId` is the shard key. */
+export const dataValues = pgTable(
+  "data_values",
+  {
+    districtId: uuid("district_id").references(() => orgUnits.id),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    period: text()
+      .notNull()
+      .references(() => periods.code),
+    dataElementId: uuid("data_element_id")
+      .notNull()
+      .references(() => dataElements.id),
+    value: numeric({ precision: 20, scale: 4 }).notNull(),
+    comment: text(),
+    revision: integer().notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("data_values_key").on(t.orgUnitId, t.period, t.dataElementId),
+    index("data_values_district_period_idx").on(t.districtId, t.period),
+  ],
+);
+
+export const REPORT_STATUSES = ["draft", "submitted", "verified", "approved", "returned"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** The workflow state of one data set report: an org unit's form for one period. */
+export const dataSetReports = pgTable(
+  "data_set_reports",
+  {
+    dataSetId: uuid("data_set_id")
+      .notNull()
+      .references(() => dataSets.id),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    districtId: uuid("district_id").references(() => orgUnits.id),
+    period: text()
+      .notNull()
+      .references(() => periods.code),
+    status: text().$type<ReportStatus>().notNull().default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** Whether the first submission came by the deadline. */
+    onTime: boolean("on_time"),
+    returnedReason: text("returned_reason"),
+    revision: integer().notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("data_set_reports_key").on(t.dataSetId, t.orgUnitId, t.period)],
+);
+
+/** What the quarterly evaluation says of a plan indicator beyond the numbers, and direct-value realisasi. */
+export const planIndicatorQuarters = pgTable(
+  "plan_indicator_quarters",
+  {
+    planIndicatorId: uuid("plan_indicator_id")
+      .notNull()
+      .references(() => planIndicators.id, { onDelete: "cascade" }),
+    quarter: integer().notNull(),
+    /** Entered realisasi, for direct-value indicators (AHH, IKS) or where no data element feeds it. */
+    realisasi: text(),
+    faktorPendorong: text("faktor_pendorong"),
+    faktorPenghambat: text("faktor_penghambat"),
+    tindakLanjut: text("tindak_lanjut"),
+    revision: integer().notNull().default(1),
+  },
+  (t) => [unique("plan_indicator_quarters_key").on(t.planIndicatorId, t.quarter)],
+);
+
+/** Budget spent (realisasi anggaran) by a program, kegiatan or sub kegiatan in a quarter, whole Rupiah. */
+export const planNodeBudgetQuarters = pgTable(
+  "plan_node_budget_quarters",
+  {
+    planNodeId: uuid("plan_node_id")
+      .notNull()
+      .references(() => planNodes.id, { onDelete: "cascade" }),
+    quarter: integer().notNull(),
+    amount: bigint({ mode: "number" }).notNull(),
+    revision: integer().notNull().default(1),
+  },
+  (t) => [unique("plan_node_budget_quarters_key").on(t.planNodeId, t.quarter)],
+);
