@@ -105,6 +105,7 @@ export {
   periodLabel,
   periodOfDate,
   periodsInYear,
+  previousPeriod,
   quarterOfMonth,
   startDate,
 } from "./periods.js";
@@ -135,3 +136,19 @@ export {
   type TargetSeries,
   targetToDate,
 } from "./targets.js";
+export {
+  type ValidationFinding,
+  type ValidationInput,
+  type ValidationRule,
+  validateValues,
+} from "./validation.js";
+export {
+  type ActionPermission,
+  actionStep,
+  deadlineOf,
+  isEditable,
+  isOnTime,
+  nextStatus,
+  type ReportAction,
+  type ReportStatus,
+} from "./workflow.js";

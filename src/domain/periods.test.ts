@@ -13,6 +13,7 @@ import {
   periodLabel,
   periodOfDate,
   periodsInYear,
+  previousPeriod,
   quarterOfMonth,
   startDate,
 } from "./periods.js";
@@ -162,5 +163,18 @@ describe("period dates and relations", () => {
     expect(periodOfDate("2026-11-24", "quarter").code).toBe("2026Q4");
     expect(periodOfDate("2026-03-01", "school_year").code).toBe("2025/2026");
     expect(() => periodOfDate("2026-02-30", "month")).toThrow(DomainError);
+  });
+});
+
+describe("the period before", () => {
+  it.each([
+    ["202401", "202312"],
+    ["202407", "202406"],
+    ["2024Q1", "2023Q4"],
+    ["2024S2", "2024S1"],
+    ["2024", "2023"],
+    ["2024/2025", "2023/2024"],
+  ])("%s comes after %s", (code, before) => {
+    expect(previousPeriod(parsePeriod(code)).code).toBe(before);
   });
 });

@@ -292,3 +292,12 @@ export function periodOfDate(date: string, type: PeriodType): Period {
   }
   return periodAt(type, year * 12 + month - 1);
 }
+
+/** The period of the same type just before this one (202401 → 202312, 2024Q1 → 2023Q4). */
+export function previousPeriod(period: Period): Period {
+  const limit = INDEX_LIMIT[period.type];
+  if (limit === 1) return makePeriod(period.type, period.year - 1);
+  return period.index > 1
+    ? makePeriod(period.type, period.year, period.index - 1)
+    : makePeriod(period.type, period.year - 1, limit);
+}

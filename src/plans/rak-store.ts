@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
-import { indicators, orgUnits, type PlanNodeLevel, planIndicators, planNodes, plans } from "../db/schema/index.js";
+import {
+  indicators,
+  orgUnits,
+  type PlanNodeLevel,
+  planIndicators,
+  planNodes,
+  plans,
+} from "../db/schema/index.js";
 import { inferMode, kindFromUnit, parseTargetSeries } from "../domain/index.js";
 import { getPlan } from "./queries.js";
 import type { RakDocument, RakIndicatorRow, RakKegiatan } from "./rak-document.js";

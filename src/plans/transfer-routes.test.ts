@@ -87,6 +87,14 @@ describe.each(testDatabases())("importing and exporting a RAK over the API on $n
     expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
   });
 
+  it("exports the Perjanjian Kinerja of the same plan", async () => {
+    const id = (await admin.get("/api/plans")).json()[0].id;
+    const res = await admin.get(`/api/plans/${id}/export.pdf?document=pk`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toContain('filename="pk-dinas-kesehatan-kota-metro-2024.pdf"');
+    expect((await admin.get(`/api/plans/${id}/export.xlsx?document=pk&paper=F4`)).statusCode).toBe(200);
+  });
+
   it("offers the import template", async () => {
     const res = await admin.get("/api/plans/template.xlsx");
     expect(res.statusCode).toBe(200);

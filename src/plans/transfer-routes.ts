@@ -8,6 +8,7 @@ import {
   rakTemplateWorkbook,
 } from "../interop/rak-import/index.js";
 import { findOrgUnit } from "../org-units/queries.js";
+import { pkPdf, pkXlsx } from "../reports/pk/index.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
 import { AppError, notFound } from "../server/errors.js";
 import { planContext } from "./edit-service.js";
@@ -153,9 +154,15 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
         config: { access: "plan.read" },
         schema: {
           tags: ["plans"],
-          summary: `Unduh RAK sebagai ${format} dengan tata letak dokumen resmi / download the RAK as ${format}`,
+          summary: `Unduh RAK atau Perjanjian Kinerja sebagai ${format} / download the RAK or PK as ${format}`,
           params: z.object({ id: z.uuid() }),
-          querystring: z.object({ paper: z.enum(["A4", "F4"]).default("A4") }),
+          querystring: z.object({
+            paper: z.enum(["A4", "F4"]).default("A4"),
+            document: z
+              .enum(["rak", "pk"])
+              .default("rak")
+              .describe("rak = with quarters; pk = Perjanjian Kinerja"),
+          }),
           produces: [format === "xlsx" ? XLSX : "application/pdf"],
         },
       },
@@ -164,8 +171,12 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
         authorize(request, "plan.read", context.orgUnitPath);
         const doc = await readRak(db(), context.id);
         if (!doc) throw notFound("Dokumen rencana", "Plan");
-        const file = format === "xlsx" ? await rakXlsx(doc, request.query) : await rakPdf(doc, request.query);
-        const name = `rak-${doc.orgUnitName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${doc.year}.${format}`;
+        const { paper, document } = request.query;
+        const render = { rak: { xlsx: rakXlsx, pdf: rakPdf }, pk: { xlsx: pkXlsx, pdf: pkPdf } }[document][
+          format
+        ];
+        const file = await render(doc, { paper });
+        const name = `${document}-${doc.orgUnitName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${doc.year}.${format}`;
         return reply
           .header("content-type", format === "xlsx" ? XLSX : "application/pdf")
           .header("content-disposition", `attachment; filename="${name}"`)

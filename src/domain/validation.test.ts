@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { type ValidationRule, validateValues } from "./validation.js";
+
+const k4NotAboveSasaran: ValidationRule = {
+  code: "K4_LE_SASARAN",
+  left: "#{K4}",
+  operator: "<=",
+  right: "#{BUMIL_SASARAN}",
+  severity: "error",
+  message: { id: "K4 tidak boleh melebihi jumlah ibu hamil.", en: "K4 cannot exceed the pregnant women." },
+};
+const types = { K4: "integer", BUMIL_SASARAN: "integer", HB: "number" } as const;
+
+describe("validating a facility's monthly form", () => {
+  it("accepts a consistent form", () => {
+    expect(
+      validateValues({
+        rules: [k4NotAboveSasaran],
+        values: { K4: "40", BUMIL_SASARAN: "52" },
+        valueTypes: types,
+      }),
+    ).toEqual([]);
+  });
+
+  it("blocks a numerator above its denominator, naming both cells", () => {
+    const [finding] = validateValues({
+      rules: [k4NotAboveSasaran],
+      values: { K4: "60", BUMIL_SASARAN: "52" },
+      valueTypes: types,
+    });
+    expect(finding).toMatchObject({
+      code: "K4_LE_SASARAN",
+      severity: "error",
+      dataElements: ["K4", "BUMIL_SASARAN"],
+    });
+  });
+
+  it("waits for both values before checking a rule", () => {
+    expect(validateValues({ rules: [k4NotAboveSasaran], values: { K4: "60" }, valueTypes: types })).toEqual(
+      [],
+    );
+  });
+
+  it("refuses negative values and fractions of people", () => {
+    const codes = validateValues({
+      rules: [],
+      values: { K4: "-1", BUMIL_SASARAN: "2.5", HB: "11.2" },
+      valueTypes: types,
+    }).map((f) => [f.code, f.dataElements[0]]);
+    expect(codes).toEqual([
+      ["NEGATIVE", "K4"],
+      ["NOT_WHOLE", "BUMIL_SASARAN"],
+    ]);
+  });
+
+  it("warns about a jump of more than half from the previous month", () => {
+    const [jump] = validateValues({
+      rules: [],
+      values: { K4: "90", BUMIL_SASARAN: "52" },
+      previous: { K4: "40", BUMIL_SASARAN: "50" },
+      valueTypes: types,
+    });
+    expect(jump).toMatchObject({ code: "BIG_JUMP", severity: "warning", dataElements: ["K4"] });
+    expect(jump?.message.id).toContain("+125%");
+  });
+});
