@@ -42,6 +42,8 @@ CREATE TABLE "data_sets" (
 	"name" text NOT NULL,
 	"period_type" text NOT NULL,
 	"deadline_days" integer DEFAULT 10 NOT NULL,
+	"rules" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"jump_percent" integer DEFAULT 50 NOT NULL,
 	"owner_org_unit_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "data_sets_code_unique" UNIQUE("code")

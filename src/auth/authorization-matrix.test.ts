@@ -29,7 +29,12 @@ interface Ids {
   throwaway: () => Promise<string>;
   metro: string;
   rakFile: Buffer;
+  dataSet: string;
+  /** A data element of the demo form. */
+  element: () => Promise<string>;
 }
+
+const yosomulyoForm = (i: Ids) => ({ dataSetId: i.dataSet, orgUnitId: i.yosomulyo, period: "202401" });
 
 const xlsxUpload = (i: Ids, path: string): Request => ({
   url: `/api/plans/${path}?orgUnitId=${i.metro}&year=2024&fileName=rak.xlsx`,
@@ -180,6 +185,39 @@ const matrix: Record<string, RouteRule> = {
     scoped: "entity",
     request: (i) => ({ url: `/api/plans/${i.rak}/export.pdf?paper=F4` }),
   },
+  "GET /api/data-sets": {
+    who: all,
+    scoped: "list",
+    request: () => ({ url: "/api/data-sets" }),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
+  },
+  "GET /api/data-entry/form": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/data-entry/form?${new URLSearchParams(yosomulyoForm(i))}` }),
+  },
+  "PUT /api/data-entry/values": {
+    who: ["operator_fasyankes"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: "/api/data-entry/values",
+      body: {
+        ...yosomulyoForm(i),
+        values: [{ dataElementId: await i.element(), value: "5", revision: null }],
+      },
+    }),
+  },
+  "POST /api/data-entry/transition": {
+    who: ["operator_fasyankes"],
+    scoped: "entity",
+    request: (i) => ({ url: "/api/data-entry/transition", body: { ...yosomulyoForm(i), action: "submit" } }),
+  },
+  "GET /api/data-entry/completeness": {
+    who: all,
+    scoped: "list",
+    request: (i) => ({ url: `/api/data-entry/completeness?dataSetId=${i.dataSet}&period=202401` }),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
+  },
   "GET /api/spm/versions": { who: all, request: () => ({ url: "/api/spm/versions" }) },
   "GET /api/spm/versions/{id}/services": {
     who: all,
@@ -255,7 +293,16 @@ const refused = (res: LightMyRequestResponse) =>
 
 /** A digest of everything a refused request must not have changed (sessions and the audit log aside). */
 async function fingerprint(db: Database): Promise<string> {
-  const tables = ["org_units", "plans", "plan_nodes", "plan_indicators", "role_assignments", "indicators"];
+  const tables = [
+    "org_units",
+    "plans",
+    "plan_nodes",
+    "plan_indicators",
+    "role_assignments",
+    "indicators",
+    "data_values",
+    "data_set_reports",
+  ];
   const parts = [];
   for (const table of tables) {
     const [row] = await db
@@ -299,7 +346,11 @@ describe.each(testDatabases())("authorization matrix on $name", (target) => {
       .where(eq(planIndicators.planNodeId, program?.id as string))
       .limit(1);
     const [metro] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72"));
+    const dataSet = await db.execute(sql`select id from data_sets limit 1`);
+    const element = await db.execute(sql`select data_element_id as id from data_set_elements limit 1`);
     ids = {
+      dataSet: (dataSet as unknown as { rows: Array<{ id: string }> }).rows[0]?.id as string,
+      element: async () => (element as unknown as { rows: Array<{ id: string }> }).rows[0]?.id as string,
       metro: metro?.id as string,
       rakFile: await rakXlsx(rakMetro2024),
       program: program?.id as string,

@@ -14,6 +14,7 @@ import {
 import { auditRoutes } from "../audit/routes.js";
 import { type AuthOptions, auth } from "../auth/plugin.js";
 import { authRoutes } from "../auth/routes.js";
+import { dataEntryRoutes } from "../data-entry/routes.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { healthRoutes } from "../health/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(planEditRoutes, { prefix: "/api" });
   await app.register(planTransferRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
+  await app.register(dataEntryRoutes, { prefix: "/api" });
   await app.register(userRoutes, { prefix: "/api" });
   await app.register(auditRoutes, { prefix: "/api" });
 

@@ -1,7 +1,14 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
-import { indicators, orgUnits, spmAdoptions, spmServices, spmTargets, spmVersions } from "../db/schema/index.js";
+import {
+  indicators,
+  orgUnits,
+  spmAdoptions,
+  spmServices,
+  spmTargets,
+  spmVersions,
+} from "../db/schema/index.js";
 import { groupBy } from "../lib/group-by.js";
 
 /** SPM versions with the org units and years that adopted them. */

@@ -3,6 +3,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   text,
@@ -11,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+import type { ReportStatus, ValidationRule } from "../../domain/index.js";
 import { createdAt } from "./columns.js";
 import { orgUnits, periods } from "./core.js";
 import { planIndicators, planNodes } from "./plans.js";
@@ -34,6 +36,10 @@ export const dataSets = pgTable("data_sets", {
   periodType: text("period_type").$type<"month" | "quarter" | "year">().notNull(),
   /** The report is on time when submitted within this many days after the period ends. */
   deadlineDays: integer("deadline_days").notNull().default(10),
+  /** Rules between data elements, checked on entry and on submit (see domain/validation.ts). */
+  rules: jsonb().$type<ValidationRule[]>().notNull().default([]),
+  /** A change beyond this many percent from the previous period asks for a comment. */
+  jumpPercent: integer("jump_percent").notNull().default(50),
   ownerOrgUnitId: uuid("owner_org_unit_id").references(() => orgUnits.id),
   createdAt: createdAt(),
 });
@@ -93,8 +99,13 @@ export const dataValues = pgTable(
   ],
 );
 
-export const REPORT_STATUSES = ["draft", "submitted", "verified", "approved", "returned"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const REPORT_STATUSES: readonly ReportStatus[] = [
+  "draft",
+  "submitted",
+  "verified",
+  "approved",
+  "returned",
+];
 
 /** The workflow state of one data set report: an org unit's form for one period. */
 export const dataSetReports = pgTable(

@@ -1,0 +1,54 @@
+import { and, asc, eq } from "drizzle-orm";
+import { withinScope } from "../auth/scope-sql.js";
+import type { Database } from "../db/client.js";
+import { dataSetOrgUnits, dataSetReports, orgUnits } from "../db/schema/index.js";
+
+/**
+ * Reports expected for a data set and period (its assigned org units inside the reader's scope), which
+ * arrived (submitted or further) and which arrived on time. A missing report is never a zero.
+ */
+export async function completeness(
+  db: Pick<Database, "select">,
+  dataSetId: string,
+  period: string,
+  scope: readonly string[],
+) {
+  const rows = await db
+    .select({
+      orgUnitId: orgUnits.id,
+      name: orgUnits.name,
+      status: dataSetReports.status,
+      submittedAt: dataSetReports.submittedAt,
+      onTime: dataSetReports.onTime,
+    })
+    .from(dataSetOrgUnits)
+    .innerJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
+    .leftJoin(
+      dataSetReports,
+      and(
+        eq(dataSetReports.dataSetId, dataSetOrgUnits.dataSetId),
+        eq(dataSetReports.orgUnitId, dataSetOrgUnits.orgUnitId),
+        eq(dataSetReports.period, period),
+      ),
+    )
+    .where(and(eq(dataSetOrgUnits.dataSetId, dataSetId), withinScope(orgUnits.path, scope)))
+    .orderBy(asc(orgUnits.path));
+  const units = rows.map((r) => ({
+    orgUnitId: r.orgUnitId,
+    name: r.name,
+    status: r.status ?? "draft",
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    onTime: r.onTime,
+  }));
+  const received = units.filter((u) => u.submittedAt !== null).length;
+  const onTime = units.filter((u) => u.onTime === true).length;
+  const percent = (n: number) => (units.length ? Math.round((n / units.length) * 1000) / 10 : null);
+  return {
+    expected: units.length,
+    received,
+    onTime,
+    completenessPercent: percent(received),
+    timelinessPercent: percent(onTime),
+    units,
+  };
+}

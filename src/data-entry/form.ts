@@ -1,0 +1,177 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import {
+  dataElements,
+  dataSetElements,
+  dataSetOrgUnits,
+  dataSetReports,
+  dataSets,
+  dataValues,
+  orgUnits,
+} from "../db/schema/index.js";
+import {
+  deadlineOf,
+  endDate,
+  type Period,
+  parsePeriod,
+  periodLabel,
+  previousPeriod,
+  validateValues,
+} from "../domain/index.js";
+import { AppError, notFound } from "../server/errors.js";
+import type { Form } from "./schemas.js";
+
+type Reader = Pick<Database, "select">;
+
+export interface FormKey {
+  dataSetId: string;
+  orgUnitId: string;
+  period: string;
+}
+
+/** The data set, the org unit (with its path, for authorization) and the period of a form, checked. */
+export async function formContext(db: Reader, key: FormKey) {
+  const [dataSet] = await db.select().from(dataSets).where(eq(dataSets.id, key.dataSetId));
+  if (!dataSet) throw notFound("Formulir data", "Data set");
+  const [unit] = await db
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, districtId: orgUnits.districtId })
+    .from(orgUnits)
+    .innerJoin(dataSetOrgUnits, eq(dataSetOrgUnits.orgUnitId, orgUnits.id))
+    .where(and(eq(orgUnits.id, key.orgUnitId), eq(dataSetOrgUnits.dataSetId, dataSet.id)));
+  if (!unit) {
+    throw new AppError(
+      404,
+      "NOT_ASSIGNED",
+      `Unit ini tidak melaporkan formulir "${dataSet.name}".`,
+      `This org unit does not report "${dataSet.name}".`,
+    );
+  }
+  const period = parsePeriod(key.period);
+  if (period.type !== dataSet.periodType) {
+    throw new AppError(
+      400,
+      "PERIOD_TYPE_MISMATCH",
+      `Formulir "${dataSet.name}" dilaporkan per ${dataSet.periodType === "month" ? "bulan" : dataSet.periodType}, bukan ${periodLabel(period, "id")}.`,
+      `"${dataSet.name}" is reported per ${dataSet.periodType}, not ${periodLabel(period, "en")}.`,
+    );
+  }
+  return { dataSet, unit, period };
+}
+
+export type FormContext = Awaited<ReturnType<typeof formContext>>;
+
+export async function formElements(db: Reader, dataSetId: string) {
+  return db
+    .select({
+      id: dataElements.id,
+      code: dataElements.code,
+      name: dataElements.name,
+      valueType: dataElements.valueType,
+      section: dataSetElements.section,
+    })
+    .from(dataSetElements)
+    .innerJoin(dataElements, eq(dataElements.id, dataSetElements.dataElementId))
+    .where(eq(dataSetElements.dataSetId, dataSetId))
+    .orderBy(asc(dataSetElements.position));
+}
+
+export async function formValues(db: Reader, orgUnitId: string, period: string, elementIds: string[]) {
+  if (elementIds.length === 0) return [];
+  return db
+    .select({
+      dataElementId: dataValues.dataElementId,
+      value: dataValues.value,
+      comment: dataValues.comment,
+      revision: dataValues.revision,
+    })
+    .from(dataValues)
+    .where(
+      and(
+        eq(dataValues.orgUnitId, orgUnitId),
+        eq(dataValues.period, period),
+        inArray(dataValues.dataElementId, elementIds),
+      ),
+    );
+}
+
+export async function reportOf(db: Reader, dataSetId: string, orgUnitId: string, period: string) {
+  const [row] = await db
+    .select()
+    .from(dataSetReports)
+    .where(
+      and(
+        eq(dataSetReports.dataSetId, dataSetId),
+        eq(dataSetReports.orgUnitId, orgUnitId),
+        eq(dataSetReports.period, period),
+      ),
+    );
+  return row;
+}
+
+/** Canonical decimal text as stored by numeric(20,4): "12.0000" → "12". */
+export const canonicalValue = (v: string) => (v.includes(".") ? v.replace(/\.?0+$/, "") : v);
+
+/** Validation of the form's values against the data set's rules and the previous period. */
+export async function formFindings(
+  db: Reader,
+  context: FormContext,
+  elements: Awaited<ReturnType<typeof formElements>>,
+) {
+  const ids = elements.map((e) => e.id);
+  const codeOf = new Map(elements.map((e) => [e.id, e.code]));
+  const byCode = async (period: Period) =>
+    Object.fromEntries(
+      (await formValues(db, context.unit.id, period.code, ids)).map((v) => [
+        codeOf.get(v.dataElementId) as string,
+        canonicalValue(v.value),
+      ]),
+    );
+  return validateValues({
+    rules: context.dataSet.rules,
+    values: await byCode(context.period),
+    previous: await byCode(previousPeriod(context.period)),
+    valueTypes: Object.fromEntries(elements.map((e) => [e.code, e.valueType])),
+    jumpPercent: context.dataSet.jumpPercent,
+  }).map((f) => ({
+    ...f,
+    message: f.message.id,
+    messageEn: f.message.en,
+    dataElements: [...f.dataElements],
+  }));
+}
+
+export async function loadForm(db: Reader, key: FormKey, context?: FormContext): Promise<Form> {
+  const ctx = context ?? (await formContext(db, key));
+  const elements = await formElements(db, ctx.dataSet.id);
+  const values = await formValues(
+    db,
+    ctx.unit.id,
+    ctx.period.code,
+    elements.map((e) => e.id),
+  );
+  const report = await reportOf(db, ctx.dataSet.id, ctx.unit.id, ctx.period.code);
+  return {
+    dataSet: {
+      id: ctx.dataSet.id,
+      code: ctx.dataSet.code,
+      name: ctx.dataSet.name,
+      periodType: ctx.dataSet.periodType,
+    },
+    orgUnit: { id: ctx.unit.id, name: ctx.unit.name },
+    period: {
+      code: ctx.period.code,
+      label: periodLabel(ctx.period, "id"),
+      deadline: deadlineOf(endDate(ctx.period), ctx.dataSet.deadlineDays),
+    },
+    elements,
+    values: values.map((v) => ({ ...v, value: canonicalValue(v.value) })),
+    report: {
+      status: report?.status ?? "draft",
+      revision: report?.revision ?? 0,
+      returnedReason: report?.returnedReason ?? null,
+      submittedAt: report?.submittedAt?.toISOString() ?? null,
+      onTime: report?.onTime ?? null,
+    },
+    findings: await formFindings(db, ctx, elements),
+  };
+}

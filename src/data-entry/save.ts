@@ -1,0 +1,152 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type Actor, recordAudit } from "../audit/record.js";
+import type { Database } from "../db/client.js";
+import { dataSetReports, dataValues } from "../db/schema/index.js";
+import { DomainError, isEditable, parseDecimal } from "../domain/index.js";
+import { AppError } from "../server/errors.js";
+import { canonicalValue, type FormContext, formElements, formValues, reportOf } from "./form.js";
+import type { SaveValues } from "./schemas.js";
+
+export const locked = (status: string) =>
+  new AppError(
+    409,
+    "REPORT_LOCKED",
+    `Laporan berstatus ${status}: nilai tidak dapat diubah. Minta pengembalian atau pembukaan kembali dengan alasan.`,
+    `The report is ${status}: values cannot change. Ask for it to be returned or reopened with a reason.`,
+  );
+
+/**
+ * Saves typed values of one form in one transaction. Each value carries the revision it was typed
+ * over; if any changed meanwhile, nothing is saved and the conflicts come back with the current values,
+ * so concurrent writers never overwrite each other silently.
+ */
+export async function saveValues(db: Database, context: FormContext, input: SaveValues, actor: Actor) {
+  const elements = new Map((await formElements(db, context.dataSet.id)).map((e) => [e.id, e]));
+  const parsed = input.values.map((v) => {
+    const element = elements.get(v.dataElementId);
+    if (!element) {
+      throw new AppError(
+        400,
+        "ELEMENT_NOT_IN_FORM",
+        "Data element bukan bagian formulir ini.",
+        "Not in this form.",
+      );
+    }
+    const typed = v.value?.trim() ?? "";
+    let value: string | null = null;
+    try {
+      value = typed === "" ? null : parseDecimal(typed);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw new AppError(
+        422,
+        "VALUE_UNREADABLE",
+        `${element.name}: "${typed}" bukan angka.`,
+        `${element.name}: "${typed}" is not a number.`,
+        { dataElementId: element.id },
+      );
+    }
+    return { ...v, value, element };
+  });
+  return db.transaction(async (tx) => {
+    // The report row is the lock every writer of this form queues on.
+    await tx
+      .insert(dataSetReports)
+      .values({
+        dataSetId: context.dataSet.id,
+        orgUnitId: context.unit.id,
+        districtId: context.unit.districtId,
+        period: context.period.code,
+      })
+      .onConflictDoNothing();
+    const [report] = await tx
+      .select()
+      .from(dataSetReports)
+      .where(
+        and(
+          eq(dataSetReports.dataSetId, context.dataSet.id),
+          eq(dataSetReports.orgUnitId, context.unit.id),
+          eq(dataSetReports.period, context.period.code),
+        ),
+      )
+      .for("update");
+    if (!report || !isEditable(report.status)) throw locked(report?.status ?? "?");
+    const current = new Map(
+      (await formValues(tx, context.unit.id, context.period.code, [...elements.keys()])).map((v) => [
+        v.dataElementId,
+        v,
+      ]),
+    );
+    const conflicts = parsed.filter(
+      (v) => (current.get(v.dataElementId)?.revision ?? null) !== (v.revision ?? null),
+    );
+    if (conflicts.length > 0) {
+      throw new AppError(
+        409,
+        "VALUE_CONFLICT",
+        `${conflicts.length} nilai sudah diubah orang lain sejak Anda membukanya; periksa nilai terbaru lalu simpan lagi.`,
+        `${conflicts.length} values were changed by someone else since you opened the form; check the latest and save again.`,
+        {
+          conflicts: conflicts.map((c) => {
+            const now = current.get(c.dataElementId);
+            return {
+              dataElementId: c.dataElementId,
+              value: now ? canonicalValue(now.value) : null,
+              comment: now?.comment ?? null,
+              revision: now?.revision ?? null,
+            };
+          }),
+        },
+      );
+    }
+    const audits = [];
+    for (const v of parsed) {
+      const before = current.get(v.dataElementId);
+      const comment = v.comment === undefined ? (before?.comment ?? null) : v.comment;
+      if (v.value === null) {
+        if (!before) continue;
+        await tx
+          .delete(dataValues)
+          .where(
+            and(
+              eq(dataValues.orgUnitId, context.unit.id),
+              eq(dataValues.period, context.period.code),
+              eq(dataValues.dataElementId, v.dataElementId),
+            ),
+          );
+      } else {
+        await tx
+          .insert(dataValues)
+          .values({
+            districtId: context.unit.districtId,
+            orgUnitId: context.unit.id,
+            period: context.period.code,
+            dataElementId: v.dataElementId,
+            value: v.value,
+            comment,
+            updatedBy: actor.userId,
+          })
+          .onConflictDoUpdate({
+            target: [dataValues.orgUnitId, dataValues.period, dataValues.dataElementId],
+            set: {
+              value: v.value,
+              comment,
+              revision: sql`${dataValues.revision} + 1`,
+              updatedBy: actor.userId,
+              updatedAt: new Date(),
+            },
+          });
+      }
+      audits.push({
+        action: "data.value_set",
+        entityType: "data_value",
+        entityId: `${context.unit.id}/${context.period.code}/${v.element.code}`,
+        orgUnitId: context.unit.id,
+        oldValue: before ? { value: canonicalValue(before.value), comment: before.comment } : null,
+        newValue: v.value === null ? null : { value: v.value, comment },
+      });
+    }
+    await recordAudit(tx, actor, ...audits);
+    return reportOf(tx, context.dataSet.id, context.unit.id, context.period.code);
+  });
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+const period = z.string().regex(/^\d{4}(\d{2}|Q[1-4]|S[12])?$/, "kode periode DHIS2: 2024, 2024Q1, 202401");
+
+export const formQuerySchema = z.object({ dataSetId: z.uuid(), orgUnitId: z.uuid(), period });
+
+export const formSchema = z.object({
+  dataSet: z.object({ id: z.uuid(), code: z.string(), name: z.string(), periodType: z.string() }),
+  orgUnit: z.object({ id: z.uuid(), name: z.string() }),
+  period: z.object({ code: z.string(), label: z.string(), deadline: z.string() }),
+  elements: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      valueType: z.enum(["integer", "number"]),
+      section: z.string().nullable(),
+    }),
+  ),
+  values: z.array(
+    z.object({
+      dataElementId: z.uuid(),
+      value: z.string(),
+      comment: z.string().nullable(),
+      revision: z.number().int(),
+    }),
+  ),
+  report: z.object({
+    status: z.enum(["draft", "submitted", "verified", "approved", "returned"]),
+    revision: z.number().int(),
+    returnedReason: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    onTime: z.boolean().nullable(),
+  }),
+  findings: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(["error", "warning"]),
+      message: z.string(),
+      messageEn: z.string(),
+      dataElements: z.array(z.string()),
+    }),
+  ),
+});
+
+export const saveValuesSchema = formQuerySchema.extend({
+  values: z
+    .array(
+      z.object({
+        dataElementId: z.uuid(),
+        /** As typed ("1.234", "12,5"); empty or null deletes the value. */
+        value: z.string().max(40).nullable(),
+        comment: z.string().max(1000).nullable().optional(),
+        /** The revision the entry started from; omitted for a value that did not exist. */
+        revision: z.number().int().min(1).nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+
+export const transitionSchema = formQuerySchema.extend({
+  action: z.enum(["submit", "verify", "approve", "return", "reopen"]),
+  reason: z.string().trim().max(1000).optional(),
+});
+
+export type Form = z.infer<typeof formSchema>;
+export type SaveValues = z.infer<typeof saveValuesSchema>;

@@ -1,0 +1,136 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import {
+  dataElements,
+  dataSetElements,
+  dataSetOrgUnits,
+  dataSets,
+  indicators,
+  orgUnits,
+} from "../db/schema/index.js";
+import type { ValidationRule } from "../domain/index.js";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** The demo's monthly puskesmas report (Laporan Bulanan), feeding some indicators of the RAK. */
+const elements: Array<[code: string, name: string, section: string]> = [
+  ["BUMIL_SASARAN", "Jumlah ibu hamil yang dilayani bulan ini", "Kesehatan Ibu"],
+  ["BUMIL_K4", "Ibu hamil mendapat pelayanan K4 sesuai standar", "Kesehatan Ibu"],
+  ["BUMIL_KEK", "Ibu hamil KEK", "Kesehatan Ibu"],
+  ["BUMIL_ANEMIA", "Ibu hamil anemia", "Kesehatan Ibu"],
+  ["BULIN_SASARAN", "Jumlah ibu bersalin bulan ini", "Kesehatan Ibu"],
+  ["PERSALINAN_FASKES", "Persalinan di fasilitas kesehatan", "Kesehatan Ibu"],
+  ["KEMATIAN_IBU", "Kematian ibu", "Kematian"],
+  ["KEMATIAN_BAYI", "Kematian bayi", "Kematian"],
+  ["KEMATIAN_NEONATAL", "Kematian neonatal", "Kematian"],
+  ["BAYI_SASARAN", "Bayi berusia 12 bulan bulan ini", "Imunisasi dan Gizi"],
+  ["BAYI_IDL", "Bayi mendapat imunisasi dasar lengkap", "Imunisasi dan Gizi"],
+  ["BALITA_DIUKUR", "Balita diukur tinggi badannya", "Imunisasi dan Gizi"],
+  ["BALITA_STUNTING", "Balita pendek dan sangat pendek (stunting)", "Imunisasi dan Gizi"],
+];
+
+const notAbove = (code: string, part: string, whole: string, id: string, en: string): ValidationRule => ({
+  code,
+  left: `#{${part}}`,
+  operator: "<=",
+  right: `#{${whole}}`,
+  severity: "error",
+  message: { id, en },
+});
+
+const rules: ValidationRule[] = [
+  notAbove(
+    "K4_LE_BUMIL",
+    "BUMIL_K4",
+    "BUMIL_SASARAN",
+    "K4 melebihi jumlah ibu hamil.",
+    "K4 exceeds the pregnant women.",
+  ),
+  notAbove(
+    "KEK_LE_BUMIL",
+    "BUMIL_KEK",
+    "BUMIL_SASARAN",
+    "Ibu hamil KEK melebihi jumlah ibu hamil.",
+    "KEK exceeds pregnant women.",
+  ),
+  notAbove(
+    "FASKES_LE_BULIN",
+    "PERSALINAN_FASKES",
+    "BULIN_SASARAN",
+    "Persalinan di faskes melebihi ibu bersalin.",
+    "Facility births exceed births.",
+  ),
+  notAbove(
+    "IDL_LE_BAYI",
+    "BAYI_IDL",
+    "BAYI_SASARAN",
+    "IDL melebihi jumlah bayi.",
+    "Complete immunisation exceeds infants.",
+  ),
+  notAbove(
+    "STUNTING_LE_DIUKUR",
+    "BALITA_STUNTING",
+    "BALITA_DIUKUR",
+    "Stunting melebihi balita diukur.",
+    "Stunting exceeds measured children.",
+  ),
+  {
+    code: "NEONATAL_LE_BAYI",
+    left: "#{KEMATIAN_NEONATAL}",
+    operator: "<=",
+    right: "#{KEMATIAN_BAYI}",
+    severity: "warning",
+    message: {
+      id: "Kematian neonatal lebih banyak dari kematian bayi: periksa kembali dan beri keterangan.",
+      en: "More neonatal than infant deaths: check and add a comment.",
+    },
+  },
+];
+
+/** Which RAK indicators the form feeds, as expressions over its data elements. */
+const feeds: Array<[name: string, numerator: string, denominator: string | null]> = [
+  ["Jumlah kasus kematian ibu", "#{KEMATIAN_IBU}", null],
+  ["Jumlah kasus kematian bayi", "#{KEMATIAN_BAYI}", null],
+  ["Jumlah kasus kematian neonatal", "#{KEMATIAN_NEONATAL}", null],
+  ["Cakupan persalinan di fasilitas kesehatan", "#{PERSALINAN_FASKES}", "#{BULIN_SASARAN}"],
+  ["Cakupan Imunisasi Dasar Lengkap (IDL)", "#{BAYI_IDL}", "#{BAYI_SASARAN}"],
+  ["Prevalensi stunting pada anak balita", "#{BALITA_STUNTING}", "#{BALITA_DIUKUR}"],
+  ["Persentase ibu hamil KEK", "#{BUMIL_KEK}", "#{BUMIL_SASARAN}"],
+  ["Persentase anemia pada ibu hamil", "#{BUMIL_ANEMIA}", "#{BUMIL_SASARAN}"],
+];
+
+export async function insertDemoDataEntry(tx: Tx, districtId: string) {
+  const created = await tx
+    .insert(dataElements)
+    .values(elements.map(([code, name]) => ({ code, name })))
+    .returning({ id: dataElements.id, code: dataElements.code });
+  const idOf = new Map(created.map((e) => [e.code, e.id]));
+  const [dataSet] = await tx
+    .insert(dataSets)
+    .values({
+      code: "LB-PUSKESMAS",
+      name: "Laporan Bulanan Puskesmas",
+      periodType: "month",
+      deadlineDays: 10,
+      ownerOrgUnitId: districtId,
+      rules,
+    })
+    .returning({ id: dataSets.id });
+  if (!dataSet) throw new Error("data set insert returned nothing");
+  await tx.insert(dataSetElements).values(
+    elements.map(([code, , section], position) => ({
+      dataSetId: dataSet.id,
+      dataElementId: idOf.get(code) as string,
+      position,
+      section,
+    })),
+  );
+  const puskesmas = await tx
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.districtId, districtId), eq(orgUnits.type, "puskesmas")));
+  await tx.insert(dataSetOrgUnits).values(puskesmas.map((u) => ({ dataSetId: dataSet.id, orgUnitId: u.id })));
+  for (const [name, numerator, denominator] of feeds) {
+    await tx.update(indicators).set({ numerator, denominator }).where(eq(indicators.name, name));
+  }
+}
