@@ -7,6 +7,7 @@ import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OrgUnitsPage } from "./pages/OrgUnitsPage";
+import { PlanImportPage } from "./pages/PlanImportPage";
 import { PlanPage } from "./pages/PlanPage";
 import { SpmPage } from "./pages/SpmPage";
 import { UsersPage } from "./pages/UsersPage";
@@ -31,6 +32,7 @@ export function App() {
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/rencana" element={<PlanPage />} />
+            <Route path="/rencana/impor" element={<PlanImportPage />} />
             <Route path="/rencana/:planId" element={<PlanPage />} />
             <Route path="/spm" element={<SpmPage />} />
             <Route path="/unit-organisasi" element={<OrgUnitsPage />} />

@@ -1,70 +1,170 @@
-import { Badge, Table, Text, Tooltip } from "@mantine/core";
+import { Table, Text, Tooltip } from "@mantine/core";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { Plan, PlanIndicator, PlanNode } from "../../../src/plans/schemas";
-import { formatNumberId, formatRupiah, formatTarget } from "../format";
+import { formatRupiah, formatTarget } from "../format";
+import "./plan/rak-table.css";
+import { EditableCell, type Move } from "./plan/EditableCell";
+import { GapBadge } from "./plan/GapBadge";
+import type { useRowActions } from "./plan/RowMenu";
+import { buildRows, cellKey, cellOrder, type IndicatorField, levelOrder } from "./plan/rows";
+import { type PlanEditor, parseRupiah } from "./plan/usePlanEditor";
 
-type Level = PlanNode["level"];
-
-interface Row {
-  owner: PlanNode;
-  indicator: PlanIndicator | null;
-  /** The owner and its ancestors by level, for the merged name columns. */
-  chain: Partial<Record<Level, PlanNode>>;
+interface Props {
+  plan: Plan;
+  /** Given for a draft the user may write: cells become editable in place. */
+  editor?: PlanEditor;
+  actions?: ReturnType<typeof useRowActions>;
 }
 
-/** One row per indicator (or per node without one), in document order. */
-function buildRows(nodes: PlanNode[]) {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const rows: Row[] = [];
-  const firstRow = new Map<string, number>();
-  const rowCount = new Map<string, number>();
-  for (const node of nodes) {
-    const chain: Row["chain"] = {};
-    for (let n: PlanNode | undefined = node; n; n = n.parentId ? byId.get(n.parentId) : undefined) {
-      chain[n.level] = n;
-    }
-    const indicators = node.indicators.length ? node.indicators : [null];
-    for (const indicator of indicators) {
-      for (const ancestor of Object.values(chain)) {
-        if (!firstRow.has(ancestor.id)) firstRow.set(ancestor.id, rows.length);
-        rowCount.set(ancestor.id, (rowCount.get(ancestor.id) ?? 0) + 1);
-      }
-      rows.push({ owner: node, indicator, chain });
-    }
-  }
-  return { rows, firstRow, rowCount };
-}
+const quarterFields = ["targetQ1", "targetQ2", "targetQ3", "targetQ4"] as const;
 
-/** Quarters that do not add up to the year under the mode: shown and accepted, never corrected. */
-function GapBadge({ indicator }: { indicator: PlanIndicator }) {
-  const { t } = useTranslation();
-  const { difference, fromQuarters } = indicator.reconciliation;
-  if (!difference || !fromQuarters) return null;
-  const signed = `${difference.startsWith("-") ? "" : "+"}${formatNumberId(difference)}`;
-  return (
-    <Tooltip
-      label={t("plans.gap", {
-        quarters: formatNumberId(fromQuarters),
-        year: formatTarget(indicator.targetYear),
-        mode: t(`plans.modes.${indicator.targetMode}`),
-      })}
-      multiline
-      w={260}
-    >
-      <Badge color="orange" variant="light" size="xs" ml={4} data-testid="gap-badge">
-        {signed}
-      </Badge>
-    </Tooltip>
-  );
-}
-
-const levelOrder: Level[] = ["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"];
-
-export function RakTable({ plan }: { plan: Plan }) {
-  const { t } = useTranslation();
+export function RakTable({ plan, editor, actions }: Props) {
+  const { t, i18n } = useTranslation();
   const { rows, firstRow, rowCount } = buildRows(plan.nodes);
   const levels = levelOrder.filter((l) => plan.nodes.some((n) => n.level === l));
   const ownRows = (node: PlanNode) => Math.max(1, node.indicators.length);
+  const findings = new Map(plan.budgetFindings.map((f) => [f.nodeId, f]));
+  /** The short note under a budget; the full sentence is in its tooltip. */
+  const findingNote = (node: PlanNode) => {
+    const finding = findings.get(node.id);
+    if (!finding) return null;
+    const parts = plan.nodes
+      .filter((n) => n.parentId === node.id && n.budget !== null)
+      .reduce((total, n) => total + (n.budget ?? 0), 0);
+    return (
+      <Tooltip label={i18n.language === "en" ? finding.messageEn : finding.message} multiline w={300}>
+        <Text size="xs" c="orange.8" fw={400} data-testid="budget-finding">
+          {finding.code === "BUDGET_MISSING"
+            ? t("plans.warnings.noBudget")
+            : t("plans.warnings.partsSum", { sum: formatRupiah(parts) })}
+        </Text>
+      </Tooltip>
+    );
+  };
+  const order = editor ? cellOrder(plan) : [];
+
+  /** The shared props of an editable cell: start, cancel, and save-then-move like a spreadsheet. */
+  const cell = (key: string, save: (value: string) => void) => {
+    if (!editor) return null;
+    return {
+      cellKey: key,
+      editing: editor.editing === key,
+      state: editor.cells[key],
+      onStart: () => {
+        editor.clearCell(key);
+        editor.setEditing(key);
+      },
+      onCancel: () => editor.setEditing(null),
+      // Like a spreadsheet, Enter/Tab selects the next cell; typing or Enter there edits it.
+      onCommit: (value: string, move: Move) => {
+        editor.setEditing(null);
+        const next = move && order[order.indexOf(key) + (move === "next" ? 1 : -1)];
+        if (next)
+          requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-cell="${next}"]`)?.focus());
+        save(value);
+      },
+    };
+  };
+
+  const targetCell = (ind: PlanIndicator, field: IndicatorField, extra?: React.ReactNode) => {
+    const display = field === "unit" ? ind.unit : formatTarget(ind[field]);
+    const initial = field === "unit" ? ind.unit : ind[field] === "-" ? "" : formatTarget(ind[field]);
+    const props = cell(cellKey(ind.id, field), (value) => {
+      if (value.trim() !== initial.trim()) void editor?.saveIndicator(ind, field, value);
+    });
+    const label = `${ind.name} — ${t(`plans.edit.fields.${field}`)}`;
+    const ta = field === "unit" ? "left" : "right";
+    if (!props)
+      return (
+        <Table.Td ta={ta} title={display === "-" ? t("plans.noTarget") : undefined}>
+          {display}
+          {extra}
+        </Table.Td>
+      );
+    return (
+      <EditableCell
+        {...props}
+        display={
+          <>
+            {display}
+            {extra}
+          </>
+        }
+        initial={initial}
+        ta={ta}
+        label={label}
+      />
+    );
+  };
+
+  const nameCell = (node: PlanNode, level: string) => {
+    const bold = level === "program" ? 700 : 400;
+    const props = cell(cellKey(node.id, "name"), (value) => {
+      if (value.trim() && value.trim() !== node.name) void editor?.saveNode(node, "name", value.trim());
+    });
+    // The menu sits inside an editable name cell: its clicks and keys must not start editing the name.
+    const menu = actions && (
+      // biome-ignore lint/a11y/noStaticElementInteractions: only stops events from reaching the cell
+      <span onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+        {actions.nodeMenu(node)}
+      </span>
+    );
+    if (!props)
+      return (
+        <Table.Td key={level} rowSpan={rowCount.get(node.id)} valign="top" fw={bold}>
+          {node.name}
+        </Table.Td>
+      );
+    return (
+      <EditableCell
+        key={level}
+        {...props}
+        rowSpan={rowCount.get(node.id)}
+        fw={bold}
+        wide
+        display={
+          <>
+            {menu}
+            {node.name}
+          </>
+        }
+        initial={node.name}
+        label={`${t(`plans.levels.${node.level}`)} — ${node.name}`}
+      />
+    );
+  };
+
+  const budgetCell = (node: PlanNode) => {
+    const display = (
+      <>
+        <span style={{ whiteSpace: "nowrap" }}>{node.budget === null ? "" : formatRupiah(node.budget)}</span>
+        {findingNote(node)}
+      </>
+    );
+    const props = cell(cellKey(node.id, "budget"), (value) => {
+      const budget = parseRupiah(value);
+      if (budget === undefined)
+        return editor?.failCell(cellKey(node.id, "budget"), t("plans.edit.badBudget"));
+      if (budget !== node.budget) void editor?.saveNode(node, "budget", budget);
+    });
+    if (!props)
+      return (
+        <Table.Td rowSpan={ownRows(node)} ta="right" valign="top">
+          {display}
+        </Table.Td>
+      );
+    return (
+      <EditableCell
+        {...props}
+        rowSpan={ownRows(node)}
+        ta="right"
+        display={display}
+        initial={node.budget === null ? "" : formatRupiah(node.budget)}
+        label={`${t("plans.columns.budget")} — ${node.name}`}
+      />
+    );
+  };
 
   return (
     <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={4} data-testid="rak-table">
@@ -102,51 +202,41 @@ export function RakTable({ plan }: { plan: Plan }) {
       <Table.Tbody>
         {rows.map((row, index) => {
           const ind = row.indicator;
-          const bold = row.owner.level === "program";
-          const isOwnersFirstRow = index === firstRow.get(row.owner.id);
           return (
-            <Table.Tr key={ind?.id ?? row.owner.id} fw={bold ? 700 : undefined}>
+            <Table.Tr
+              key={ind?.id ?? row.owner.id}
+              id={ind ? `row-${ind.id}` : undefined}
+              fw={row.owner.level === "program" ? 700 : undefined}
+            >
               {levels.map((level) => {
                 const node = row.chain[level];
                 if (!node) return <Table.Td key={level} />;
                 if (firstRow.get(node.id) !== index) return null;
-                return (
-                  <Table.Td
-                    key={level}
-                    rowSpan={rowCount.get(node.id)}
-                    valign="top"
-                    fw={level === "program" ? 700 : 400}
-                  >
-                    {node.name}
-                  </Table.Td>
-                );
+                return nameCell(node, level);
               })}
-              <Table.Td>{ind?.name}</Table.Td>
-              <Table.Td>{ind?.unit}</Table.Td>
-              <Table.Td ta="right">
-                {ind && formatTarget(ind.targetYear)}
-                {ind?.reconciliation.status === "gap" && <GapBadge indicator={ind} />}
+              <Table.Td
+                id={index === firstRow.get(row.owner.id) ? `node-${row.owner.id}` : undefined}
+                className={actions ? "rak-with-menu" : undefined}
+              >
+                {ind && actions?.indicatorMenu(ind)}
+                {ind?.name}
               </Table.Td>
               {ind ? (
-                [ind.targetQ1, ind.targetQ2, ind.targetQ3, ind.targetQ4].map((q, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the four quarters are positional
-                  <Table.Td key={i} ta="right" title={q === "-" ? t("plans.noTarget") : undefined}>
-                    {formatTarget(q)}
-                  </Table.Td>
-                ))
+                <>
+                  {targetCell(ind, "unit")}
+                  {targetCell(
+                    ind,
+                    "targetYear",
+                    ind.reconciliation.status === "gap" && <GapBadge indicator={ind} />,
+                  )}
+                  {quarterFields.map((f) => (
+                    <Fragment key={f}>{targetCell(ind, f)}</Fragment>
+                  ))}
+                </>
               ) : (
-                <Table.Td colSpan={4} />
+                <Table.Td colSpan={6} />
               )}
-              {isOwnersFirstRow && (
-                <Table.Td
-                  rowSpan={ownRows(row.owner)}
-                  ta="right"
-                  valign="top"
-                  style={{ whiteSpace: "nowrap" }}
-                >
-                  {row.owner.budget === null ? "" : formatRupiah(row.owner.budget)}
-                </Table.Td>
-              )}
+              {index === firstRow.get(row.owner.id) && budgetCell(row.owner)}
             </Table.Tr>
           );
         })}
