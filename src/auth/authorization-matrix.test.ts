@@ -30,6 +30,8 @@ interface Ids {
   metro: string;
   rakFile: Buffer;
   dataSet: string;
+  /** An indicator of the program the demo pengelola program is limited to. */
+  programIndicator: string;
   /** A data element of the demo form. */
   element: () => Promise<string>;
 }
@@ -218,6 +220,27 @@ const matrix: Record<string, RouteRule> = {
     request: (i) => ({ url: `/api/data-entry/completeness?dataSetId=${i.dataSet}&period=202401` }),
     showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
   },
+  "GET /api/plans/{id}/evaluation": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/evaluation?quarter=1` }),
+  },
+  "PUT /api/plans/{id}/indicators/{indicatorId}/quarters/{quarter}": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/plans/${i.rak}/indicators/${i.programIndicator}/quarters/1`,
+      body: { revision: null, faktorPendorong: "Kader aktif" },
+    }),
+  },
+  "PUT /api/plans/{id}/nodes/{nodeId}/budget-realisasi/{quarter}": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/plans/${i.rak}/nodes/${i.program}/budget-realisasi/1`,
+      body: { revision: null, amount: 1000 },
+    }),
+  },
   "GET /api/spm/versions": { who: all, request: () => ({ url: "/api/spm/versions" }) },
   "GET /api/spm/versions/{id}/services": {
     who: all,
@@ -348,7 +371,11 @@ describe.each(testDatabases())("authorization matrix on $name", (target) => {
     const [metro] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72"));
     const dataSet = await db.execute(sql`select id from data_sets limit 1`);
     const element = await db.execute(sql`select data_element_id as id from data_set_elements limit 1`);
+    const pemenuhan = await db.execute(
+      sql`select pi.id from plan_indicators pi join plan_nodes n on n.id = pi.plan_node_id where n.name like 'Program Pemenuhan%' limit 1`,
+    );
     ids = {
+      programIndicator: (pemenuhan as unknown as { rows: Array<{ id: string }> }).rows[0]?.id as string,
       dataSet: (dataSet as unknown as { rows: Array<{ id: string }> }).rows[0]?.id as string,
       element: async () => (element as unknown as { rows: Array<{ id: string }> }).rows[0]?.id as string,
       metro: metro?.id as string,

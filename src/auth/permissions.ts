@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   "data.enter",
   "data.verify",
   "data.approve",
+  "evaluation.write",
   "spm.read",
   "audit.read",
   "user.manage",
@@ -22,8 +23,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const readAll: Permission[] = ["orgunit.read", "plan.read", "data.read", "spm.read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin_dinas: [...readAll, "plan.write", "data.approve", "audit.read", "user.manage"],
-  pengelola_program: [...readAll, "data.verify"],
+  admin_dinas: [...readAll, "plan.write", "data.approve", "evaluation.write", "audit.read", "user.manage"],
+  pengelola_program: [...readAll, "data.verify", "evaluation.write"],
   operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read"],
   pimpinan: [...readAll, "data.approve", "plan.sign"],
   auditor: [...readAll, "audit.read"],

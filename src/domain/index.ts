@@ -110,6 +110,13 @@ export {
   startDate,
 } from "./periods.js";
 export { type BudgetFinding, type BudgetNode, checkBudgets } from "./plan-checks.js";
+export {
+  comparisonTarget,
+  evaluateQuarter,
+  type IndicatorKind,
+  type QuarterEvaluation,
+  type QuarterEvaluationInput,
+} from "./quarter-evaluation.js";
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
 export {
   formatTarget,
