@@ -36,6 +36,12 @@ interface Ids {
   element: () => Promise<string>;
 }
 
+const valuesUpload = (i: Ids, path: string): Request => ({
+  url: `/api/data-entry/${path}?dataSetId=${i.dataSet}&fileName=isian.csv`,
+  body: Buffer.from("Kode Unit;Nama Unit;Periode;BUMIL_K4\n18.72.01.P2;Puskesmas Yosomulyo;202405;3\n"),
+  headers: { "content-type": "text/csv" },
+});
+
 const yosomulyoForm = (i: Ids) => ({ dataSetId: i.dataSet, orgUnitId: i.yosomulyo, period: "202401" });
 
 const xlsxUpload = (i: Ids, path: string): Request => ({
@@ -214,6 +220,17 @@ const matrix: Record<string, RouteRule> = {
     scoped: "entity",
     request: (i) => ({ url: "/api/data-entry/transition", body: { ...yosomulyoForm(i), action: "submit" } }),
   },
+  "GET /api/data-entry/import/template.xlsx": {
+    who: ["operator_fasyankes"],
+    request: (i) => ({ url: `/api/data-entry/import/template.xlsx?dataSetId=${i.dataSet}&period=202401` }),
+  },
+  "POST /api/data-entry/import/preview": {
+    who: ["operator_fasyankes"],
+    scoped: "list",
+    request: (i) => valuesUpload(i, "import/preview"),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
+  },
+  "POST /api/data-entry/import": { who: ["operator_fasyankes"], request: (i) => valuesUpload(i, "import") },
   "GET /api/data-entry/completeness": {
     who: all,
     scoped: "list",

@@ -1,13 +1,15 @@
 import { asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, authorize, scopeOf } from "../auth/plugin.js";
+import { actorOf, authorize, currentUser, scopeOf } from "../auth/plugin.js";
 import { withinScope } from "../auth/scope-sql.js";
 import { dataSetOrgUnits, dataSets, orgUnits } from "../db/schema/index.js";
 import { actionStep } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
+import { AppError } from "../server/errors.js";
 import { completeness } from "./completeness.js";
 import { formContext, loadForm } from "./form.js";
+import { commitImport, previewImport, valuesTemplate } from "./import.js";
 import { saveValues } from "./save.js";
 import { formQuerySchema, formSchema, saveValuesSchema, transitionSchema } from "./schemas.js";
 import { transitionReport } from "./transition.js";
@@ -144,5 +146,105 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       completeness(db(), request.query.dataSetId, request.query.period, scopeOf(request, "data.read")),
+  );
+};
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const importQuery = z.object({ dataSetId: z.uuid(), fileName: z.string().trim().min(1).max(255) });
+const importRowSchema = z.object({
+  row: z.number().int(),
+  orgUnitCode: z.string(),
+  orgUnitName: z.string().nullable(),
+  period: z.string(),
+  errors: z.array(z.string()),
+  changes: z.array(z.object({ code: z.string(), old: z.string().nullable(), new: z.string() })),
+  unchanged: z.number().int(),
+});
+
+/** Upload of monthly values from xlsx/csv: a template, a preview listing each row's changes, then one commit. */
+export const dataImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+  const tags = ["data-entry"];
+  app.addContentTypeParser(
+    [XLSX, "text/csv", "application/octet-stream"],
+    { parseAs: "buffer", bodyLimit: 20 * 1024 * 1024 + 1 },
+    (_r, body, done) => done(null, body),
+  );
+  const bytes = (body: unknown) => {
+    if (!(body instanceof Buffer) || body.length === 0) {
+      throw new AppError(400, "FILE_MISSING", "Berkas belum dikirim.", "No file was sent.");
+    }
+    return new Uint8Array(body);
+  };
+
+  app.get(
+    "/data-entry/import/template.xlsx",
+    {
+      config: { access: "data.enter" },
+      schema: {
+        tags,
+        summary: "Templat unggah nilai bulanan / template for uploading monthly values",
+        querystring: z.object({ dataSetId: z.uuid(), period: formQuerySchema.shape.period.optional() }),
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header("content-type", XLSX)
+        .header("content-disposition", 'attachment; filename="templat-isian-capaian.xlsx"')
+        .send(
+          await valuesTemplate(
+            db(),
+            request.query.dataSetId,
+            request.query.period,
+            currentUser(request).roles,
+          ),
+        ),
+  );
+
+  app.post(
+    "/data-entry/import/preview",
+    {
+      config: { access: "data.enter" },
+      schema: {
+        tags,
+        summary: "Pratinjau unggahan nilai: perubahan dan masalah per baris / preview an upload, row by row",
+        querystring: importQuery,
+        response: { 200: z.object({ rows: z.array(importRowSchema) }) },
+      },
+    },
+    async (request) => ({
+      rows: await previewImport(
+        db(),
+        request.query.dataSetId,
+        bytes(request.body),
+        request.query.fileName,
+        currentUser(request).roles,
+      ),
+    }),
+  );
+
+  app.post(
+    "/data-entry/import",
+    {
+      config: { access: "data.enter" },
+      schema: {
+        tags,
+        summary: "Simpan unggahan nilai, semua atau tidak sama sekali / save an upload, all or nothing",
+        querystring: importQuery,
+        response: { 200: z.object({ forms: z.number().int(), values: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const roles = currentUser(request).roles;
+      const rows = await previewImport(
+        db(),
+        request.query.dataSetId,
+        bytes(request.body),
+        request.query.fileName,
+        roles,
+      );
+      return commitImport(db(), request.query.dataSetId, rows, actorOf(request));
+    },
   );
 };

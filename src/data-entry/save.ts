@@ -1,6 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 import { dataSetReports, dataValues } from "../db/schema/index.js";
 import { DomainError, isEditable, parseDecimal } from "../domain/index.js";
 import { AppError } from "../server/errors.js";
@@ -99,54 +102,76 @@ export async function saveValues(db: Database, context: FormContext, input: Save
         },
       );
     }
-    const audits = [];
-    for (const v of parsed) {
-      const before = current.get(v.dataElementId);
-      const comment = v.comment === undefined ? (before?.comment ?? null) : v.comment;
-      if (v.value === null) {
-        if (!before) continue;
-        await tx
-          .delete(dataValues)
-          .where(
-            and(
-              eq(dataValues.orgUnitId, context.unit.id),
-              eq(dataValues.period, context.period.code),
-              eq(dataValues.dataElementId, v.dataElementId),
-            ),
-          );
-      } else {
-        await tx
-          .insert(dataValues)
-          .values({
-            districtId: context.unit.districtId,
-            orgUnitId: context.unit.id,
-            period: context.period.code,
-            dataElementId: v.dataElementId,
-            value: v.value,
-            comment,
-            updatedBy: actor.userId,
-          })
-          .onConflictDoUpdate({
-            target: [dataValues.orgUnitId, dataValues.period, dataValues.dataElementId],
-            set: {
-              value: v.value,
-              comment,
-              revision: sql`${dataValues.revision} + 1`,
-              updatedBy: actor.userId,
-              updatedAt: new Date(),
-            },
-          });
-      }
-      audits.push({
-        action: "data.value_set",
-        entityType: "data_value",
-        entityId: `${context.unit.id}/${context.period.code}/${v.element.code}`,
-        orgUnitId: context.unit.id,
-        oldValue: before ? { value: canonicalValue(before.value), comment: before.comment } : null,
-        newValue: v.value === null ? null : { value: v.value, comment },
-      });
-    }
-    await recordAudit(tx, actor, ...audits);
+    await writeValues(tx, context, parsed, current, actor);
     return reportOf(tx, context.dataSet.id, context.unit.id, context.period.code);
   });
+}
+
+export interface ValueToWrite {
+  dataElementId: string;
+  /** Canonical decimal, or null to delete. */
+  value: string | null;
+  /** undefined keeps the stored comment. */
+  comment?: string | null;
+  element: { code: string };
+}
+
+type Current = Map<string, { value: string; comment: string | null; revision: number }>;
+
+/** Upserts or deletes values of one form and appends one audit record per value, in the caller's transaction. */
+export async function writeValues(
+  tx: Tx,
+  context: FormContext,
+  values: ValueToWrite[],
+  current: Current,
+  actor: Actor,
+) {
+  const audits = [];
+  for (const v of values) {
+    const before = current.get(v.dataElementId);
+    const comment = v.comment === undefined ? (before?.comment ?? null) : v.comment;
+    if (v.value === null) {
+      if (!before) continue;
+      await tx
+        .delete(dataValues)
+        .where(
+          and(
+            eq(dataValues.orgUnitId, context.unit.id),
+            eq(dataValues.period, context.period.code),
+            eq(dataValues.dataElementId, v.dataElementId),
+          ),
+        );
+    } else {
+      await tx
+        .insert(dataValues)
+        .values({
+          districtId: context.unit.districtId,
+          orgUnitId: context.unit.id,
+          period: context.period.code,
+          dataElementId: v.dataElementId,
+          value: v.value,
+          comment,
+          updatedBy: actor.userId,
+        })
+        .onConflictDoUpdate({
+          target: [dataValues.orgUnitId, dataValues.period, dataValues.dataElementId],
+          set: {
+            value: v.value,
+            comment,
+            revision: sql`${dataValues.revision} + 1`,
+            updatedBy: actor.userId,
+            updatedAt: new Date(),
+          },
+        });
+    }
+    audits.push({
+      action: "data.value_set",
+      entityType: "data_value",
+      entityId: `${context.unit.id}/${context.period.code}/${v.element.code}`,
+      orgUnitId: context.unit.id,
+      oldValue: before ? { value: canonicalValue(before.value), comment: before.comment } : null,
+      newValue: v.value === null ? null : { value: v.value, comment },
+    });
+  }
+  await recordAudit(tx, actor, ...audits);
 }

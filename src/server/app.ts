@@ -14,7 +14,7 @@ import {
 import { auditRoutes } from "../audit/routes.js";
 import { type AuthOptions, auth } from "../auth/plugin.js";
 import { authRoutes } from "../auth/routes.js";
-import { dataEntryRoutes } from "../data-entry/routes.js";
+import { dataEntryRoutes, dataImportRoutes } from "../data-entry/routes.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
 import { healthRoutes } from "../health/routes.js";
@@ -93,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(planTransferRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
   await app.register(dataEntryRoutes, { prefix: "/api" });
+  await app.register(dataImportRoutes, { prefix: "/api" });
   await app.register(evaluationRoutes, { prefix: "/api" });
   await app.register(userRoutes, { prefix: "/api" });
   await app.register(auditRoutes, { prefix: "/api" });

@@ -1,15 +1,12 @@
 import type { RakDocument, RakSignatory } from "../../plans/rak-document.js";
 import { cellAt, cellText, type Grid } from "./cells.js";
 import { treeWarnings } from "./checks.js";
-import { csvGrid, decodeText } from "./csv.js";
 import { asImportError, ImportError, type ImportWarning, warning } from "./errors.js";
-import { checkFileKind } from "./file-kind.js";
 import { readSignatory, readTitleBlock } from "./frame.js";
 import { findHeader, type Header } from "./header.js";
 import { decideConvention } from "./numbers.js";
+import { readSpreadsheet } from "./read.js";
 import { buildTree, lastTableRow } from "./rows.js";
-import { xlsxGrids } from "./xlsx-grid.js";
-import { guardXlsxZip } from "./zip-guard.js";
 
 export interface RakImportSummary {
   sasaran: number;
@@ -51,26 +48,7 @@ export async function parseRakFile(
 }
 
 async function parse(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<RakImport> {
-  const kind = checkFileKind(bytes, String(fileName), maxBytes);
-  const fileWarnings: ImportWarning[] = [];
-  let grids: Grid[];
-  if (kind === "xlsx") {
-    await guardXlsxZip(bytes);
-    grids = await xlsxGrids(bytes);
-  } else {
-    const decoded = decodeText(bytes);
-    if (decoded.legacyEncoding) {
-      fileWarnings.push(
-        warning(
-          "CSV_NOT_UTF8",
-          "Berkas CSV tidak berenkode UTF-8 dan dibaca sebagai Windows-1252; periksa huruf khusus",
-          "The CSV is not UTF-8 and was read as Windows-1252; check special characters",
-          null,
-        ),
-      );
-    }
-    grids = [csvGrid(decoded.text)];
-  }
+  const { grids, warnings: fileWarnings } = await readSpreadsheet(bytes, fileName, maxBytes);
   const { grid, header } = firstSheetWithHeader(grids);
   return assemble(grid, header, fileName, fileWarnings);
 }
