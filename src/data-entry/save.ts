@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 
@@ -126,52 +126,58 @@ export async function writeValues(
   current: Current,
   actor: Actor,
 ) {
-  const audits = [];
-  for (const v of values) {
+  const rows = values.map((v) => {
     const before = current.get(v.dataElementId);
-    const comment = v.comment === undefined ? (before?.comment ?? null) : v.comment;
-    if (v.value === null) {
-      if (!before) continue;
-      await tx
-        .delete(dataValues)
-        .where(
-          and(
-            eq(dataValues.orgUnitId, context.unit.id),
-            eq(dataValues.period, context.period.code),
-            eq(dataValues.dataElementId, v.dataElementId),
-          ),
-        );
-    } else {
-      await tx
-        .insert(dataValues)
-        .values({
+    return { ...v, before, comment: v.comment === undefined ? (before?.comment ?? null) : v.comment };
+  });
+  const deleted = rows.filter((r) => r.value === null && r.before).map((r) => r.dataElementId);
+  if (deleted.length) {
+    await tx
+      .delete(dataValues)
+      .where(
+        and(
+          eq(dataValues.orgUnitId, context.unit.id),
+          eq(dataValues.period, context.period.code),
+          inArray(dataValues.dataElementId, deleted),
+        ),
+      );
+  }
+  const upserts = rows.filter((r) => r.value !== null);
+  if (upserts.length) {
+    // One statement for the whole form: `excluded` carries each row's own new value and comment.
+    await tx
+      .insert(dataValues)
+      .values(
+        upserts.map((r) => ({
           districtId: context.unit.districtId,
           orgUnitId: context.unit.id,
           period: context.period.code,
-          dataElementId: v.dataElementId,
-          value: v.value,
-          comment,
+          dataElementId: r.dataElementId,
+          value: r.value as string,
+          comment: r.comment,
           updatedBy: actor.userId,
-        })
-        .onConflictDoUpdate({
-          target: [dataValues.orgUnitId, dataValues.period, dataValues.dataElementId],
-          set: {
-            value: v.value,
-            comment,
-            revision: sql`${dataValues.revision} + 1`,
-            updatedBy: actor.userId,
-            updatedAt: new Date(),
-          },
-        });
-    }
-    audits.push({
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [dataValues.orgUnitId, dataValues.period, dataValues.dataElementId],
+        set: {
+          value: sql`excluded.value`,
+          comment: sql`excluded.comment`,
+          revision: sql`${dataValues.revision} + 1`,
+          updatedBy: sql`excluded.updated_by`,
+          updatedAt: sql`now()`,
+        },
+      });
+  }
+  const audits = rows
+    .filter((r) => r.value !== null || r.before)
+    .map((r) => ({
       action: "data.value_set",
       entityType: "data_value",
-      entityId: `${context.unit.id}/${context.period.code}/${v.element.code}`,
+      entityId: `${context.unit.id}/${context.period.code}/${r.element.code}`,
       orgUnitId: context.unit.id,
-      oldValue: before ? { value: canonicalValue(before.value), comment: before.comment } : null,
-      newValue: v.value === null ? null : { value: v.value, comment },
-    });
-  }
+      oldValue: r.before ? { value: canonicalValue(r.before.value), comment: r.before.comment } : null,
+      newValue: r.value === null ? null : { value: r.value, comment: r.comment },
+    }));
   await recordAudit(tx, actor, ...audits);
 }
