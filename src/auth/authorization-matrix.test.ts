@@ -242,6 +242,16 @@ const matrix: Record<string, RouteRule> = {
     scoped: "entity",
     request: (i) => ({ url: `/api/plans/${i.rak}/evaluation?quarter=1` }),
   },
+  "GET /api/plans/{id}/evaluation.xlsx": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/evaluation.xlsx?quarter=2` }),
+  },
+  "GET /api/plans/{id}/evaluation.pdf": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/evaluation.pdf?quarter=1` }),
+  },
   "PUT /api/plans/{id}/indicators/{indicatorId}/quarters/{quarter}": {
     who: ["admin_dinas", "pengelola_program"],
     scoped: "entity",

@@ -13,7 +13,7 @@ describe.each(testDatabases())("monthly data entry and its workflow on $name", (
   let form: Form;
   const query = () => new URLSearchParams(key).toString();
   const elementId = (code: string) => form.elements.find((e) => e.code === code)?.id as string;
-  const valueOf = (f: Form, code: string) => f.values.find((v) => v.dataElementId === elementId(code));
+  const storedValue = (f: Form, code: string) => f.values.find((v) => v.dataElementId === elementId(code));
   const save = (
     client: TestClient,
     values: Array<{ code: string; value: string | null; comment?: string }>,
@@ -24,7 +24,7 @@ describe.each(testDatabases())("monthly data entry and its workflow on $name", (
         dataElementId: elementId(v.code),
         value: v.value,
         ...(v.comment ? { comment: v.comment } : {}),
-        revision: valueOf(form, v.code)?.revision ?? null,
+        revision: storedValue(form, v.code)?.revision ?? null,
       })),
     });
   const act = (client: TestClient, action: string, reason?: string) =>
@@ -55,7 +55,7 @@ describe.each(testDatabases())("monthly data entry and its workflow on $name", (
     ]);
     expect(res.statusCode).toBe(200);
     form = res.json();
-    expect(valueOf(form, "BUMIL_K4")).toMatchObject({ value: "60", revision: 1 });
+    expect(storedValue(form, "BUMIL_K4")).toMatchObject({ value: "60", revision: 1 });
     expect(form.findings.map((f) => f.code)).toEqual(["K4_LE_BUMIL"]);
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, "data.value_set"));
     expect(audits).toHaveLength(3);
@@ -143,8 +143,11 @@ describe.each(testDatabases())("monthly data entry and its workflow on $name", (
     const told = writers.filter((w) => w.statusCode === 409 && w.json().error.code === "VALUE_CONFLICT");
     expect(ok).toHaveLength(1);
     expect(told).toHaveLength(49);
-    const stored = valueOf((await operator.get(`/api/data-entry/form?${query()}`)).json(), "BAYI_SASARAN");
-    expect(stored?.value).toBe(valueOf(ok[0]?.json() as Form, "BAYI_SASARAN")?.value);
+    const stored = storedValue(
+      (await operator.get(`/api/data-entry/form?${query()}`)).json(),
+      "BAYI_SASARAN",
+    );
+    expect(stored?.value).toBe(storedValue(ok[0]?.json() as Form, "BAYI_SASARAN")?.value);
     expect(told[0]?.json().error.details.conflicts[0]).toMatchObject({ value: stored?.value, revision: 1 });
   });
 });

@@ -70,7 +70,10 @@ function totals(monthly: Map<string, Map<string, string>>, months: string[]): Re
   return Object.keys(out).length ? out : null;
 }
 
-function valueOf(definition: IndicatorDefinition, values: Record<string, string> | null): string | null {
+function indicatorValueOf(
+  definition: IndicatorDefinition,
+  values: Record<string, string> | null,
+): string | null {
   if (!values) return null;
   const result = computeIndicator(definition, values);
   return result.computable ? result.value : null;
@@ -113,7 +116,7 @@ export async function computeEvaluation(
     const kind: IndicatorKind = def?.kind ?? "count";
     const entered = new Map((notes.get(indicator.id) ?? []).map((n) => [n.quarter, n]));
     const fromData = quarters.map((q) =>
-      definition && q <= quarter ? valueOf(definition, totals(monthly, monthsOf(q))) : null,
+      definition && q <= quarter ? indicatorValueOf(definition, totals(monthly, monthsOf(q))) : null,
     );
     const realisasi = quarters.map(
       (q, i) => fromData[i] ?? (q <= quarter ? (entered.get(q)?.realisasi ?? null) : null),
@@ -133,7 +136,9 @@ export async function computeEvaluation(
       lowerFormula: def?.lowerFormula,
       quarter,
       realisasi: realisasi as Quarterly<string | null>,
-      levelToDate: definition ? valueOf(definition, totals(monthly, toDateMonths)) : realisasi[quarter - 1],
+      levelToDate: definition
+        ? indicatorValueOf(definition, totals(monthly, toDateMonths))
+        : realisasi[quarter - 1],
     });
     const note = entered.get(quarter);
     return {

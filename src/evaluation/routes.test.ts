@@ -134,6 +134,15 @@ describe.each(testDatabases())("the quarterly evaluation on $name", (target) => 
     expect(other.statusCode).toBe(403);
   });
 
+  it("exports the evaluation as xlsx and as a pdf to sign", async () => {
+    const admin = await TestClient.loggedIn(t.app, "admin.metro");
+    const pdf = await admin.get(`/api/plans/${plan.id}/evaluation.pdf?quarter=1&paper=F4`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const xlsx = await admin.get(`/api/plans/${plan.id}/evaluation.xlsx?quarter=1`);
+    expect(xlsx.headers["content-disposition"]).toContain('filename="evaluasi-rak-2024-tw1.xlsx"');
+  });
+
   it("refuses the analysis to a puskesmas operator", async () => {
     const operator = await TestClient.loggedIn(t.app, "operator.yosomulyo");
     const ahh = plan.nodes[0]?.indicators[0];

@@ -11,9 +11,11 @@ import {
 } from "../db/schema/index.js";
 import { storedTarget } from "../domain/index.js";
 import { planContext } from "../plans/edit-service.js";
+import { evaluationPdf, evaluationXlsx } from "../reports/evaluation/index.js";
 import { AppError, notFound } from "../server/errors.js";
 import { computeEvaluation } from "./compute.js";
 
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const quarter = z.coerce.number().int().min(1).max(4);
 const text = z.string().trim().max(4000).nullable().optional();
 
@@ -46,6 +48,37 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       return computeEvaluation(db(), plan.id, request.query.quarter as 1 | 2 | 3 | 4);
     },
   );
+
+  for (const format of ["xlsx", "pdf"] as const) {
+    app.get(
+      `/plans/:id/evaluation.${format}`,
+      {
+        config: { access: "plan.read" },
+        schema: {
+          tags,
+          summary: `Unduh evaluasi triwulan sebagai ${format} / download the quarterly evaluation as ${format}`,
+          params: z.object({ id: z.uuid() }),
+          querystring: z.object({ quarter, paper: z.enum(["A4", "F4"]).default("A4") }),
+          produces: [format === "xlsx" ? XLSX : "application/pdf"],
+        },
+      },
+      async (request, reply) => {
+        const plan = await planContext(db(), request.params.id);
+        authorize(request, "plan.read", plan.orgUnitPath);
+        const evaluation = await computeEvaluation(db(), plan.id, request.query.quarter as 1 | 2 | 3 | 4);
+        const options = { paper: request.query.paper };
+        const file =
+          format === "xlsx"
+            ? await evaluationXlsx(evaluation, options)
+            : await evaluationPdf(evaluation, options);
+        const name = `evaluasi-rak-${evaluation.plan.year}-tw${request.query.quarter}.${format}`;
+        return reply
+          .header("content-type", format === "xlsx" ? XLSX : "application/pdf")
+          .header("content-disposition", `attachment; filename="${name}"`)
+          .send(file);
+      },
+    );
+  }
 
   app.put(
     "/plans/:id/indicators/:indicatorId/quarters/:quarter",
