@@ -11,7 +11,7 @@ import type {
 import type { Evaluation } from "../../evaluation/types.js";
 import { PDF_FONT_FAMILY, PDF_FONT_FILES, PDF_FONTS } from "../rak/fonts.js";
 import { contentWidth, LINE_WIDTH, PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
-import { signatoryBlock } from "../rak/text-blocks.js";
+import { pdfSignatory } from "../shared/print-setup.js";
 import {
   type AnggaranRow,
   anggaranHeader,
@@ -41,7 +41,6 @@ const ANGGARAN_FONT_SIZE = 7;
 const NOTE_FONT_SIZE = 5.5;
 const PADDING_X = 2;
 const HEADER_FILL = "#E7E6E6";
-const SIGNING_SPACE_PT = 52;
 const INDENT_PT = 8;
 
 /**
@@ -299,21 +298,5 @@ function anggaran(e: Evaluation, rows: AnggaranRow[], widths: number[]): Content
 }
 
 function signatory(e: Evaluation): Content {
-  const block = signatoryBlock(e.plan.signatory);
-  const lines: Content[] = [
-    ...(block.placeAndDate === undefined ? [] : [block.placeAndDate]),
-    block.position,
-    { text: block.name, bold: true, decoration: "underline", margin: [0, SIGNING_SPACE_PT, 0, 0] },
-    block.nip,
-  ];
-  return {
-    columns: [
-      { width: "*", text: "" },
-      { width: 300, stack: lines, alignment: "center" },
-    ],
-    fontSize: 9,
-    lineHeight: 1.15,
-    margin: [0, 18, 0, 0],
-    unbreakable: true,
-  };
+  return pdfSignatory(e.plan.signatory, { lineHeight: 1.15 });
 }

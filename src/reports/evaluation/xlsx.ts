@@ -1,9 +1,10 @@
-import type { Alignment, Borders, Cell as ExcelCell, Font, PaperSize, Worksheet } from "exceljs";
+import type { Alignment, Borders, Cell as ExcelCell, Font, Worksheet } from "exceljs";
 import ExcelJS from "exceljs";
 import type { Evaluation } from "../../evaluation/types.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "../rak/row-heights.js";
 import { signatoryBlock } from "../rak/text-blocks.js";
 import { RUPIAH_FORMAT } from "../rak/xlsx.js";
+import { setUpPrintedSheet } from "../shared/print-setup.js";
 import {
   anggaranHeader,
   anggaranTable,
@@ -40,9 +41,6 @@ const NUMBER_FORMAT: Record<NumberFormat, string | undefined> = {
   percent: "0.00",
   rupiah: RUPIAH_FORMAT,
 };
-
-/** Excel's paper codes: 9 is A4; 14 is Folio 8½ × 13 in, Excel's name for F4. */
-const PAPER_CODE: Record<Paper, number> = { A4: 9, F4: 14 };
 
 const SIZE = 8;
 const NOTE_SIZE = 7;
@@ -257,17 +255,8 @@ function writeSignatory(sheet: Worksheet, e: Evaluation, first: number, widths: 
 }
 
 function setUpPage(sheet: Worksheet, paper: Paper): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: PAPER_CODE[paper] as PaperSize,
+  setUpPrintedSheet(sheet, paper, {
     orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    // 0: as many pages tall as the table needs.
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     printTitlesRow: `${XLSX_ROW.header}:${XLSX_ROW.header + 2}`,
-  };
-  sheet.headerFooter.oddFooter = "&RHalaman &P dari &N";
+  });
 }

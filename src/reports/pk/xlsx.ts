@@ -1,9 +1,10 @@
-import type { Alignment, Borders, Cell, Font, PaperSize, Worksheet } from "exceljs";
+import type { Alignment, Borders, Cell, Font, Worksheet } from "exceljs";
 import ExcelJS from "exceljs";
 import type { RakDocument } from "../../plans/rak-document.js";
 import type { Paper } from "../rak/options.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "../rak/row-heights.js";
 import { RUPIAH_FORMAT } from "../rak/xlsx.js";
+import { setUpPrintedSheet } from "../shared/print-setup.js";
 import {
   BUDGET_HEADER,
   type BudgetTable,
@@ -20,9 +21,6 @@ import {
 } from "./content.js";
 
 export const SHEET = { statement: "Perjanjian Kinerja", lampiran: "Lampiran" } as const;
-
-/** Excel's paper codes: 9 is A4, 14 is Folio 8½ × 13 in, its name for F4 (not exported by the RAK). */
-const PAPER_CODE: Record<Paper, number> = { A4: 9, F4: 14 };
 
 /** Statement sheet: indent, "Nama"/"Jabatan", ":", value; the signature halves are A:D and E, 42 each. */
 const STATEMENT_WIDTHS = [4, 9, 2, 27, 42];
@@ -237,16 +235,8 @@ function writeBudgetTable(sheet: Worksheet, table: BudgetTable, header: number):
 }
 
 function setUpPage(sheet: Worksheet, paper: Paper): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: PAPER_CODE[paper] as PaperSize,
+  setUpPrintedSheet(sheet, paper, {
     orientation: "portrait",
-    fitToPage: true,
-    fitToWidth: 1,
-    // 0: as many pages tall as the content needs.
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 1.1, right: 0.8, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
-  };
-  sheet.headerFooter.oddFooter = "&RHalaman &P dari &N";
+    margins: { left: 1.1, right: 0.8, top: 0.8, bottom: 0.8 },
+  });
 }

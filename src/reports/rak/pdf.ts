@@ -1,16 +1,16 @@
 import pdfMake from "pdfmake";
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { RakDocument } from "../../plans/rak-document.js";
+import { pdfSignatory } from "../shared/print-setup.js";
 import { PDF_FONT_FAMILY, PDF_FONT_FILES, PDF_FONTS } from "./fonts.js";
 import type { RakExportOptions } from "./options.js";
 import { CELL_PADDING_X, columnWidths, LINE_WIDTH, PAGE_MARGINS, PAGE_SIZE } from "./pdf-geometry.js";
 import { buildRakTable, COLUMN, COLUMN_COUNT, HEADER, type RakTable, type Span } from "./table-rows.js";
-import { signatoryBlock, titleLines } from "./text-blocks.js";
+import { titleLines } from "./text-blocks.js";
 
 const TABLE_FONT_SIZE = 7.5;
 const HEADER_FILL = "#E7E6E6";
 /** Room for a wet signature and stamp between the position and the name. */
-const SIGNING_SPACE_PT = 52;
 /** Sub kegiatan are indented by this much per level in the KEGIATAN column. */
 const SUB_KEGIATAN_INDENT_PT = 6;
 
@@ -150,20 +150,5 @@ function spanCell(span: Span, border: CellBorder): TableCell {
 }
 
 function signatory(doc: RakDocument): Content {
-  const block = signatoryBlock(doc.signatory);
-  const lines: Content[] = [
-    ...(block.placeAndDate === undefined ? [] : [block.placeAndDate]),
-    block.position,
-    { text: block.name, bold: true, decoration: "underline", margin: [0, SIGNING_SPACE_PT, 0, 0] },
-    block.nip,
-  ];
-  return {
-    columns: [
-      { width: "*", text: "" },
-      { width: 300, stack: lines, alignment: "center" },
-    ],
-    fontSize: 9,
-    margin: [0, 18, 0, 0],
-    unbreakable: true,
-  };
+  return pdfSignatory(doc.signatory);
 }

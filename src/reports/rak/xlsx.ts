@@ -1,6 +1,7 @@
-import type { Alignment, Borders, Cell, Font, PaperSize, Worksheet } from "exceljs";
+import type { Alignment, Borders, Cell, Font, Worksheet } from "exceljs";
 import ExcelJS from "exceljs";
 import type { RakDocument } from "../../plans/rak-document.js";
+import { setUpPrintedSheet } from "../shared/print-setup.js";
 import type { Paper, RakExportOptions } from "./options.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "./row-heights.js";
 import { buildRakTable, COLUMN, COLUMN_COUNT, HEADER, type RakTable, type Span } from "./table-rows.js";
@@ -17,9 +18,6 @@ const WIDTHS = [20, 22, 28, 34, 10, 8, 6, 6, 6, 6, 18] as const;
  * locale, so an Indonesian Excel shows "Rp 343.221.061.270" like the pdf.
  */
 export const RUPIAH_FORMAT = '"Rp "#,##0';
-
-/** Excel's paper codes: 9 is A4; 14 is Folio 8½ × 13 in (215.9 × 330.2 mm), Excel's name for F4. */
-const PAPER_CODE: Record<Paper, number> = { A4: 9, F4: 14 };
 
 const FONT: Partial<Font> = { name: "Arial", size: 9 };
 const THIN = { style: "thin" } as const;
@@ -172,17 +170,8 @@ function writeSignatory(sheet: Worksheet, doc: RakDocument, firstRow: number): v
 }
 
 function setUpPage(sheet: Worksheet, paper: Paper): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: PAPER_CODE[paper] as PaperSize,
+  setUpPrintedSheet(sheet, paper, {
     orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    // 0: as many pages tall as the table needs.
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     printTitlesRow: `${XLSX_ROW.header}:${XLSX_ROW.header + 1}`,
-  };
-  sheet.headerFooter.oddFooter = "&RHalaman &P dari &N";
+  });
 }
