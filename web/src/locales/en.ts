@@ -238,6 +238,30 @@ export const en: Messages = {
   },
   audit: {
     actions: {
+      plan: {
+        import: "RAK imported",
+        indicator_update: "Indicator target changed",
+        indicator_create: "Indicator added",
+        indicator_delete: "Indicator deleted",
+        node_update: "Plan node changed",
+        node_create: "Plan node added",
+        node_move: "Plan node moved",
+        node_delete: "Plan node deleted",
+        sign: "Plan signed",
+        revise: "Plan revision started",
+      },
+      data: {
+        value_set: "Data value entered",
+        report_submit: "Report submitted",
+        report_verify: "Report verified",
+        report_approve: "Report approved",
+        report_return: "Report returned",
+        report_reopen: "Report reopened",
+      },
+      evaluation: {
+        indicator_quarter: "Quarter analysis entered",
+        budget_realisasi: "Budget realisasi entered",
+      },
       auth: {
         login: "Logged in",
         logout: "Logged out",

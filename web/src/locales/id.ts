@@ -237,6 +237,30 @@ export const id = {
   },
   audit: {
     actions: {
+      plan: {
+        import: "RAK diimpor",
+        indicator_update: "Target indikator diubah",
+        indicator_create: "Indikator ditambah",
+        indicator_delete: "Indikator dihapus",
+        node_update: "Bagian rencana diubah",
+        node_create: "Bagian rencana ditambah",
+        node_move: "Bagian rencana dipindah",
+        node_delete: "Bagian rencana dihapus",
+        sign: "Rencana ditandatangani",
+        revise: "Perubahan rencana dibuat",
+      },
+      data: {
+        value_set: "Nilai data diisi",
+        report_submit: "Laporan dikirim",
+        report_verify: "Laporan diverifikasi",
+        report_approve: "Laporan disetujui",
+        report_return: "Laporan dikembalikan",
+        report_reopen: "Laporan dibuka kembali",
+      },
+      evaluation: {
+        indicator_quarter: "Analisis triwulan diisi",
+        budget_realisasi: "Realisasi anggaran diisi",
+      },
       auth: {
         login: "Masuk",
         logout: "Keluar",
