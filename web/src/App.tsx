@@ -3,6 +3,8 @@ import { Navigate, Route, Routes } from "react-router-dom";
 import { Shell } from "./components/Shell";
 import { AuditPage } from "./pages/AuditPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
+import { CompletenessPage } from "./pages/CompletenessPage";
+import { DataEntryPage } from "./pages/DataEntryPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -12,13 +14,7 @@ import { PlanPage } from "./pages/PlanPage";
 import { SpmPage } from "./pages/SpmPage";
 import { UsersPage } from "./pages/UsersPage";
 import { SessionProvider, useSession } from "./session";
-import { DataEntryPage } from "./pages/DataEntryPage"; // TEMP-DATA-ENTRY
-import { CompletenessPage } from "./pages/CompletenessPage"; // TEMP-DATA-ENTRY
-import i18nTemp from "./i18n"; // TEMP-DATA-ENTRY
-import { dataEntryEn } from "./locales/data-entry-en"; // TEMP-DATA-ENTRY
-import { dataEntryId } from "./locales/data-entry-id"; // TEMP-DATA-ENTRY
-i18nTemp.addResourceBundle("id", "translation", { dataEntry: dataEntryId }, true, true); // TEMP-DATA-ENTRY
-i18nTemp.addResourceBundle("en", "translation", { dataEntry: dataEntryEn }, true, true); // TEMP-DATA-ENTRY
+
 
 export function App() {
   const session = useSession();
@@ -42,8 +38,8 @@ export function App() {
             <Route path="/rencana/impor" element={<PlanImportPage />} />
             <Route path="/rencana/:planId" element={<PlanPage />} />
             <Route path="/spm" element={<SpmPage />} />
-            <Route path="/isian" element={<DataEntryPage />} /> {/* TEMP-DATA-ENTRY */}
-            <Route path="/kelengkapan" element={<CompletenessPage />} /> {/* TEMP-DATA-ENTRY */}
+            <Route path="/isian" element={<DataEntryPage />} />
+            <Route path="/kelengkapan" element={<CompletenessPage />} />
             <Route path="/unit-organisasi" element={<OrgUnitsPage />} />
             <Route path="/pengguna" element={<UsersPage />} />
             <Route path="/audit" element={<AuditPage />} />

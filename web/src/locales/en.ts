@@ -1,6 +1,8 @@
+import { dataEntryEn } from "./data-entry-en";
 import type { Messages } from "./id";
 
 export const en: Messages = {
+  dataEntry: dataEntryEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {
     home: "Home",

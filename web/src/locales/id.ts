@@ -1,4 +1,7 @@
+import { dataEntryId } from "./data-entry-id";
+
 export const id = {
+  dataEntry: dataEntryId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
     home: "Beranda",

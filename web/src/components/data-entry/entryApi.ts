@@ -1,0 +1,129 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Form } from "../../../../src/data-entry/schemas";
+import { ApiError, apiGet } from "../../api";
+import i18n from "../../i18n";
+
+export type { Form };
+export type ReportStatus = Form["report"]["status"];
+export type ReportAction = "submit" | "verify" | "approve" | "return" | "reopen";
+
+export interface FormKey {
+  dataSetId: string;
+  orgUnitId: string;
+  period: string;
+}
+
+export interface DataSet {
+  id: string;
+  code: string;
+  name: string;
+  periodType: "month" | "quarter" | "year";
+  deadlineDays: number;
+  orgUnits: Array<{ id: string; name: string }>;
+}
+
+export interface Completeness {
+  expected: number;
+  received: number;
+  onTime: number;
+  completenessPercent: number | null;
+  timelinessPercent: number | null;
+  units: Array<{
+    orgUnitId: string;
+    name: string;
+    status: ReportStatus;
+    submittedAt: string | null;
+    onTime: boolean | null;
+  }>;
+}
+
+/** What the server holds now for a value someone else changed since it was loaded here. */
+export interface Conflict {
+  dataElementId: string;
+  value: string | null;
+  comment: string | null;
+  revision: number | null;
+}
+
+export interface ValueToSave {
+  dataElementId: string;
+  value: string | null;
+  comment?: string | null;
+  revision: number | null;
+}
+
+/** ApiError plus the server's `details`, which the shared client drops but conflicts need. */
+export class DetailedApiError extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(status, code, message);
+  }
+}
+
+export const formQueryKey = (key: FormKey) => ["data-entry-form", key.dataSetId, key.orgUnitId, key.period];
+
+const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+export const useDataSets = () =>
+  useQuery({ queryKey: ["data-sets"], queryFn: () => apiGet<DataSet[]>("/data-sets") });
+
+export const useEntryForm = (key: FormKey | null) =>
+  useQuery({
+    queryKey: key ? formQueryKey(key) : ["data-entry-form"],
+    queryFn: () => apiGet<Form>(`/data-entry/form?${query({ ...(key as FormKey) })}`),
+    enabled: key !== null,
+  });
+
+export const useCompleteness = (dataSetId: string | null, period: string) =>
+  useQuery({
+    queryKey: ["data-entry-completeness", dataSetId, period],
+    queryFn: () =>
+      apiGet<Completeness>(`/data-entry/completeness?${query({ dataSetId: dataSetId ?? "", period })}`),
+    enabled: dataSetId !== null,
+  });
+
+// The token is bound to the session; it is fetched once and again only when the server refuses it
+// (after logging out and in, the old one belongs to the previous session).
+let csrfToken: string | null = null;
+
+async function send(method: "PUT" | "POST", path: string, body: unknown, retried = false): Promise<Form> {
+  let response: Response;
+  try {
+    csrfToken ??= (await apiGet<{ csrfToken: string }>("/auth/csrf")).csrfToken;
+    response = await fetch(`/api${path}`, {
+      method,
+      credentials: "same-origin",
+      headers: { accept: "application/json", "content-type": "application/json", "x-csrf-token": csrfToken },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(0, "NETWORK", i18n.t("error.network"));
+  }
+  if (response.ok) return (await response.json()) as Form;
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string; messageEn: string; details?: unknown };
+  } | null;
+  const code = payload?.error?.code ?? "HTTP";
+  if (code === "CSRF" && !retried) {
+    csrfToken = null;
+    return send(method, path, body, true);
+  }
+  const message = i18n.language === "en" ? payload?.error?.messageEn : payload?.error?.message;
+  throw new DetailedApiError(
+    response.status,
+    code,
+    message ?? i18n.t("error.network"),
+    payload?.error?.details,
+  );
+}
+
+export const putValues = (key: FormKey, values: ValueToSave[]) =>
+  send("PUT", "/data-entry/values", { ...key, values });
+
+export const postTransition = (key: FormKey, action: ReportAction, reason?: string) =>
+  send("POST", "/data-entry/transition", { ...key, action, ...(reason ? { reason } : {}) });

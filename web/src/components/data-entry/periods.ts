@@ -1,0 +1,55 @@
+import {
+  type Language,
+  type PeriodType,
+  parsePeriod,
+  periodLabel,
+  periodOfDate,
+  periodsInYear,
+  previousPeriod,
+} from "../../../../src/domain/index";
+
+export const languageOf = (lng: string): Language => (lng === "en" ? "en" : "id");
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** Reports are entered after the period ends, so the form opens on the last finished one. */
+export const defaultPeriod = (type: PeriodType) => previousPeriod(periodOfDate(todayIso(), type)).code;
+
+export const readPeriod = (code: string | null) => {
+  if (!code) return null;
+  try {
+    return parsePeriod(code);
+  } catch {
+    return null;
+  }
+};
+
+export const labelOf = (code: string, lng: string) => {
+  const period = readPeriod(code);
+  return period ? periodLabel(period, languageOf(lng)) : code;
+};
+
+/** Years someone may still report for: this one and four back. */
+export const yearChoices = () => {
+  const year = new Date().getFullYear();
+  return Array.from({ length: 5 }, (_, i) => String(year - i));
+};
+
+/** The periods of a year, without the year in the label (it has its own select); future ones are left out. */
+export function periodChoices(year: number, type: PeriodType, lng: string) {
+  const current = periodOfDate(todayIso(), type);
+  return periodsInYear(year, type)
+    .filter((p) => p.year < current.year || (p.year === current.year && p.index <= current.index))
+    .map((p) => ({ value: p.code, label: periodLabel(p, languageOf(lng)).replace(` ${year}`, "") }));
+}
+
+const dateFormat = (lng: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(lng === "en" ? "en-GB" : "id-ID", options);
+
+/** A calendar date ("2024-02-10") as people read it: "10 Februari 2024". */
+export const formatDay = (iso: string, lng: string) =>
+  dateFormat(lng, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+
+/** A moment in the user's own time zone (WIB for most operators). */
+export const formatMoment = (iso: string, lng: string) =>
+  dateFormat(lng, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
