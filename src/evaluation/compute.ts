@@ -57,8 +57,8 @@ function fed(def: Definition | undefined): IndicatorDefinition | null {
 
 const cell = (c: Capaian): CapaianCell =>
   c.computable
-    ? { value: c.value, category: CATEGORY_LABEL[c.category].id, reason: null }
-    : { value: null, category: null, reason: `tidak dapat dihitung: ${c.message.id}` };
+    ? { value: c.value, category: CATEGORY_LABEL[c.category].id, reason: null, reasonEn: null }
+    : { value: null, category: null, reason: c.message.id, reasonEn: c.message.en };
 
 /** Sums of each code over the given months, or null when no approved value exists for any of them. */
 function totals(monthly: Map<string, Map<string, string>>, months: string[]): Record<string, string> | null {
@@ -143,6 +143,8 @@ export async function computeEvaluation(
     const note = entered.get(quarter);
     return {
       planIndicatorId: indicator.id,
+      indicatorId: indicator.indicatorId,
+      revisions: quarters.map((q) => entered.get(q)?.revision ?? null) as EvaluationIndicatorRow["revisions"],
       nodeId: node.id,
       level: node.level as Level,
       ...(ancestors.get(node.id) as Pick<
@@ -230,7 +232,8 @@ async function budgets(db: Database, plan: Plan, quarter: QuarterNumber): Promis
     (b) => b.planNodeId,
   );
   return nodes.map((n) => {
-    const byQuarter = new Map((spent.get(n.id) ?? []).map((b) => [b.quarter, b.amount]));
+    const entries = new Map((spent.get(n.id) ?? []).map((b) => [b.quarter, b]));
+    const byQuarter = new Map([...entries].map(([q, b]) => [q, b.amount]));
     const realisasi = quarters.map((q) =>
       q <= quarter ? (byQuarter.get(q) ?? null) : null,
     ) as EvaluationBudgetRow["realisasi"];
@@ -244,6 +247,7 @@ async function budgets(db: Database, plan: Plan, quarter: QuarterNumber): Promis
       name: n.name,
       pagu: n.budget,
       realisasi,
+      revisions: quarters.map((q) => entries.get(q)?.revision ?? null) as EvaluationBudgetRow["revisions"],
       realisasiToDate: toDate?.realisasiToDate ? Number(toDate.realisasiToDate) : null,
       serapan: toDate?.serapan.computable ? toDate.serapan.value : null,
     };

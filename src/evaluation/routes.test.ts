@@ -108,7 +108,9 @@ describe.each(testDatabases())("the quarterly evaluation on $name", (target) => 
   it("says why capaian cannot be computed where no data feeds an indicator", () => {
     const ahh = row("Angka Harapan Hidup");
     expect(ahh?.capaianToDate.value).toBeNull();
-    expect(ahh?.capaianToDate.reason).toMatch(/^tidak dapat dihitung/);
+    expect(ahh?.capaianToDate.reason).toMatch(/^Tidak dapat dihitung: /);
+    expect(ahh?.capaianToDate.reason).not.toMatch(/dihitung.*dihitung/i);
+    expect(ahh?.revisions).toEqual([1, null, null, null]);
     expect(ahh?.faktorPendorong).toBe("Kader posyandu aktif");
   });
 

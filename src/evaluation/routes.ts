@@ -169,9 +169,11 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ id: z.uuid(), nodeId: z.uuid(), quarter }),
         body: z.object({
           revision: z.number().int().min(1).nullable(),
-          amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+          amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().describe("null clears it"),
         }),
-        response: { 200: z.object({ revision: z.number().int(), amount: z.number().int() }).loose() },
+        response: {
+          200: z.object({ revision: z.number().int(), amount: z.number().int().nullable() }).loose(),
+        },
       },
     },
     async (request) => {
@@ -188,25 +190,32 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         const [before] = await tx.select().from(planNodeBudgetQuarters).where(key).for("update");
         if ((before?.revision ?? null) !== request.body.revision) throw conflict();
         const amount = request.body.amount;
-        const [after] = before
-          ? await tx
-              .update(planNodeBudgetQuarters)
-              .set({ amount, revision: before.revision + 1 })
-              .where(key)
-              .returning()
-          : await tx
-              .insert(planNodeBudgetQuarters)
-              .values({ planNodeId: nodeId, quarter: q, amount })
-              .returning();
+        let after: typeof before;
+        if (amount === null) {
+          [after] = await tx.delete(planNodeBudgetQuarters).where(key).returning();
+        } else if (before) {
+          [after] = await tx
+            .update(planNodeBudgetQuarters)
+            .set({ amount, revision: before.revision + 1 })
+            .where(key)
+            .returning();
+        } else {
+          [after] = await tx
+            .insert(planNodeBudgetQuarters)
+            .values({ planNodeId: nodeId, quarter: q, amount })
+            .returning();
+        }
         await recordAudit(tx, actorOf(request), {
           action: "evaluation.budget_realisasi",
           entityType: "plan_node_budget_quarter",
           entityId: `${nodeId}/${q}`,
           orgUnitId: plan.orgUnitId,
           oldValue: before ?? null,
-          newValue: after,
+          newValue: amount === null ? null : after,
         });
-        return after as { revision: number; amount: number };
+        return amount === null
+          ? { revision: (before?.revision ?? 0) + 1, amount: null }
+          : (after as { revision: number; amount: number });
       });
     },
   );

@@ -11,12 +11,17 @@ export interface CapaianCell {
   value: string | null;
   /** Permendagri 86/2017 category, Indonesian ("sangat tinggi" … "sangat rendah"), null when no value. */
   category: string | null;
-  /** Why there is no value ("tidak ada target", "realisasi belum ada"), Indonesian. */
+  /** Why there is no value, in Indonesian ("Tidak dapat dihitung: tidak ada target") and English. */
   reason: string | null;
+  reasonEn: string | null;
 }
 
 export interface EvaluationIndicatorRow {
   planIndicatorId: string;
+  /** The catalogue indicator, to which a pengelola program may be limited. */
+  indicatorId: string;
+  /** Revision of the entered realisasi/analysis per quarter (null: nothing entered yet), for the next edit. */
+  revisions: [number | null, number | null, number | null, number | null];
   /** The node the indicator belongs to, and its ancestors by level, for the merged name columns. */
   nodeId: string;
   level: Level;
@@ -58,6 +63,8 @@ export interface EvaluationBudgetRow {
   /** Pagu, whole Rupiah; null when the plan gives none. */
   pagu: number | null;
   realisasi: [number | null, number | null, number | null, number | null];
+  /** Revision of each quarter's entry (null: nothing entered yet), for the next edit. */
+  revisions: [number | null, number | null, number | null, number | null];
   realisasiToDate: number | null;
   /** Serapan to date in percent (canonical decimal string), null when not computable. */
   serapan: string | null;

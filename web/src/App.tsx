@@ -5,6 +5,7 @@ import { AuditPage } from "./pages/AuditPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
 import { CompletenessPage } from "./pages/CompletenessPage";
 import { DataEntryPage } from "./pages/DataEntryPage";
+import { EvaluationPage } from "./pages/EvaluationPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -14,7 +15,6 @@ import { PlanPage } from "./pages/PlanPage";
 import { SpmPage } from "./pages/SpmPage";
 import { UsersPage } from "./pages/UsersPage";
 import { SessionProvider, useSession } from "./session";
-
 
 export function App() {
   const session = useSession();
@@ -38,6 +38,8 @@ export function App() {
             <Route path="/rencana/impor" element={<PlanImportPage />} />
             <Route path="/rencana/:planId" element={<PlanPage />} />
             <Route path="/spm" element={<SpmPage />} />
+            <Route path="/evaluasi" element={<EvaluationPage />} />
+            <Route path="/evaluasi/:planId" element={<EvaluationPage />} />
             <Route path="/isian" element={<DataEntryPage />} />
             <Route path="/kelengkapan" element={<CompletenessPage />} />
             <Route path="/unit-organisasi" element={<OrgUnitsPage />} />

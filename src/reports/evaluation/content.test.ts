@@ -89,7 +89,12 @@ describe("evaluation content", () => {
 
   it("does not repeat 'tidak dapat dihitung' when the reason already says it", () => {
     const first = e.indicators[0] as EvaluationIndicatorRow;
-    const capaianToDate = { value: null, category: null, reason: "Tidak dapat dihitung: target bernilai 0" };
+    const capaianToDate = {
+      value: null,
+      category: null,
+      reason: "Tidak dapat dihitung: target bernilai 0",
+      reasonEn: "Not computable: the target is 0",
+    };
     const one: Evaluation = { ...e, indicators: [{ ...first, capaianToDate }] };
     expect(kinerjaTable(one).rows[0]?.cells[13]?.text).toBe("Tidak dapat dihitung: target bernilai 0");
   });

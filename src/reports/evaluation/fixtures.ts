@@ -93,10 +93,11 @@ function cell(capaian: Capaian, yearEnd: boolean): CapaianCell {
       value: capaian.value,
       category: CATEGORY_LABEL[capaian.category].id.toLowerCase(),
       reason: null,
+      reasonEn: null,
     };
   }
   const reason = yearEnd ? YEAR_END_REASON : capaian.message.id.replace(/^Tidak dapat dihitung: /, "");
-  return { value: null, category: null, reason };
+  return { value: null, category: null, reason, reasonEn: capaian.message.en };
 }
 
 interface Parents {
@@ -117,6 +118,8 @@ function indicatorRow(indicator: RakIndicatorRow, at: Parents, n: number): Evalu
   const capaian = cell(progress.capaian, series.mode === "year_end_only");
   return {
     planIndicatorId: `pi-${n}`,
+    indicatorId: `ind-${n}`,
+    revisions: [null, null, null, null],
     ...at,
     subKegiatan: null,
     indicator: indicator.name,
@@ -153,6 +156,7 @@ function budgetRow(nodeId: string, level: Level, name: string, pagu: number | nu
     name,
     pagu,
     realisasi: [spent, null, null, null],
+    revisions: [null, null, null, null],
     realisasiToDate: spent,
     serapan: null,
   };

@@ -22,6 +22,7 @@ type Permission = CurrentUser["permissions"][number];
 const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/", key: "nav.home" },
   { to: "/rencana", key: "nav.plans", permission: "plan.read" },
+  { to: "/evaluasi", key: "evaluation.nav", permission: "plan.read" },
   { to: "/isian", key: "dataEntry.nav.entry", permission: "data.read" },
   { to: "/kelengkapan", key: "dataEntry.nav.completeness", permission: "data.read" },
   { to: "/spm", key: "nav.spm", permission: "spm.read" },

@@ -1,8 +1,10 @@
 import { dataEntryEn } from "./data-entry-en";
+import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
 
 export const en: Messages = {
   dataEntry: dataEntryEn,
+  evaluation: evaluationEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {
     home: "Home",

@@ -1,7 +1,9 @@
 import { dataEntryId } from "./data-entry-id";
+import { evaluationId } from "./evaluation-id";
 
 export const id = {
   dataEntry: dataEntryId,
+  evaluation: evaluationId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
     home: "Beranda",

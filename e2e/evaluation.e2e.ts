@@ -1,0 +1,199 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { APIRequestContext, Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createTarget,
+  type DatabaseTarget,
+  launchBrowser,
+  logIn,
+  type RunningServer,
+  screenshotDir,
+  startServer,
+  targetNames,
+} from "./support.js";
+
+/**
+ * Yosomulyo's first quarter: 60 stunted of 660 measured (9,09%, never an average of monthly
+ * percentages) and one infant death in the quarter.
+ */
+const MONTHS: Record<string, Record<string, string>> = {
+  "202401": {
+    BALITA_DIUKUR: "200",
+    BALITA_STUNTING: "20",
+    KEMATIAN_BAYI: "1",
+    BULIN_SASARAN: "30",
+    PERSALINAN_FASKES: "29",
+  },
+  "202402": {
+    BALITA_DIUKUR: "220",
+    BALITA_STUNTING: "20",
+    KEMATIAN_BAYI: "0",
+    BULIN_SASARAN: "30",
+    PERSALINAN_FASKES: "29",
+  },
+  "202403": {
+    BALITA_DIUKUR: "240",
+    BALITA_STUNTING: "20",
+    KEMATIAN_BAYI: "0",
+    BULIN_SASARAN: "30",
+    PERSALINAN_FASKES: "29",
+  },
+};
+const STUNTING = "Prevalensi stunting pada anak balita";
+const INFANT_DEATHS = "Jumlah kasus kematian bayi";
+const JKN = "Persentase Peserta Jaminan Kesehatan Nasional (JKN)";
+const PROGRAM = "Program Pemberdayaan Masyarakat Bidang Kesehatan";
+
+interface Session {
+  request: APIRequestContext;
+  csrf: string;
+}
+
+describe.each(targetNames())("the quarterly evaluation of Kota Metro's RAK (%s)", (name) => {
+  let target: DatabaseTarget;
+  let server: RunningServer;
+  let browser: Browser;
+  const shot = (page: Page, what: string) =>
+    page.screenshot({ path: join(screenshotDir, `evaluation-${what}-${name}.png`), fullPage: true });
+
+  /** An API session as the browser keeps one: cookies in the context, the CSRF token from the login. */
+  async function session(username: string): Promise<Session> {
+    const { request } = await browser.newContext({ baseURL: server.baseUrl });
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const login = await request.post("/api/auth/login", {
+      headers: { "x-csrf-token": csrfToken },
+      data: { username, password: "demo-capaian-2024" },
+    });
+    expect(login.status()).toBe(200);
+    return { request, csrf: (await login.json()).csrfToken };
+  }
+  async function write(s: Session, method: "put" | "post", path: string, data: unknown) {
+    const response = await s.request[method](path, { headers: { "x-csrf-token": s.csrf }, data });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
+  const row = (page: Page, indicator: string) => page.locator(`tr[data-indicator="${indicator}"]`);
+  const cell = (page: Page, label: string) => page.locator(`td[aria-label="${label}"]`);
+
+  beforeAll(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    target = await createTarget(name);
+    server = await startServer(target.env);
+    browser = await launchBrowser();
+
+    const operator = await session("operator.yosomulyo");
+    const verifier = await session("program.metro");
+    const admin = await session("admin.metro");
+    const [dataSet] = await (await operator.request.get("/api/data-sets")).json();
+    for (const [period, values] of Object.entries(MONTHS)) {
+      const key = { dataSetId: dataSet.id, orgUnitId: dataSet.orgUnits[0].id, period };
+      const form = await (
+        await operator.request.get(`/api/data-entry/form?${new URLSearchParams(key)}`)
+      ).json();
+      const ids = new Map(form.elements.map((e: { code: string; id: string }) => [e.code, e.id]));
+      await write(operator, "put", "/api/data-entry/values", {
+        ...key,
+        values: Object.entries(values).map(([code, value]) => ({
+          dataElementId: ids.get(code),
+          value,
+          comment: "Sesuai register",
+          revision: null,
+        })),
+      });
+      await write(operator, "post", "/api/data-entry/transition", { ...key, action: "submit" });
+      await write(verifier, "post", "/api/data-entry/transition", { ...key, action: "verify" });
+      await write(admin, "post", "/api/data-entry/transition", { ...key, action: "approve" });
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server?.process.exitCode === null) await server.stop();
+    await target?.dispose();
+  });
+
+  it("shows Triwulan I from approved data, keeps the analysis and the budget spent, downloads", async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await logIn(page, server.baseUrl, "admin.metro");
+    await page.goto(`${server.baseUrl}/evaluasi?triwulan=1`);
+    await page.getByTestId("evaluation-table").waitFor();
+    expect(await page.getByTestId("period-label").innerText()).toBe("TRIWULAN I 2024");
+
+    const deaths = row(page, INFANT_DEATHS);
+    expect(await deaths.getByTestId("realisasi-to-date").innerText()).toBe("1");
+    expect(await deaths.getByTestId("source").innerText()).toBe("dari data");
+    expect(await deaths.getByTestId("capaian").innerText()).toMatch(/\d+,\d\d\s+Sangat Tinggi/);
+    const stunting = row(page, STUNTING);
+    // Shown with the decimals the server computed, as the printed report shows them.
+    expect(await stunting.getByTestId("realisasi-to-date").innerText()).toBe("9,0909");
+    // Lower is better: (2 × 8,5 − 9,0909) / 8,5 = 93,05%.
+    expect(await stunting.getByTestId("capaian").innerText()).toMatch(/^93,05\s+Sangat Tinggi$/);
+    expect(await row(page, "Angka Harapan Hidup").getByTestId("capaian-reason").innerText()).toContain(
+      "tidak ada target",
+    );
+
+    // A direct realisasi, typed the Indonesian way, is computed into capaian by the server.
+    await cell(page, `${JKN} — Realisasi TW I`).click();
+    await page.keyboard.type("95,5");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => row(page, JKN).getByTestId("realisasi-to-date").innerText()).toBe("95,5");
+    await expect.poll(() => row(page, JKN).getByTestId("capaian").innerText()).toContain("97,45");
+
+    await cell(page, `${STUNTING} — Faktor penghambat`).click();
+    await page.keyboard.type("Sasaran balita di Yosomulyo belum semua ditimbang");
+    await page.keyboard.press("Tab");
+    await expect
+      .poll(() => cell(page, `${STUNTING} — Faktor penghambat`).getByLabel("Tersimpan").count())
+      .toBe(1);
+
+    await cell(page, `${PROGRAM} — Realisasi TW I`).click();
+    await page.keyboard.type("444.097.750");
+    await page.keyboard.press("Enter");
+    const program = page.locator(`tr[data-node="${PROGRAM}"]`);
+    await expect.poll(() => program.getByTestId("serapan").innerText()).toBe("25,00");
+    await expect.poll(() => page.getByTestId("budget-summary").innerText()).toContain("Rp 444.097.750");
+    expect(await page.getByTestId("cell-error").count()).toBe(0);
+    await shot(page, "tw1");
+
+    await page.reload();
+    await page.getByTestId("evaluation-table").waitFor();
+    expect(await cell(page, `${STUNTING} — Faktor penghambat`).innerText()).toBe(
+      "Sasaran balita di Yosomulyo belum semua ditimbang",
+    );
+    expect(await program.getByTestId("budget-to-date").innerText()).toBe("Rp 444.097.750");
+    expect(await program.getByTestId("serapan").innerText()).toBe("25,00");
+
+    for (const [button, extension] of [
+      ["Unduh xlsx", ".xlsx"],
+      ["Unduh pdf", ".pdf"],
+    ]) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: button }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`evaluasi-rak-2024-tw1${extension}`);
+    }
+    await page.close();
+  });
+
+  it("lets the Kepala Dinas read the evaluation without edit cells, in English too", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, server.baseUrl, "kadis.metro");
+    await page.goto(`${server.baseUrl}/evaluasi?triwulan=1`);
+    await page.getByTestId("evaluation-table").waitFor();
+    expect(await page.locator("td.rak-editable").count()).toBe(0);
+    expect(await page.getByTestId("count-sangat_tinggi").innerText()).toMatch(/Sangat Tinggi: [1-9]/);
+    // "Which ones?": a count narrows the table to its indicators.
+    await page.getByTestId("count-sangat_tinggi").click();
+    expect(await page.getByTestId("filtered").innerText()).toMatch(/^Menampilkan [1-9] dari 43 indikator/);
+    expect(await row(page, STUNTING).count()).toBe(1);
+    expect(await row(page, "Angka Harapan Hidup").count()).toBe(0);
+    await page.getByRole("button", { name: "Tampilkan semua" }).click();
+    await shot(page, "kadis");
+    await page.getByText("EN", { exact: true }).click();
+    await page.getByRole("heading", { name: "Performance plan evaluation" }).waitFor();
+    expect(await row(page, STUNTING).getByTestId("category").innerText()).toBe("Very high");
+    await shot(page, "english");
+    await page.close();
+  });
+});

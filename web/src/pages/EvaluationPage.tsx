@@ -1,0 +1,83 @@
+import { Group, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { DownloadButtons } from "../components/evaluation/DownloadButtons";
+import { EvaluationView } from "../components/evaluation/EvaluationView";
+import {
+  defaultPlan,
+  defaultQuarter,
+  type Quarter,
+  quarterArgs,
+  quarters,
+} from "../components/evaluation/useEvaluation";
+import { QueryState } from "../components/QueryState";
+import { usePlans } from "../queries";
+
+/** The quarterly evaluation of a RAK: /evaluasi/:planId?triwulan=1, so a reload keeps the quarter. */
+export function EvaluationPage() {
+  const { t } = useTranslation();
+  const { planId } = useParams();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const plans = usePlans();
+  const selected = plans.data?.find((p) => p.id === planId) ?? (planId ? undefined : defaultPlan(plans.data));
+  const chosen = Number(search.get("triwulan"));
+  const quarter: Quarter | undefined =
+    quarters.find((q) => q === chosen) ?? (selected && defaultQuarter(selected.year));
+  const go = (id: string, q: Quarter | undefined) => navigate(`/evaluasi/${id}${q ? `?triwulan=${q}` : ""}`);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="end">
+        <Title order={2}>{t("evaluation.title")}</Title>
+        <QueryState query={plans}>
+          {(list) =>
+            list.length === 0 ? (
+              <Text>{t("plans.none")}</Text>
+            ) : (
+              <Select
+                label={t("evaluation.choosePlan")}
+                w={580}
+                value={selected?.id ?? planId ?? null}
+                allowDeselect={false}
+                // A chosen quarter stays chosen; otherwise the new plan's year decides.
+                onChange={(id) => id && go(id, search.get("triwulan") ? quarter : undefined)}
+                data={list.map((p) => ({
+                  value: p.id,
+                  label: t("plans.versionLabel", {
+                    kind: t(`plans.kindsShort.${p.kind}`),
+                    year: p.year,
+                    office: p.officeName ?? p.orgUnitName,
+                    version: p.version,
+                    status: t(`plans.status.${p.status}`).toLowerCase(),
+                  }),
+                }))}
+              />
+            )
+          }
+        </QueryState>
+      </Group>
+      {selected && quarter && (
+        <>
+          <Group justify="space-between" align="end">
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t("evaluation.quarter")}
+              </Text>
+              <SegmentedControl
+                value={String(quarter)}
+                onChange={(q) => go(selected.id, Number(q) as Quarter)}
+                data={quarters.map((q) => ({
+                  value: String(q),
+                  label: t("evaluation.quarterLong", quarterArgs(q)),
+                }))}
+              />
+            </Stack>
+            <DownloadButtons planId={selected.id} quarter={quarter} />
+          </Group>
+          <EvaluationView key={selected.id} planId={selected.id} quarter={quarter} />
+        </>
+      )}
+    </Stack>
+  );
+}
