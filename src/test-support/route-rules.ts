@@ -1,0 +1,327 @@
+import type { Role } from "../db/schema/index.js";
+
+/**
+ * Every route of the OpenAPI document, called by every role inside and outside its org-unit scope and
+ * anonymously. A route missing from this table fails the test, so a new route must state who may call it.
+ * The expectations are written here by hand, not derived from the permission table they check.
+ */
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export interface Ids {
+  yosomulyo: string;
+  rak: string;
+  spmVersion: string;
+  target: string;
+  counter: () => number;
+  /** A program node and one of its indicators in the Metro RAK. */
+  program: string;
+  indicator: string;
+  /** A fresh kegiatan under the program, for the destructive routes. */
+  throwaway: () => Promise<string>;
+  metro: string;
+  rakFile: Buffer;
+  dataSet: string;
+  /** An indicator of the program the demo pengelola program is limited to. */
+  programIndicator: string;
+  /** A data element of the demo form. */
+  element: () => Promise<string>;
+}
+
+const valuesUpload = (i: Ids, path: string): Request => ({
+  url: `/api/data-entry/${path}?dataSetId=${i.dataSet}&fileName=isian.csv`,
+  body: Buffer.from("Kode Unit;Nama Unit;Periode;BUMIL_K4\n18.72.01.P2;Puskesmas Yosomulyo;202405;3\n"),
+  headers: { "content-type": "text/csv" },
+});
+
+const yosomulyoForm = (i: Ids) => ({ dataSetId: i.dataSet, orgUnitId: i.yosomulyo, period: "202401" });
+
+const xlsxUpload = (i: Ids, path: string): Request => ({
+  url: `/api/plans/${path}?orgUnitId=${i.metro}&year=2024&fileName=rak.xlsx`,
+  body: i.rakFile,
+  headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+});
+export interface Request {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+export interface RouteRule {
+  /** Who may call it: anyone, any logged-in user, or the roles listed. */
+  who: "public" | "authenticated" | Role[];
+  /** The entity belongs to Kota Metro: out-of-scope callers must be refused or see none of it. */
+  scoped?: "entity" | "list";
+  request: (ids: Ids) => Request | Promise<Request>;
+  /** For lists: does the response show the Kota Metro item? */
+  showsMetro?: (body: unknown) => boolean;
+  /** The call ends the session (logout): use a fresh login. */
+  consumesSession?: boolean;
+}
+
+export const all: Role[] = ["admin_dinas", "pengelola_program", "operator_fasyankes", "pimpinan", "auditor"];
+const readers: Role[] = ["admin_dinas", "pengelola_program", "pimpinan", "auditor"];
+const json = (body: unknown) => JSON.stringify(body);
+
+export const matrix: Record<string, RouteRule> = {
+  "GET /api/health": { who: "public", request: () => ({ url: "/api/health" }) },
+  "GET /api/auth/csrf": { who: "public", request: () => ({ url: "/api/auth/csrf" }) },
+  "GET /api/auth/demo-accounts": { who: "public", request: () => ({ url: "/api/auth/demo-accounts" }) },
+  "POST /api/auth/login": {
+    who: "public",
+    request: () => ({ url: "/api/auth/login", body: { username: "tidak.ada", password: "salah-salah-1" } }),
+  },
+  "POST /api/auth/logout": {
+    who: "authenticated",
+    consumesSession: true,
+    request: () => ({ url: "/api/auth/logout" }),
+  },
+  "GET /api/auth/me": { who: "authenticated", request: () => ({ url: "/api/auth/me" }) },
+  "POST /api/auth/password": {
+    who: "authenticated",
+    request: () => ({
+      url: "/api/auth/password",
+      body: { currentPassword: "bukan-ini-99", newPassword: "x" },
+    }),
+  },
+  "GET /api/org-units": {
+    who: all,
+    scoped: "list",
+    request: () => ({ url: "/api/org-units" }),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
+  },
+  "GET /api/org-units/{id}": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/org-units/${i.yosomulyo}` }),
+  },
+  "GET /api/plans": {
+    who: readers,
+    scoped: "list",
+    request: () => ({ url: "/api/plans" }),
+    showsMetro: (b) => json(b).includes("Kota Metro"),
+  },
+  "GET /api/plans/{id}": { who: readers, scoped: "entity", request: (i) => ({ url: `/api/plans/${i.rak}` }) },
+  "PATCH /api/plans/{id}/indicators/{indicatorId}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/plans/${i.rak}/indicators/${i.indicator}`,
+      body: { revision: 1, targetQ1: "25" },
+    }),
+  },
+  "DELETE /api/plans/{id}/indicators/{indicatorId}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/indicators/${i.indicator}?revision=999` }),
+  },
+  "POST /api/plans/{id}/nodes": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/plans/${i.rak}/nodes`,
+      body: { parentId: i.program, level: "kegiatan", name: `Kegiatan baru ${i.counter()}` },
+    }),
+  },
+  "PATCH /api/plans/{id}/nodes/{nodeId}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/plans/${i.rak}/nodes/${await i.throwaway()}`,
+      body: { revision: 1, budget: 1000 },
+    }),
+  },
+  "POST /api/plans/{id}/nodes/{nodeId}/move": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/plans/${i.rak}/nodes/${await i.throwaway()}/move`,
+      body: { revision: 1, parentId: i.program, index: 0 },
+    }),
+  },
+  "DELETE /api/plans/{id}/nodes/{nodeId}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({ url: `/api/plans/${i.rak}/nodes/${await i.throwaway()}?revision=1` }),
+  },
+  "POST /api/plans/{id}/nodes/{nodeId}/indicators": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/plans/${i.rak}/nodes/${await i.throwaway()}/indicators`,
+      body: { name: "Indikator baru", unit: "%", targetYear: "100", quarters: ["25", "25", "25", "25"] },
+    }),
+  },
+  "POST /api/plans/{id}/sign": {
+    who: ["pimpinan"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/sign`, body: { place: "Metro", date: "2024-01-15" } }),
+  },
+  "POST /api/plans/{id}/revise": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/revise`, body: { reason: "Perubahan anggaran" } }),
+  },
+  "GET /api/plans/template.xlsx": {
+    who: "authenticated",
+    request: () => ({ url: "/api/plans/template.xlsx" }),
+  },
+  "POST /api/plans/import/preview": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => xlsxUpload(i, "import/preview"),
+  },
+  "POST /api/plans/import": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => xlsxUpload(i, "import"),
+  },
+  "GET /api/plans/{id}/export.xlsx": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/export.xlsx` }),
+  },
+  "GET /api/plans/{id}/export.pdf": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/export.pdf?paper=F4` }),
+  },
+  "GET /api/data-sets": {
+    who: all,
+    scoped: "list",
+    request: () => ({ url: "/api/data-sets" }),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
+  },
+  "GET /api/data-entry/form": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/data-entry/form?${new URLSearchParams(yosomulyoForm(i))}` }),
+  },
+  "PUT /api/data-entry/values": {
+    who: ["operator_fasyankes"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: "/api/data-entry/values",
+      body: {
+        ...yosomulyoForm(i),
+        values: [{ dataElementId: await i.element(), value: "5", revision: null }],
+      },
+    }),
+  },
+  "POST /api/data-entry/transition": {
+    who: ["operator_fasyankes"],
+    scoped: "entity",
+    request: (i) => ({ url: "/api/data-entry/transition", body: { ...yosomulyoForm(i), action: "submit" } }),
+  },
+  "GET /api/data-entry/import/template.xlsx": {
+    who: ["operator_fasyankes"],
+    request: (i) => ({ url: `/api/data-entry/import/template.xlsx?dataSetId=${i.dataSet}&period=202401` }),
+  },
+  "POST /api/data-entry/import/preview": {
+    who: ["operator_fasyankes"],
+    scoped: "list",
+    request: (i) => valuesUpload(i, "import/preview"),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
+  },
+  "POST /api/data-entry/import": { who: ["operator_fasyankes"], request: (i) => valuesUpload(i, "import") },
+  "GET /api/data-entry/completeness": {
+    who: all,
+    scoped: "list",
+    request: (i) => ({ url: `/api/data-entry/completeness?dataSetId=${i.dataSet}&period=202401` }),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
+  },
+  "GET /api/plans/{id}/evaluation": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/evaluation?quarter=1` }),
+  },
+  "GET /api/plans/{id}/evaluation.xlsx": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/evaluation.xlsx?quarter=2` }),
+  },
+  "GET /api/plans/{id}/evaluation.pdf": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.rak}/evaluation.pdf?quarter=1` }),
+  },
+  "PUT /api/plans/{id}/indicators/{indicatorId}/quarters/{quarter}": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/plans/${i.rak}/indicators/${i.programIndicator}/quarters/1`,
+      body: { revision: null, faktorPendorong: "Kader aktif" },
+    }),
+  },
+  "PUT /api/plans/{id}/nodes/{nodeId}/budget-realisasi/{quarter}": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/plans/${i.rak}/nodes/${i.program}/budget-realisasi/1`,
+      body: { revision: null, amount: 1000 },
+    }),
+  },
+  "GET /api/spm/versions": { who: all, request: () => ({ url: "/api/spm/versions" }) },
+  "GET /api/spm/versions/{id}/services": {
+    who: all,
+    request: (i) => ({ url: `/api/spm/versions/${i.spmVersion}/services` }),
+  },
+  "GET /api/users": {
+    who: ["admin_dinas"],
+    scoped: "list",
+    request: () => ({ url: "/api/users" }),
+    showsMetro: (b) => json(b).includes("target.metro"),
+  },
+  "POST /api/users": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/users",
+      body: {
+        username: `baru.${i.counter()}`,
+        fullName: "Baru",
+        roles: [{ role: "operator_fasyankes", orgUnitId: i.yosomulyo }],
+      },
+    }),
+  },
+  "PATCH /api/users/{id}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/users/${i.target}`, body: { fullName: "Target Metro" } }),
+  },
+  "PUT /api/users/{id}/roles": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/users/${i.target}/roles`,
+      body: { roles: [{ role: "operator_fasyankes", orgUnitId: i.yosomulyo }] },
+    }),
+  },
+  "POST /api/users/{id}/reset-password": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/users/${i.target}/reset-password` }),
+  },
+  "GET /api/audit": {
+    who: ["admin_dinas", "auditor"],
+    scoped: "list",
+    request: () => ({ url: "/api/audit?action=auth.login&limit=500" }),
+    showsMetro: (b) => json(b).includes("operator.yosomulyo"),
+  },
+  "GET /api/audit/export.xlsx": {
+    who: ["admin_dinas", "auditor"],
+    request: () => ({ url: "/api/audit/export.xlsx" }),
+  },
+};
+
+export const insideMetro: Record<Role, string> = {
+  admin_dinas: "admin.metro",
+  pengelola_program: "program.metro",
+  operator_fasyankes: "operator.yosomulyo",
+  pimpinan: "kadis.metro",
+  auditor: "auditor.metro",
+};
+export const outsideMetro: Record<Role, string> = {
+  admin_dinas: "admin.depok",
+  pengelola_program: "program.depok",
+  operator_fasyankes: "operator.beji",
+  pimpinan: "kadis.depok",
+  auditor: "auditor.depok",
+};
