@@ -5,6 +5,7 @@ import { AuditPage } from "./pages/AuditPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
 import { CompletenessPage } from "./pages/CompletenessPage";
 import { DataEntryPage } from "./pages/DataEntryPage";
+import { DataUploadPage } from "./pages/DataUploadPage";
 import { EvaluationPage } from "./pages/EvaluationPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
@@ -41,6 +42,7 @@ export function App() {
             <Route path="/evaluasi" element={<EvaluationPage />} />
             <Route path="/evaluasi/:planId" element={<EvaluationPage />} />
             <Route path="/isian" element={<DataEntryPage />} />
+            <Route path="/unggah-isian" element={<DataUploadPage />} />
             <Route path="/kelengkapan" element={<CompletenessPage />} />
             <Route path="/unit-organisasi" element={<OrgUnitsPage />} />
             <Route path="/pengguna" element={<UsersPage />} />

@@ -24,6 +24,7 @@ const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/rencana", key: "nav.plans", permission: "plan.read" },
   { to: "/evaluasi", key: "evaluation.nav", permission: "plan.read" },
   { to: "/isian", key: "dataEntry.nav.entry", permission: "data.read" },
+  { to: "/unggah-isian", key: "dataUpload.nav", permission: "data.enter" },
   { to: "/kelengkapan", key: "dataEntry.nav.completeness", permission: "data.read" },
   { to: "/spm", key: "nav.spm", permission: "spm.read" },
   { to: "/unit-organisasi", key: "nav.orgUnits", permission: "orgunit.read" },

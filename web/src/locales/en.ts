@@ -1,9 +1,11 @@
 import { dataEntryEn } from "./data-entry-en";
+import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
 
 export const en: Messages = {
   dataEntry: dataEntryEn,
+  dataUpload: dataUploadEn,
   evaluation: evaluationEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {
@@ -52,6 +54,7 @@ export const en: Messages = {
       "Build the annual action plan, collect monthly data from puskesmas, and compute capaian against targets and the Minimum Service Standards.",
     plans: "Plan documents",
     orgUnits: "Org units",
+    dataSets: "Data forms",
     spmVersions: "SPM versions",
     open: "Open",
   },

@@ -1,8 +1,10 @@
 import { dataEntryId } from "./data-entry-id";
+import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
 
 export const id = {
   dataEntry: dataEntryId,
+  dataUpload: dataUploadId,
   evaluation: evaluationId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
@@ -51,6 +53,7 @@ export const id = {
       "Susun Rencana Aksi Kinerja, kumpulkan data bulanan dari puskesmas, dan hitung capaian terhadap target dan Standar Pelayanan Minimal.",
     plans: "Dokumen rencana",
     orgUnits: "Unit organisasi",
+    dataSets: "Formulir data",
     spmVersions: "Versi SPM",
     open: "Buka",
   },
