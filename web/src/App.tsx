@@ -1,21 +1,32 @@
 import { Center, Loader } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
 import { Shell } from "./components/Shell";
-import { AuditPage } from "./pages/AuditPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
-import { CompletenessPage } from "./pages/CompletenessPage";
-import { DataEntryPage } from "./pages/DataEntryPage";
-import { DataUploadPage } from "./pages/DataUploadPage";
-import { EvaluationPage } from "./pages/EvaluationPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { OrgUnitsPage } from "./pages/OrgUnitsPage";
-import { PlanImportPage } from "./pages/PlanImportPage";
-import { PlanPage } from "./pages/PlanPage";
-import { SpmPage } from "./pages/SpmPage";
-import { UsersPage } from "./pages/UsersPage";
 import { SessionProvider, useSession } from "./session";
+
+// Each screen loads when first opened, so an operator's old laptop downloads only what it uses.
+const AuditPage = lazy(() => import("./pages/AuditPage").then((m) => ({ default: m.AuditPage })));
+const CompletenessPage = lazy(() =>
+  import("./pages/CompletenessPage").then((m) => ({ default: m.CompletenessPage })),
+);
+const DataEntryPage = lazy(() => import("./pages/DataEntryPage").then((m) => ({ default: m.DataEntryPage })));
+const DataUploadPage = lazy(() =>
+  import("./pages/DataUploadPage").then((m) => ({ default: m.DataUploadPage })),
+);
+const EvaluationPage = lazy(() =>
+  import("./pages/EvaluationPage").then((m) => ({ default: m.EvaluationPage })),
+);
+const OrgUnitsPage = lazy(() => import("./pages/OrgUnitsPage").then((m) => ({ default: m.OrgUnitsPage })));
+const PlanImportPage = lazy(() =>
+  import("./pages/PlanImportPage").then((m) => ({ default: m.PlanImportPage })),
+);
+const PlanPage = lazy(() => import("./pages/PlanPage").then((m) => ({ default: m.PlanPage })));
+const SpmPage = lazy(() => import("./pages/SpmPage").then((m) => ({ default: m.SpmPage })));
+const UsersPage = lazy(() => import("./pages/UsersPage").then((m) => ({ default: m.UsersPage })));
 
 export function App() {
   const session = useSession();
@@ -33,24 +44,26 @@ export function App() {
         {user.mustChangePassword ? (
           <ChangePasswordPage />
         ) : (
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/rencana" element={<PlanPage />} />
-            <Route path="/rencana/impor" element={<PlanImportPage />} />
-            <Route path="/rencana/:planId" element={<PlanPage />} />
-            <Route path="/spm" element={<SpmPage />} />
-            <Route path="/evaluasi" element={<EvaluationPage />} />
-            <Route path="/evaluasi/:planId" element={<EvaluationPage />} />
-            <Route path="/isian" element={<DataEntryPage />} />
-            <Route path="/unggah-isian" element={<DataUploadPage />} />
-            <Route path="/kelengkapan" element={<CompletenessPage />} />
-            <Route path="/unit-organisasi" element={<OrgUnitsPage />} />
-            <Route path="/pengguna" element={<UsersPage />} />
-            <Route path="/audit" element={<AuditPage />} />
-            <Route path="/kata-sandi" element={<ChangePasswordPage />} />
-            <Route path="/masuk" element={<Navigate to="/" replace />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
+          <Suspense fallback={<Loader size="sm" />}>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/rencana" element={<PlanPage />} />
+              <Route path="/rencana/impor" element={<PlanImportPage />} />
+              <Route path="/rencana/:planId" element={<PlanPage />} />
+              <Route path="/spm" element={<SpmPage />} />
+              <Route path="/evaluasi" element={<EvaluationPage />} />
+              <Route path="/evaluasi/:planId" element={<EvaluationPage />} />
+              <Route path="/isian" element={<DataEntryPage />} />
+              <Route path="/unggah-isian" element={<DataUploadPage />} />
+              <Route path="/kelengkapan" element={<CompletenessPage />} />
+              <Route path="/unit-organisasi" element={<OrgUnitsPage />} />
+              <Route path="/pengguna" element={<UsersPage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="/kata-sandi" element={<ChangePasswordPage />} />
+              <Route path="/masuk" element={<Navigate to="/" replace />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
         )}
       </Shell>
     </SessionProvider>
