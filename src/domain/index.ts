@@ -118,6 +118,7 @@ export {
   type QuarterEvaluationInput,
 } from "./quarter-evaluation.js";
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
+export { computeIkm, SKM_BAND_LABEL, SKM_ELEMENTS, type SkmBand, type SkmResult, skmBand } from "./skm.js";
 export {
   formatTarget,
   parseTarget,
