@@ -119,6 +119,7 @@ export {
 } from "./quarter-evaluation.js";
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
 export { computeIkm, SKM_BAND_LABEL, SKM_ELEMENTS, type SkmBand, type SkmResult, skmBand } from "./skm.js";
+export { type EstimatedPopulation, estimatePopulation, type Prevalence } from "./spm-population.js";
 export {
   formatTarget,
   parseTarget,

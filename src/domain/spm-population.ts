@@ -1,0 +1,46 @@
+import { compare, div, mul, parseDecimal, round } from "./decimal.js";
+import { DomainError } from "./errors.js";
+
+/** A prevalence used to estimate an SPM denominator, kept with where it comes from (DOMAIN.md §5). */
+export interface Prevalence {
+  /** Percent, canonical decimal ("25.8"). */
+  readonly percent: string;
+  /** "Riskesdas 2013", "Riskesdas 2018", "SKI 2023" … */
+  readonly source: string;
+  readonly year: number;
+}
+
+export interface EstimatedPopulation {
+  /** Whole persons, rounded half up. */
+  readonly value: string;
+  /** How it was computed, to print next to the figure. */
+  readonly explanation: { readonly id: string; readonly en: string };
+}
+
+/**
+ * The estimated number of people with a condition (SPM 8 hipertensi, 9 DM): population × prevalence.
+ * The prevalence is data with its source and year, never a constant in code.
+ */
+export function estimatePopulation(population: string, prevalence: Prevalence): EstimatedPopulation {
+  const base = parseDecimal(population, { decimalSeparator: "." });
+  if (
+    compare(base, "0") < 0 ||
+    compare(prevalence.percent, "0") < 0 ||
+    compare(prevalence.percent, "100") > 0
+  ) {
+    throw new DomainError(
+      "POPULATION_INVALID",
+      "Jumlah penduduk tidak boleh negatif dan prevalensi harus 0–100%.",
+      "The population cannot be negative and the prevalence must be 0–100%.",
+    );
+  }
+  const value = round(div(mul(base, prevalence.percent), "100", 6), 0);
+  const shown = prevalence.percent.replace(".", ",");
+  return {
+    value,
+    explanation: {
+      id: `${base} × ${shown}% (${prevalence.source}, ${prevalence.year}) = ${value}`,
+      en: `${base} × ${prevalence.percent}% (${prevalence.source}, ${prevalence.year}) = ${value}`,
+    },
+  };
+}
