@@ -34,6 +34,10 @@ async function fingerprint(db: Database): Promise<string> {
     "indicators",
     "data_values",
     "data_set_reports",
+    "plan_indicator_quarters",
+    "plan_node_budget_quarters",
+    "target_populations",
+    "prevalences",
   ];
   const parts = [];
   for (const table of tables) {

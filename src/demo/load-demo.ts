@@ -18,6 +18,7 @@ import { ensurePeriods } from "../periods/queries.js";
 import { writeRak } from "../plans/rak-store.js";
 import { insertDemoDataEntry } from "./data-entry.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
+import { insertDemoPopulations } from "./populations.js";
 import { rakMetro2024 } from "./rak-metro-2024.js";
 import { spmDepok2017 } from "./spm-depok-2017.js";
 import { demoPasswordHash, demoUsers } from "./users.js";
@@ -44,6 +45,7 @@ export async function loadDemo(db: Database): Promise<boolean> {
     const programIndicators = await insertRak(tx, requireId(ids, "18.72"));
     await insertSpm(tx, requireId(ids, "32.76"));
     await insertDemoDataEntry(tx, requireId(ids, "18.72"));
+    await insertDemoPopulations(tx, requireId(ids, "32.76"));
     await insertUsers(tx, ids, programIndicators);
     await tx.insert(appMeta).values({ key: DEMO_FLAG, value: new Date().toISOString() });
     await recordAudit(tx, systemActor, {

@@ -22,6 +22,7 @@ import { orgUnitRoutes } from "../org-units/routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
+import { populationRoutes } from "../spm/population-routes.js";
 import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(planEditRoutes, { prefix: "/api" });
   await app.register(planTransferRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
+  await app.register(populationRoutes, { prefix: "/api" });
   await app.register(dataEntryRoutes, { prefix: "/api" });
   await app.register(dataImportRoutes, { prefix: "/api" });
   await app.register(evaluationRoutes, { prefix: "/api" });

@@ -258,6 +258,34 @@ export const matrix: Record<string, RouteRule> = {
       body: { revision: null, amount: 1000 },
     }),
   },
+  "GET /api/spm/populations": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/populations?orgUnitId=${i.yosomulyo}&year=2024` }),
+  },
+  "PUT /api/spm/populations": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/spm/populations",
+      body: { orgUnitId: i.yosomulyo, year: 2024, values: [{ category: "TB", value: "3" }] },
+    }),
+  },
+  "PUT /api/spm/prevalences": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/spm/prevalences",
+      body: {
+        code: "DM",
+        orgUnitId: i.yosomulyo,
+        year: 2024,
+        percent: "2",
+        source: "Survei",
+        sourceYear: 2023,
+      },
+    }),
+  },
   "GET /api/spm/versions": { who: all, request: () => ({ url: "/api/spm/versions" }) },
   "GET /api/spm/versions/{id}/services": {
     who: all,

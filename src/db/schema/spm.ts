@@ -1,4 +1,4 @@
-import { date, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { date, integer, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 import { createdAt } from "./columns.js";
 import { orgUnits } from "./core.js";
@@ -55,4 +55,42 @@ export const spmAdoptions = pgTable(
       .references(() => spmVersions.id),
   },
   (t) => [unique("spm_adoptions_org_year").on(t.orgUnitId, t.year)],
+);
+
+/**
+ * Target populations (sasaran) of the SPM services per org unit and year, entered at the lowest level
+ * known (kelurahan or puskesmas) and rolled up; `source` says where a figure comes from (Dukcapil, BPS …).
+ */
+export const targetPopulations = pgTable(
+  "target_populations",
+  {
+    districtId: uuid("district_id").references(() => orgUnits.id),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    year: integer().notNull(),
+    category: text().notNull(),
+    value: numeric({ precision: 14, scale: 0 }).notNull(),
+    source: text(),
+    revision: integer().notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("target_populations_key").on(t.orgUnitId, t.year, t.category)],
+);
+
+/** A prevalence used to estimate a denominator (hipertensi, DM), with its source; null org unit = national. */
+export const prevalences = pgTable(
+  "prevalences",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text().notNull(),
+    orgUnitId: uuid("org_unit_id").references(() => orgUnits.id),
+    year: integer().notNull(),
+    percent: numeric({ precision: 7, scale: 4 }).notNull(),
+    source: text().notNull(),
+    sourceYear: integer("source_year").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("prevalences_key").on(t.code, t.orgUnitId, t.year).nullsNotDistinct()],
 );
