@@ -1,0 +1,90 @@
+import { compare, formatNumberId, SKM_BAND_LABEL } from "../../domain/index.js";
+import type { SpmReport, SpmReportService } from "../../spm/report-types.js";
+import type { Paper } from "../rak/options.js";
+
+/** The texts both renderers print, so the xlsx and the pdf say the same thing. */
+
+export interface SpmExportOptions {
+  paper?: Paper;
+}
+
+export const NO_DATA = "belum ada data";
+export const NO_SURVEY = "belum ada survei";
+/** Shown for an empty analysis or a gap that cannot be computed, so the cell is visibly left empty on purpose. */
+export const DASH = "–";
+
+export const HEADER = [
+  "NO",
+  "JENIS PELAYANAN DASAR",
+  "INDIKATOR",
+  "TARGET (%)",
+  "PEMBILANG\n(jumlah yang dilayani sesuai standar)",
+  "PENYEBUT\n(jumlah sasaran)",
+  "CAPAIAN (%)",
+  "SELISIH DARI 100%",
+  "IKM\n(nilai, mutu)",
+  "MASALAH",
+  "PEMECAHAN MASALAH",
+] as const;
+
+export const COLUMN_COUNT = HEADER.length;
+
+export function titleLines(report: SpmReport): [string, string, string] {
+  return [
+    "LAPORAN PENERAPAN DAN PENCAPAIAN STANDAR PELAYANAN MINIMAL BIDANG KESEHATAN",
+    `${report.regionName.toUpperCase()} TAHUN ${report.year}`,
+    report.regulation,
+  ];
+}
+
+export interface Summary {
+  total: number;
+  reached: number;
+  below: number;
+  noData: number;
+}
+
+/** Services at or above 100 %, below it, and without a capaian. */
+export function summarize(report: SpmReport): Summary {
+  const counts = { total: report.services.length, reached: 0, below: 0, noData: 0 };
+  for (const s of report.services) {
+    if (s.capaian === null) counts.noData += 1;
+    else if (compare(s.capaian, "100") >= 0) counts.reached += 1;
+    else counts.below += 1;
+  }
+  return counts;
+}
+
+export function summaryLines(summary: Summary): string[] {
+  return [
+    `Jumlah jenis pelayanan dasar: ${summary.total}`,
+    `Capaian 100% atau lebih: ${summary.reached} jenis pelayanan`,
+    `Capaian di bawah 100%: ${summary.below} jenis pelayanan`,
+    `Belum ada data: ${summary.noData} jenis pelayanan`,
+  ];
+}
+
+/** Counts print as whole numbers when they are whole; capaian and gap always with 2 decimals. */
+export const count = (value: string | null): string => (value === null ? NO_DATA : formatNumberId(value));
+export const percent = (value: string): string => formatNumberId(value, 2);
+
+export function capaianText(s: SpmReportService): string {
+  return s.capaian === null ? (s.reason ?? NO_DATA) : percent(s.capaian);
+}
+
+export function gapText(s: SpmReportService): string {
+  return s.gap === null ? DASH : percent(s.gap);
+}
+
+export function completenessNote(s: SpmReportService): string {
+  return `Data dari ${s.receivedReports} dari ${s.expectedReports} laporan`;
+}
+
+/** "B (Baik), 240 responden": the line under the IKM value; empty without a survey. */
+export function ikmNote(ikm: SpmReportService["ikm"]): string {
+  if (ikm === null) return "";
+  return `${ikm.band} (${SKM_BAND_LABEL[ikm.band].id}), ${formatNumberId(String(ikm.respondents))} responden`;
+}
+
+export const analysisText = (text: string | null): string =>
+  text === null || text.trim() === "" ? DASH : text;
