@@ -1,44 +1,19 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createTarget,
-  type DatabaseTarget,
-  launchBrowser,
-  logIn,
-  type RunningServer,
-  screenshotDir,
-  startServer,
-  targetNames,
-} from "./support.js";
+import { describe, expect, it } from "vitest";
+import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
 
 describe.each(targetNames())("accounts and the audit trail in the browser (%s)", (name) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    target = await createTarget(name);
-    server = await startServer(target.env);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await target?.dispose();
-  });
+  const app = appSuite(name);
 
   it("refuses a wrong password with a message, then logs in and out", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.baseUrl}/`);
     await page.locator('input[autocomplete="username"]').fill("kadis.metro");
     await page.locator('input[autocomplete="current-password"]').fill("salah-sekali");
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.getByRole("alert").filter({ hasText: "Nama pengguna atau kata sandi salah." }).waitFor();
     await page.screenshot({ path: join(screenshotDir, `login-refused-${name}.png`) });
-    await logIn(page, server.baseUrl, "kadis.metro");
+    await logIn(page, app.server.baseUrl, "kadis.metro");
     await page.getByTestId("user-menu").click();
     await page.getByRole("menuitem", { name: "Keluar" }).click();
     await page.getByRole("button", { name: "Masuk" }).waitFor();
@@ -47,8 +22,8 @@ describe.each(targetNames())("accounts and the audit trail in the browser (%s)",
   });
 
   it("lets the admin create an operator who must change the temporary password at first login", async () => {
-    const admin = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await logIn(admin, server.baseUrl, "admin.metro");
+    const admin = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await logIn(admin, app.server.baseUrl, "admin.metro");
     await admin.getByRole("link", { name: "Pengguna" }).click();
     await admin.getByRole("button", { name: "Tambah pengguna" }).click();
     const dialog = admin.getByRole("dialog");
@@ -62,8 +37,8 @@ describe.each(targetNames())("accounts and the audit trail in the browser (%s)",
     await admin.screenshot({ path: join(screenshotDir, `user-created-${name}.png`) });
     await admin.close();
 
-    const operator = await browser.newPage();
-    await operator.goto(`${server.baseUrl}/`);
+    const operator = await app.browser.newPage();
+    await operator.goto(`${app.server.baseUrl}/`);
     await operator.locator('input[autocomplete="username"]').fill("operator.banjarsari");
     await operator.locator('input[autocomplete="current-password"]').fill(temporary);
     await operator.getByRole("button", { name: "Masuk" }).click();
@@ -78,8 +53,8 @@ describe.each(targetNames())("accounts and the audit trail in the browser (%s)",
   });
 
   it("shows the auditor the trail of those changes and exports it as xlsx", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await logIn(page, server.baseUrl, "auditor.metro");
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await logIn(page, app.server.baseUrl, "auditor.metro");
     await page.getByRole("link", { name: "Jejak Audit" }).click();
     const table = page.getByTestId("audit-table");
     await expect.poll(() => table.innerText()).toContain("Pengguna dibuat");

@@ -1,17 +1,7 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createTarget,
-  type DatabaseTarget,
-  launchBrowser,
-  logIn,
-  type RunningServer,
-  screenshotDir,
-  startServer,
-  targetNames,
-} from "./support.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
 
 /** Values in form order: ibu (6), kematian (3), imunisasi dan gizi (4). */
 const JANUARY = ["120", "130", "8", "15", "110", "105", "0", "1", "2", "100", "95", "1.250", "180"];
@@ -47,31 +37,17 @@ async function act(page: Page, action: string, expectedStatus: string) {
 }
 
 describe.each(targetNames())("monthly report from Puskesmas Yosomulyo through the workflow (%s)", (name) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  let browser: Browser;
+  const app = appSuite(name);
   /** /isian?dataSetId&orgUnitId&period= for Yosomulyo, the period appended by `formUrl`. */
   let formBase = "";
-  const formUrl = (period: string) => `${server.baseUrl}${formBase}${period}`;
+  const formUrl = (period: string) => `${app.server.baseUrl}${formBase}${period}`;
   const shot = (page: Page, what: string) =>
     page.screenshot({ path: join(screenshotDir, `data-entry-${what}-${name}.png`), fullPage: true });
 
-  beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    target = await createTarget(name);
-    server = await startServer(target.env);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.process.exitCode === null) await server.stop();
-    await target?.dispose();
-  });
-
   it("the operator enters January to March by keyboard, fixes an error, explains a warning, submits", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await logIn(page, server.baseUrl, "operator.yosomulyo");
-    await page.goto(`${server.baseUrl}/isian`);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, app.server.baseUrl, "operator.yosomulyo");
+    await page.goto(`${app.server.baseUrl}/isian`);
     await page.getByRole("heading", { name: "Puskesmas Yosomulyo" }).waitFor();
     await choose(page, "Tahun", "2024");
     await choose(page, "Bulan", "Januari");
@@ -125,8 +101,8 @@ describe.each(targetNames())("monthly report from Puskesmas Yosomulyo through th
   });
 
   it("the program manager returns March with a reason; the operator corrects and resubmits", async () => {
-    const program = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await logIn(program, server.baseUrl, "program.metro");
+    const program = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(program, app.server.baseUrl, "program.metro");
     await program.goto(formUrl("202403"));
     await program.getByRole("heading", { name: "Puskesmas Yosomulyo" }).waitFor();
     await program.getByRole("button", { name: "Kembalikan", exact: true }).click();
@@ -136,8 +112,8 @@ describe.each(targetNames())("monthly report from Puskesmas Yosomulyo through th
     await program.getByRole("dialog").getByRole("button", { name: "Kembalikan" }).click();
     await expect.poll(() => program.getByTestId("report-status").textContent()).toBe("Dikembalikan");
 
-    const operator = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await logIn(operator, server.baseUrl, "operator.yosomulyo");
+    const operator = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(operator, app.server.baseUrl, "operator.yosomulyo");
     await operator.goto(formUrl("202403"));
     await operator.getByTestId("returned-reason").waitFor();
     expect(await operator.getByTestId("returned-reason").innerText()).toContain("e-PPGBM (170)");
@@ -152,8 +128,8 @@ describe.each(targetNames())("monthly report from Puskesmas Yosomulyo through th
     await act(program, "Verifikasi", "Diverifikasi");
     await program.close();
 
-    const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await logIn(admin, server.baseUrl, "admin.metro");
+    const admin = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(admin, app.server.baseUrl, "admin.metro");
     await admin.goto(formUrl("202403"));
     await act(admin, "Setujui", "Disetujui");
     expect(await input(admin, "BALITA_STUNTING").inputValue()).toBe("170");
@@ -167,9 +143,9 @@ describe.each(targetNames())("monthly report from Puskesmas Yosomulyo through th
   });
 
   it("the completeness page shows 1 of 11 reports received for January and opens the form", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await logIn(page, server.baseUrl, "kadis.metro");
-    await page.goto(`${server.baseUrl}/kelengkapan`);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await logIn(page, app.server.baseUrl, "kadis.metro");
+    await page.goto(`${app.server.baseUrl}/kelengkapan`);
     await choose(page, "Tahun", "2024");
     await choose(page, "Bulan", "Januari");
     await expect
@@ -188,9 +164,9 @@ describe.each(targetNames())("monthly report from Puskesmas Yosomulyo through th
   });
 
   it("keeps a value typed offline on the device and saves it when the connection returns", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await logIn(page, server.baseUrl, "operator.yosomulyo");
+    await logIn(page, app.server.baseUrl, "operator.yosomulyo");
     await page.goto(formUrl("202404"));
     await page.locator('input[data-row="0"]').waitFor();
     await context.setOffline(true);
@@ -226,10 +202,10 @@ describe.each(targetNames())("monthly report from Puskesmas Yosomulyo through th
   });
 
   it("shows a value someone else saved meanwhile and lets the operator keep theirs", async () => {
-    const mine = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const other = await browser.newPage();
+    const mine = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const other = await app.browser.newPage();
     for (const page of [mine, other]) {
-      await logIn(page, server.baseUrl, "operator.yosomulyo");
+      await logIn(page, app.server.baseUrl, "operator.yosomulyo");
       await page.goto(formUrl("202404"));
       await input(page, "BUMIL_K4").waitFor();
     }

@@ -1,19 +1,10 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createTarget,
-  type DatabaseTarget,
-  launchBrowser,
-  logIn,
-  type RunningServer,
-  screenshotDir,
-  startServer,
-  targetNames,
-} from "./support.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
 
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole("combobox", { name: label, exact: true }).click();
@@ -42,28 +33,14 @@ async function fillTemplate(template: string, out: string, values: Record<string
 }
 
 describe.each(targetNames())("an operator uploads monthly values from Excel (%s)", (name) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  let browser: Browser;
+  const app = appSuite(name);
   const dir = mkdtempSync(join(tmpdir(), "capaian-upload-"));
   const shot = (page: Page, what: string) =>
     page.screenshot({ path: join(screenshotDir, `data-upload-${what}-${name}.png`), fullPage: true });
 
-  beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    target = await createTarget(name);
-    server = await startServer(target.env);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.process.exitCode === null) await server.stop();
-    await target?.dispose();
-  });
-
   it("downloads the template, uploads January 2024, previews, saves and sees the values in the form", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await logIn(page, server.baseUrl, "operator.yosomulyo");
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, app.server.baseUrl, "operator.yosomulyo");
     await page.getByRole("link", { name: "Unggah Isian" }).click();
     await page.getByRole("heading", { name: "Unggah Isian dari Excel" }).waitFor();
     await choose(page, "Tahun", "2024");
@@ -103,7 +80,7 @@ describe.each(targetNames())("an operator uploads monthly values from Excel (%s)
     await shot(page, "form");
 
     // A word instead of a number: the row shows the error and nothing can be saved.
-    await page.goto(`${server.baseUrl}/unggah-isian`);
+    await page.goto(`${app.server.baseUrl}/unggah-isian`);
     const bad = join(dir, "salah.xlsx");
     await fillTemplate(template, bad, { BUMIL_K4: "empat puluh" });
     await page.getByTestId("upload-file").setInputFiles(bad);

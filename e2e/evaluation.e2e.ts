@@ -1,17 +1,7 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { APIRequestContext, Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createTarget,
-  type DatabaseTarget,
-  launchBrowser,
-  logIn,
-  type RunningServer,
-  screenshotDir,
-  startServer,
-  targetNames,
-} from "./support.js";
+import type { APIRequestContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
 
 /**
  * Yosomulyo's first quarter: 60 stunted of 660 measured (9,09%, never an average of monthly
@@ -51,15 +41,13 @@ interface Session {
 }
 
 describe.each(targetNames())("the quarterly evaluation of Kota Metro's RAK (%s)", (name) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  let browser: Browser;
+  const app = appSuite(name);
   const shot = (page: Page, what: string) =>
     page.screenshot({ path: join(screenshotDir, `evaluation-${what}-${name}.png`), fullPage: true });
 
   /** An API session as the browser keeps one: cookies in the context, the CSRF token from the login. */
   async function session(username: string): Promise<Session> {
-    const { request } = await browser.newContext({ baseURL: server.baseUrl });
+    const { request } = await app.browser.newContext({ baseURL: app.server.baseUrl });
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
     const login = await request.post("/api/auth/login", {
       headers: { "x-csrf-token": csrfToken },
@@ -77,11 +65,6 @@ describe.each(targetNames())("the quarterly evaluation of Kota Metro's RAK (%s)"
   const cell = (page: Page, label: string) => page.locator(`td[aria-label="${label}"]`);
 
   beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    target = await createTarget(name);
-    server = await startServer(target.env);
-    browser = await launchBrowser();
-
     const operator = await session("operator.yosomulyo");
     const verifier = await session("program.metro");
     const admin = await session("admin.metro");
@@ -106,16 +89,11 @@ describe.each(targetNames())("the quarterly evaluation of Kota Metro's RAK (%s)"
       await write(admin, "post", "/api/data-entry/transition", { ...key, action: "approve" });
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.process.exitCode === null) await server.stop();
-    await target?.dispose();
-  });
 
   it("shows Triwulan I from approved data, keeps the analysis and the budget spent, downloads", async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await logIn(page, server.baseUrl, "admin.metro");
-    await page.goto(`${server.baseUrl}/evaluasi?triwulan=1`);
+    const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await logIn(page, app.server.baseUrl, "admin.metro");
+    await page.goto(`${app.server.baseUrl}/evaluasi?triwulan=1`);
     await page.getByTestId("evaluation-table").waitFor();
     expect(await page.getByTestId("period-label").innerText()).toBe("TRIWULAN I 2024");
 
@@ -132,7 +110,7 @@ describe.each(targetNames())("the quarterly evaluation of Kota Metro's RAK (%s)"
       "tidak ada target",
     );
 
-    // A direct realisasi, typed the Indonesian way, is computed into capaian by the server.
+    // A direct realisasi, typed the Indonesian way, is computed into capaian by the app.server.
     await cell(page, `${JKN} — Realisasi TW I`).click();
     await page.keyboard.type("95,5");
     await page.keyboard.press("Enter");
@@ -177,9 +155,9 @@ describe.each(targetNames())("the quarterly evaluation of Kota Metro's RAK (%s)"
   });
 
   it("lets the Kepala Dinas read the evaluation without edit cells, in English too", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await logIn(page, server.baseUrl, "kadis.metro");
-    await page.goto(`${server.baseUrl}/evaluasi?triwulan=1`);
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, app.server.baseUrl, "kadis.metro");
+    await page.goto(`${app.server.baseUrl}/evaluasi?triwulan=1`);
     await page.getByTestId("evaluation-table").waitFor();
     expect(await page.locator("td.rak-editable").count()).toBe(0);
     expect(await page.getByTestId("count-sangat_tinggi").innerText()).toMatch(/Sangat Tinggi: [1-9]/);

@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { rakMetro2024 } from "../src/demo/rak-metro-2024.js";
 import { rakXlsx } from "../src/reports/rak/index.js";
-import {
-  createTarget,
-  type DatabaseTarget,
-  launchBrowser,
-  logIn,
-  type RunningServer,
-  screenshotDir,
-  startServer,
-  targetNames,
-} from "./support.js";
+import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
 
 const STUNTING = "Prevalensi stunting pada anak balita";
 const stuntingQ1 = (page: Page) => page.locator(`td[aria-label="${STUNTING} — target TW I"]`);
@@ -36,31 +27,17 @@ async function editCell(cell: ReturnType<typeof stuntingQ1>, value: string) {
 }
 
 describe.each(targetNames())("a planner edits, signs and revises the RAK (%s)", (name) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  let browser: Browser;
+  const app = appSuite(name);
   const shot = (page: Page, file: string) =>
     page.screenshot({ path: join(screenshotDir, `${file}-${name}.png`), fullPage: true });
 
-  beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    target = await createTarget(name);
-    server = await startServer(target.env);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.process.exitCode === null) await server.stop();
-    await target?.dispose();
-  });
-
   it("edits a quarter in place, exports it, meets a conflict, signs and makes a revision", async () => {
     const viewport = { width: 1600, height: 1000 };
-    const admin = await (await browser.newContext({ viewport, acceptDownloads: true })).newPage();
+    const admin = await (await app.browser.newContext({ viewport, acceptDownloads: true })).newPage();
     // A second window of the same planner, opened before the edit: it still holds the old revision.
-    const stale = await (await browser.newContext({ viewport })).newPage();
-    await openRak(admin, server.baseUrl, "admin.metro");
-    await openRak(stale, server.baseUrl, "admin.metro");
+    const stale = await (await app.browser.newContext({ viewport })).newPage();
+    await openRak(admin, app.server.baseUrl, "admin.metro");
+    await openRak(stale, app.server.baseUrl, "admin.metro");
     expect(await stuntingBadge(admin).innerText()).toBe("+0,02");
 
     await editCell(stuntingQ1(admin), "2,1");
@@ -92,8 +69,8 @@ describe.each(targetNames())("a planner edits, signs and revises the RAK (%s)", 
     expect(await conflict.innerText()).toContain("Nilai sekarang: 2,1");
     await shot(stale, "plan-conflict");
 
-    const kadis = await (await browser.newContext({ viewport })).newPage();
-    await openRak(kadis, server.baseUrl, "kadis.metro");
+    const kadis = await (await app.browser.newContext({ viewport })).newPage();
+    await openRak(kadis, app.server.baseUrl, "kadis.metro");
     expect(await kadis.locator("td[data-cell]").count()).toBe(0);
     await kadis.getByRole("button", { name: "Tandatangani" }).click();
     const dialog = kadis.getByRole("dialog");
@@ -124,8 +101,8 @@ describe.each(targetNames())("a planner edits, signs and revises the RAK (%s)", 
   });
 
   it("edits a budget, adds an indicator and deletes it again", async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await openRak(page, server.baseUrl, "admin.metro");
+    const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await openRak(page, app.server.baseUrl, "admin.metro");
     const program = "Program Peningkatan Kapasitas Sumber Daya Manusia Kesehatan";
     const findings = page.getByTestId("budget-finding");
     const before = await findings.count();
@@ -164,8 +141,8 @@ describe.each(targetNames())("a planner edits, signs and revises the RAK (%s)", 
     const dir = mkdtempSync(join(tmpdir(), "capaian-import-"));
     const file = join(dir, "rak-metro-2024.xlsx");
     writeFileSync(file, await rakXlsx(rakMetro2024));
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await openRak(page, server.baseUrl, "admin.metro");
+    const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await openRak(page, app.server.baseUrl, "admin.metro");
     await page.getByRole("link", { name: "Impor dari Excel" }).click();
     await page.getByRole("heading", { name: "Impor RAK dari Excel" }).waitFor();
     await page.getByLabel("Tahun").fill("2024");

@@ -1,38 +1,13 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createTarget,
-  type DatabaseTarget,
-  launchBrowser,
-  logIn,
-  type RunningServer,
-  screenshotDir,
-  startServer,
-  targetNames,
-} from "./support.js";
+import { describe, expect, it } from "vitest";
+import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
 
 describe.each(targetNames())("a planner opens the RAK of Kota Metro (%s)", (name) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    target = await createTarget(name);
-    server = await startServer(target.env);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.process.exitCode === null) await server.stop();
-    await target?.dispose();
-  });
+  const app = appSuite(name);
 
   it("sees the RAK table with Indonesian numbers and Rupiah", async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await logIn(page, server.baseUrl, "admin.metro");
+    const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await logIn(page, app.server.baseUrl, "admin.metro");
     await page.getByRole("link", { name: "Rencana Aksi Kinerja" }).click();
     const table = page.getByTestId("rak-table");
     await table.waitFor();
@@ -55,9 +30,9 @@ describe.each(targetNames())("a planner opens the RAK of Kota Metro (%s)", (name
   });
 
   it("switches the interface to English and back", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.baseUrl, "admin.depok");
-    await page.goto(`${server.baseUrl}/unit-organisasi`);
+    const page = await app.browser.newPage();
+    await logIn(page, app.server.baseUrl, "admin.depok");
+    await page.goto(`${app.server.baseUrl}/unit-organisasi`);
     await page.getByRole("heading", { name: "Unit Organisasi" }).waitFor();
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("heading", { name: "Org units" }).waitFor();
@@ -69,9 +44,9 @@ describe.each(targetNames())("a planner opens the RAK of Kota Metro (%s)", (name
   });
 
   it("shows the 12 SPM services of Kota Depok with their 2017–2021 targets", async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await logIn(page, server.baseUrl, "admin.depok");
-    await page.goto(`${server.baseUrl}/spm`);
+    const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await logIn(page, app.server.baseUrl, "admin.depok");
+    await page.goto(`${app.server.baseUrl}/spm`);
     await page.getByText("Peraturan Wali Kota Depok Nomor 57 Tahun 2017").waitFor();
     const rows = page.locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(12);
@@ -81,15 +56,14 @@ describe.each(targetNames())("a planner opens the RAK of Kota Metro (%s)", (name
   });
 
   it("stops cleanly on SIGTERM and starts again on the same data without loading the demo twice", async () => {
-    expect(await server.stop()).toBe(0);
-    server = await startServer(target.env);
-    const demo = (await (await fetch(`${server.baseUrl}/api/auth/demo-accounts`)).json()) as {
+    expect(await app.restart()).toBe(0);
+    const demo = (await (await fetch(`${app.server.baseUrl}/api/auth/demo-accounts`)).json()) as {
       accounts: unknown[];
     };
     expect(demo.accounts).toHaveLength(7);
-    const page = await browser.newPage();
-    await logIn(page, server.baseUrl, "kadis.metro");
-    await page.goto(`${server.baseUrl}/rencana`);
+    const page = await app.browser.newPage();
+    await logIn(page, app.server.baseUrl, "kadis.metro");
+    await page.goto(`${app.server.baseUrl}/rencana`);
     await page.getByTestId("rak-table").waitFor();
     await page.close();
   });

@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const root = resolve(import.meta.dirname, "..");
 export const screenshotDir = join(root, "e2e", "screenshots");
@@ -134,4 +135,50 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.locator('input[autocomplete="current-password"]').fill(password);
   await page.getByRole("button", { name: "Masuk" }).click();
   await page.getByTestId("user-menu").waitFor();
+}
+
+export interface AppSuite {
+  readonly target: DatabaseTarget;
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** Stops the server (resolving with its exit code) and starts it again on the same database. */
+  restart(): Promise<number | null>;
+}
+
+/** For one describe block: a fresh database, the built server and Chromium, all stopped afterwards. */
+export function appSuite(name: "pglite" | "postgres"): AppSuite {
+  let target: DatabaseTarget | undefined;
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    target = await createTarget(name);
+    server = await startServer(target.env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server?.process.exitCode === null) await server.stop();
+    await target?.dispose();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the suite has not started yet");
+    return value;
+  };
+  return {
+    get target() {
+      return ready(target);
+    },
+    get server() {
+      return ready(server);
+    },
+    get browser() {
+      return ready(browser);
+    },
+    async restart() {
+      const code = await ready(server).stop();
+      server = await startServer(ready(target).env);
+      return code;
+    },
+  };
 }
