@@ -65,6 +65,18 @@ async function inDraft<T>(db: Database, plan: PlanContext, edit: (tx: Tx) => Pro
   });
 }
 
+/** A plan indicator of this plan at the revision the edit started from; 404 or 409 otherwise. */
+async function indicatorAt(tx: Tx, plan: PlanContext, id: string, revision: number) {
+  const [found] = await tx
+    .select()
+    .from(planIndicators)
+    .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))
+    .where(and(eq(planIndicators.id, id), eq(planNodes.planId, plan.id)));
+  if (!found) throw notFound("Indikator rencana", "Plan indicator");
+  if (found.plan_indicators.revision !== revision) throw conflict(found.plan_indicators);
+  return found.plan_indicators;
+}
+
 const targetFields = ["targetYear", "targetQ1", "targetQ2", "targetQ3", "targetQ4"] as const;
 
 export async function editIndicator(
@@ -75,14 +87,7 @@ export async function editIndicator(
   actor: Actor,
 ) {
   return inDraft(db, plan, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(planIndicators)
-      .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))
-      .where(and(eq(planIndicators.id, id), eq(planNodes.planId, plan.id)));
-    if (!before) throw notFound("Indikator rencana", "Plan indicator");
-    const old = before.plan_indicators;
-    if (old.revision !== edit.revision) throw conflict(old);
+    const old = await indicatorAt(tx, plan, id, edit.revision);
     const changes: Partial<typeof old> = {};
     for (const field of targetFields) {
       const typed = edit[field];
@@ -338,20 +343,14 @@ export async function deleteIndicator(
   actor: Actor,
 ) {
   return inDraft(db, plan, async (tx) => {
-    const [found] = await tx
-      .select()
-      .from(planIndicators)
-      .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))
-      .where(and(eq(planIndicators.id, id), eq(planNodes.planId, plan.id)));
-    if (!found) throw notFound("Indikator rencana", "Plan indicator");
-    if (found.plan_indicators.revision !== revision) throw conflict(found.plan_indicators);
+    const old = await indicatorAt(tx, plan, id, revision);
     await tx.delete(planIndicators).where(eq(planIndicators.id, id));
     await recordAudit(tx, actor, {
       action: "plan.indicator_delete",
       entityType: "plan_indicator",
       entityId: id,
       orgUnitId: plan.orgUnitId,
-      oldValue: found.plan_indicators,
+      oldValue: old,
       reason,
     });
   });
