@@ -1,6 +1,5 @@
 import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import pdfMake from "pdfmake";
 import type { Database } from "../src/db/client.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
@@ -10,8 +9,8 @@ import { rakMetro2024 } from "../src/demo/rak-metro-2024.js";
 import { parseRakFile } from "../src/interop/rak-import/index.js";
 import type { RakDocument, RakIndicatorRow } from "../src/plans/rak-document.js";
 import { importRak } from "../src/plans/rak-store.js";
-import { PDF_FONT_FILES, PDF_FONTS } from "../src/reports/rak/fonts.js";
 import { rakPdf, rakXlsx } from "../src/reports/rak/index.js";
+import { renderPdf } from "../src/reports/shared/render-pdf.js";
 import { measure, report } from "./harness.js";
 
 /** The seed RAK repeated `times` times (sasaran renamed so every node stays distinct). */
@@ -51,17 +50,12 @@ async function rawXlsx(doc: RakDocument) {
 
 /** Baseline: pdfmake printing the same cells as a plain table, no spans or styling. */
 async function rawPdf(doc: RakDocument) {
-  pdfMake.setFonts(PDF_FONTS);
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy((path: string) => PDF_FONT_FILES.has(path));
   const body = indicatorRows(doc).map((r) => [r.name, r.unit, r.target, ...r.quarters]);
-  return pdfMake
-    .createPdf({
-      pageOrientation: "landscape",
-      defaultStyle: { fontSize: 7.5 },
-      content: [{ table: { body } }],
-    })
-    .getBuffer();
+  return renderPdf({
+    pageOrientation: "landscape",
+    defaultStyle: { fontSize: 7.5 },
+    content: [{ table: { body } }],
+  });
 }
 
 /** Baseline: one multi-row INSERT of as many plan nodes and plan indicators as the document has. */

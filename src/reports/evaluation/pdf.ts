@@ -1,4 +1,3 @@
-import pdfMake from "pdfmake";
 import type {
   Column,
   Content,
@@ -9,9 +8,10 @@ import type {
   TDocumentDefinitions,
 } from "pdfmake/interfaces.js";
 import type { Evaluation } from "../../evaluation/types.js";
-import { PDF_FONT_FAMILY, PDF_FONT_FILES, PDF_FONTS } from "../rak/fonts.js";
+import { PDF_FONT_FAMILY } from "../rak/fonts.js";
 import { contentWidth, LINE_WIDTH, PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
 import { pdfSignatory } from "../shared/print-setup.js";
+import { renderPdf } from "../shared/render-pdf.js";
 import {
   type AnggaranRow,
   anggaranHeader,
@@ -129,12 +129,7 @@ export function evaluationPdfDefinition(
 
 export async function evaluationPdf(e: Evaluation, options: EvaluationExportOptions = {}): Promise<Buffer> {
   const definition = evaluationPdfDefinition(e, options);
-  // pdfmake for Node is one shared instance; set fonts and access policies right before createPdf,
-  // which reads them synchronously, so other reports using pdfmake cannot interfere.
-  pdfMake.setFonts(PDF_FONTS);
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy((path) => PDF_FONT_FILES.has(path));
-  return pdfMake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }
 
 function title(e: Evaluation): Content {

@@ -1,4 +1,3 @@
-import pdfMake from "pdfmake";
 import type {
   Column,
   Content,
@@ -7,9 +6,10 @@ import type {
   TDocumentDefinitions,
 } from "pdfmake/interfaces.js";
 import type { RakDocument } from "../../plans/rak-document.js";
-import { PDF_FONT_FAMILY, PDF_FONT_FILES, PDF_FONTS } from "../rak/fonts.js";
+import { PDF_FONT_FAMILY } from "../rak/fonts.js";
 import type { Paper } from "../rak/options.js";
 import { CELL_PADDING_X, LINE_WIDTH, PAGE_SIZE } from "../rak/pdf-geometry.js";
+import { renderPdf } from "../shared/render-pdf.js";
 import {
   BUDGET_HEADER,
   type BudgetTable,
@@ -87,11 +87,7 @@ export function pkPdfDefinition(doc: RakDocument, options: PkExportOptions = {})
 
 export async function pkPdf(doc: RakDocument, options: PkExportOptions = {}): Promise<Buffer> {
   const definition = pkPdfDefinition(doc, options);
-  // Same shared pdfmake instance as the RAK: fonts and access policies are set right before the call.
-  pdfMake.setFonts(PDF_FONTS);
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy((path) => PDF_FONT_FILES.has(path));
-  return pdfMake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }
 
 function title(doc: RakDocument): Content {

@@ -1,8 +1,8 @@
-import pdfMake from "pdfmake";
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { RakDocument } from "../../plans/rak-document.js";
 import { pdfSignatory } from "../shared/print-setup.js";
-import { PDF_FONT_FAMILY, PDF_FONT_FILES, PDF_FONTS } from "./fonts.js";
+import { renderPdf } from "../shared/render-pdf.js";
+import { PDF_FONT_FAMILY } from "./fonts.js";
 import type { RakExportOptions } from "./options.js";
 import { CELL_PADDING_X, columnWidths, LINE_WIDTH, PAGE_MARGINS, PAGE_SIZE } from "./pdf-geometry.js";
 import { buildRakTable, COLUMN, COLUMN_COUNT, HEADER, type RakTable, type Span } from "./table-rows.js";
@@ -48,12 +48,7 @@ export function rakPdfDefinition(doc: RakDocument, options: RakExportOptions = {
 
 export async function rakPdf(doc: RakDocument, options: RakExportOptions = {}): Promise<Buffer> {
   const definition = rakPdfDefinition(doc, options);
-  // pdfmake for Node is one shared instance; createPdf reads fonts and access policies synchronously,
-  // so setting them right before the call holds even when other reports use pdfmake too.
-  pdfMake.setFonts(PDF_FONTS);
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy((path) => PDF_FONT_FILES.has(path));
-  return pdfMake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }
 
 function title(doc: RakDocument): Content {

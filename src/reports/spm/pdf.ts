@@ -1,9 +1,9 @@
-import pdfMake from "pdfmake";
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { SpmReport, SpmReportService } from "../../spm/report-types.js";
-import { PDF_FONT_FAMILY, PDF_FONT_FILES, PDF_FONTS } from "../rak/fonts.js";
+import { PDF_FONT_FAMILY } from "../rak/fonts.js";
 import { PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
 import { pdfSignatory } from "../shared/print-setup.js";
+import { renderPdf } from "../shared/render-pdf.js";
 import {
   analysisText,
   capaianText,
@@ -77,12 +77,7 @@ export function spmReportPdfDefinition(
 
 export async function spmReportPdf(report: SpmReport, options: SpmExportOptions = {}): Promise<Buffer> {
   const definition = spmReportPdfDefinition(report, options);
-  // pdfmake for Node is one shared instance; createPdf reads fonts and access policies synchronously,
-  // so setting them right before the call holds even when other reports use pdfmake too.
-  pdfMake.setFonts(PDF_FONTS);
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy((path) => PDF_FONT_FILES.has(path));
-  return pdfMake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }
 
 /** The explanation in brackets under a heading in normal weight, so the column names stand out. */
