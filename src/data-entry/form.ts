@@ -10,6 +10,7 @@ import {
   orgUnits,
 } from "../db/schema/index.js";
 import {
+  canonical,
   deadlineOf,
   endDate,
   type Period,
@@ -108,9 +109,6 @@ export async function reportOf(db: Reader, dataSetId: string, orgUnitId: string,
   return row;
 }
 
-/** Canonical decimal text as stored by numeric(20,4): "12.0000" → "12". */
-export const canonicalValue = (v: string) => (v.includes(".") ? v.replace(/\.?0+$/, "") : v);
-
 /** Validation of the form's values against the data set's rules and the previous period. */
 export async function formFindings(
   db: Reader,
@@ -123,7 +121,7 @@ export async function formFindings(
     Object.fromEntries(
       (await formValues(db, context.unit.id, period.code, ids)).map((v) => [
         codeOf.get(v.dataElementId) as string,
-        canonicalValue(v.value),
+        canonical(v.value),
       ]),
     );
   return validateValues({
@@ -164,7 +162,7 @@ export async function loadForm(db: Reader, key: FormKey, context?: FormContext):
       deadline: deadlineOf(endDate(ctx.period), ctx.dataSet.deadlineDays),
     },
     elements,
-    values: values.map((v) => ({ ...v, value: canonicalValue(v.value) })),
+    values: values.map((v) => ({ ...v, value: canonical(v.value) })),
     report: {
       status: report?.status ?? "draft",
       revision: report?.revision ?? 0,

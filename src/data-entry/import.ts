@@ -4,10 +4,10 @@ import type { Actor } from "../audit/record.js";
 import { allows, type ScopedRole } from "../auth/permissions.js";
 import type { Database } from "../db/client.js";
 import { dataSetOrgUnits, dataSetReports, orgUnits } from "../db/schema/index.js";
-import { DomainError, isEditable, parseDecimal, parsePeriod } from "../domain/index.js";
+import { canonical, DomainError, isEditable, parseDecimal, parsePeriod } from "../domain/index.js";
 import { cellAt, cellText, type Grid, readSpreadsheet } from "../interop/rak-import/index.js";
 import { AppError } from "../server/errors.js";
-import { canonicalValue, formContext, formElements, formValues } from "./form.js";
+import { formContext, formElements, formValues } from "./form.js";
 import { type ValueToWrite, writeValues } from "./save.js";
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -169,7 +169,7 @@ export async function previewImport(
           r.period,
           elements.map((e) => e.id),
         )
-      ).map((v) => [v.dataElementId, canonicalValue(v.value)]),
+      ).map((v) => [v.dataElementId, canonical(v.value)]),
     );
     for (const [code, text] of Object.entries(r.values)) {
       const element = byCode.get(code);

@@ -5,9 +5,9 @@ import type { Database } from "../db/client.js";
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 import { dataSetReports, dataValues } from "../db/schema/index.js";
-import { DomainError, isEditable, parseDecimal } from "../domain/index.js";
+import { canonical, DomainError, isEditable, parseDecimal } from "../domain/index.js";
 import { AppError } from "../server/errors.js";
-import { canonicalValue, type FormContext, formElements, formValues, reportOf } from "./form.js";
+import { type FormContext, formElements, formValues, reportOf } from "./form.js";
 import type { SaveValues } from "./schemas.js";
 
 export const locked = (status: string) =>
@@ -94,7 +94,7 @@ export async function saveValues(db: Database, context: FormContext, input: Save
             const now = current.get(c.dataElementId);
             return {
               dataElementId: c.dataElementId,
-              value: now ? canonicalValue(now.value) : null,
+              value: now ? canonical(now.value) : null,
               comment: now?.comment ?? null,
               revision: now?.revision ?? null,
             };
@@ -176,7 +176,7 @@ export async function writeValues(
       entityType: "data_value",
       entityId: `${context.unit.id}/${context.period.code}/${r.element.code}`,
       orgUnitId: context.unit.id,
-      oldValue: r.before ? { value: canonicalValue(r.before.value), comment: r.before.comment } : null,
+      oldValue: r.before ? { value: canonical(r.before.value), comment: r.before.comment } : null,
       newValue: r.value === null ? null : { value: r.value, comment: r.comment },
     }));
   await recordAudit(tx, actor, ...audits);

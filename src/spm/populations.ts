@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { orgUnits, prevalences, targetPopulations } from "../db/schema/index.js";
-import { DomainError, estimatePopulation, parseDecimal } from "../domain/index.js";
+import { canonical, DomainError, estimatePopulation, parseDecimal } from "../domain/index.js";
 import { AppError } from "../server/errors.js";
 
 /** The target populations the 12 SPM services of Perwal Depok 57/2017 divide by (DOMAIN.md §5). */
@@ -104,8 +104,6 @@ export async function populationsWithEstimates(
     estimates,
   };
 }
-
-const canonical = (v: string) => (v.includes(".") ? v.replace(/\.?0+$/, "") : v);
 
 export interface PopulationInput {
   category: PopulationCategory;
