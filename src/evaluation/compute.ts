@@ -16,6 +16,7 @@ import {
   type QuarterNumber,
   type RatioFactor,
   serapanToDate,
+  sum,
 } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
 import { getPlan } from "../plans/queries.js";
@@ -65,7 +66,8 @@ function totals(monthly: Map<string, Map<string, string>>, months: string[]): Re
   const out: Record<string, string> = {};
   for (const [code, byMonth] of monthly) {
     const present = months.flatMap((m) => (byMonth.has(m) ? [byMonth.get(m) as string] : []));
-    if (present.length) out[code] = present.reduce((a, b) => String(Number(a) + Number(b)));
+    // Exact decimal sums: floats would drift on values like 0.1 + 0.2.
+    if (present.length) out[code] = sum(present);
   }
   return Object.keys(out).length ? out : null;
 }
