@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   "data.approve",
   "evaluation.write",
   "spm.read",
+  "spm.write",
+  "skm.enter",
   "audit.read",
   "user.manage",
 ] as const;
@@ -23,9 +25,18 @@ export type Permission = (typeof PERMISSIONS)[number];
 const readAll: Permission[] = ["orgunit.read", "plan.read", "data.read", "spm.read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin_dinas: [...readAll, "plan.write", "data.approve", "evaluation.write", "audit.read", "user.manage"],
-  pengelola_program: [...readAll, "data.verify", "evaluation.write"],
-  operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read"],
+  admin_dinas: [
+    ...readAll,
+    "plan.write",
+    "data.approve",
+    "evaluation.write",
+    "spm.write",
+    "skm.enter",
+    "audit.read",
+    "user.manage",
+  ],
+  pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],
+  operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read", "skm.enter"],
   pimpinan: [...readAll, "data.approve", "plan.sign"],
   auditor: [...readAll, "audit.read"],
 };

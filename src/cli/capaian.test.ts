@@ -14,7 +14,9 @@ const cli = (...args: string[]) =>
     cwd: packagePath(),
   });
 
-describe("capaian CLI", () => {
+// Each test starts the CLI as a process (tsx compiles it, PGlite creates a database): slower than the
+// default limit on a busy machine.
+describe("capaian CLI", { timeout: 120_000 }, () => {
   it("migrates, seeds once, and says so in Indonesian and English", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "capaian-cli-"));
     const migrated = await cli("--data-dir", dataDir, "migrate");
@@ -101,6 +103,32 @@ describe("capaian CLI", () => {
     );
     expect(exported.stdout).toContain("RAK versi 2");
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("writes the annual SPM report of Kota Depok as json with the hypertension estimate and its source", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "capaian-cli-"));
+    await cli("--data-dir", dataDir, "seed");
+    const output = join(dataDir, "spm.json");
+    const res = await cli(
+      "--data-dir",
+      dataDir,
+      "report",
+      "spm",
+      "--org",
+      "32.76",
+      "--year",
+      "2019",
+      "--format",
+      "json",
+      "-o",
+      output,
+    );
+    expect(res.stdout).toContain("Laporan SPM 2019: 12 dari 12 jenis pelayanan terhitung");
+    const report = JSON.parse(readFileSync(output, "utf8"));
+    expect(report.services[7].denominatorNote).toBe("1.680.000 × 25,8% (Riskesdas, 2013) = 433.440");
+    await expect(
+      cli("--data-dir", dataDir, "report", "spm", "--org", "32.76", "--year", "2030", "-o", output),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining("belum menetapkan versi SPM") });
   });
 
   it("refuses an unknown command with a non-zero exit", async () => {

@@ -9,6 +9,7 @@ import { formatRupiah } from "../domain/index.js";
 import { readConfig } from "../server/config.js";
 import { APP_VERSION } from "../server/version.js";
 import { exportRakFile, importRakFile } from "./rak-commands.js";
+import { exportSpmReport } from "./report-commands.js";
 import { createUserFromCli } from "./user-create.js";
 
 const program = new Command()
@@ -159,6 +160,27 @@ program
     const { format, paper } = o;
     const { version } = await withDatabase((db) => exportRakFile(db, { ...o, format, paper }));
     console.log(`RAK versi ${version} ditulis ke / written to ${o.output}`);
+  });
+
+program
+  .command("report")
+  .description("buat laporan / produce a report")
+  .command("spm")
+  .description("laporan tahunan penerapan SPM (Pasal 9) / the annual SPM report")
+  .requiredOption("--org <org>", "nama atau kode wilayah / region name or code")
+  .requiredOption("--year <year>", "tahun / year", year)
+  .option("--format <format>", "xlsx | pdf | json", "xlsx")
+  .option("--paper <paper>", "A4 | F4", "A4")
+  .requiredOption("-o, --output <file>", "berkas keluaran / output file")
+  .action(async (o: { org: string; year: number; format: string; paper: string; output: string }) => {
+    if (o.format !== "xlsx" && o.format !== "pdf" && o.format !== "json")
+      throw new Error("--format xlsx | pdf | json");
+    if (o.paper !== "A4" && o.paper !== "F4") throw new Error("--paper A4 | F4");
+    const { format, paper } = o;
+    const summary = await withDatabase((db) => exportSpmReport(db, { ...o, format, paper }));
+    console.log(
+      `Laporan SPM ${o.year}: ${summary.computed} dari ${summary.services} jenis pelayanan terhitung, ditulis ke / written to ${o.output}`,
+    );
   });
 
 async function readStdin(): Promise<string> {

@@ -18,8 +18,10 @@ import { ensurePeriods } from "../periods/queries.js";
 import { writeRak } from "../plans/rak-store.js";
 import { insertDemoDataEntry } from "./data-entry.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
-import { insertDemoPopulations } from "./populations.js";
+import { insertDemoPrevalences } from "./populations.js";
 import { rakMetro2024 } from "./rak-metro-2024.js";
+import { insertDemoSkm } from "./skm.js";
+import { insertDemoSpmData } from "./spm-data.js";
 import { spmDepok2017 } from "./spm-depok-2017.js";
 import { demoPasswordHash, demoUsers } from "./users.js";
 
@@ -45,7 +47,9 @@ export async function loadDemo(db: Database): Promise<boolean> {
     const programIndicators = await insertRak(tx, requireId(ids, "18.72"));
     await insertSpm(tx, requireId(ids, "32.76"));
     await insertDemoDataEntry(tx, requireId(ids, "18.72"));
-    await insertDemoPopulations(tx, requireId(ids, "32.76"));
+    await insertDemoPrevalences(tx);
+    await insertDemoSpmData(tx, requireId(ids, "32.76"));
+    await insertDemoSkm(tx, requireId(ids, "32.76"));
     await insertUsers(tx, ids, programIndicators);
     await tx.insert(appMeta).values({ key: DEMO_FLAG, value: new Date().toISOString() });
     await recordAudit(tx, systemActor, {
@@ -170,6 +174,10 @@ async function insertSpm(tx: Tx, orgUnitId: string): Promise<void> {
         unit: "%",
         kind: "ratio",
         factor: 100,
+        numerator: s.numerator,
+        denominator: s.denominator,
+        definition: s.operationalDefinition,
+        ownerOrgUnitId: orgUnitId,
       })
       .returning({ id: indicators.id });
     if (!indicator) throw new Error("SPM indicator insert returned nothing");
@@ -181,6 +189,12 @@ async function insertSpm(tx: Tx, orgUnitId: string): Promise<void> {
         name: s.name,
         standardStatement: s.standardStatement,
         indicatorId: indicator.id,
+        definition: s.definition,
+        operationalDefinition: s.operationalDefinition,
+        numeratorText: s.numeratorText,
+        denominatorText: s.denominatorText,
+        formulaNote: s.formulaNote,
+        periodType: s.periodType,
       })
       .returning({ id: spmServices.id });
     if (!svc) throw new Error("SPM service insert returned nothing");

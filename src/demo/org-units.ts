@@ -19,6 +19,29 @@ const puskesmas = (code: string, name: string): DemoOrgUnit => ({
   isBlud: true,
 });
 
+/** A private or partner facility in a puskesmas's working area; the puskesmas collects its reports. */
+const facility = (code: string, name: string, type: OrgUnitType, ownerType: OwnerType): DemoOrgUnit => ({
+  code,
+  name,
+  type,
+  ownerType,
+});
+
+/** Depok's private facilities reporting SPM services, under the puskesmas of their area (illustrative). */
+const depokPrivate: Record<string, DemoOrgUnit[]> = {
+  Beji: [facility("32.76.01.S1", "Klinik Pratama Beji Sehat (contoh)", "klinik", "swasta")],
+  Cimanggis: [
+    facility("32.76.04.S1", "Bidan Praktik Mandiri Cimanggis (contoh)", "bidan_praktik_mandiri", "swasta"),
+  ],
+  "Pancoran Mas": [
+    facility("32.76.08.S1", "Klinik Utama Pancoran Mas (contoh)", "klinik", "swasta"),
+    facility("32.76.08.S2", "Klinik Mitra Sehat Yayasan (contoh)", "klinik", "organisasi_mitra"),
+  ],
+  Sukmajaya: [
+    facility("32.76.10.S1", "Bidan Praktik Mandiri Sukmajaya (contoh)", "bidan_praktik_mandiri", "swasta"),
+  ],
+};
+
 const kecamatan = (code: string, name: string, units: DemoOrgUnit[]): DemoOrgUnit => ({
   code,
   name: `Kecamatan ${name}`,
@@ -86,7 +109,8 @@ const kotaDepok: DemoOrgUnit = {
   children: [
     ...depokKecamatan.map((name, i) => {
       const code = `32.76.${String(i + 1).padStart(2, "0")}`;
-      return kecamatan(code, name, [puskesmas(`${code}.P1`, name)]);
+      const center = { ...puskesmas(`${code}.P1`, name), children: depokPrivate[name] };
+      return kecamatan(code, name, [center]);
     }),
     { code: "32.76.R1", name: "RSUD Kota Depok", type: "rsud", ownerType: "pemerintah", isBlud: true },
     { code: "32.76.S1", name: "RS Swasta Depok (contoh)", type: "rs_swasta", ownerType: "swasta" },

@@ -1,12 +1,16 @@
 /**
  * Seed 004 — Peraturan Wali Kota Depok Nomor 57 Tahun 2017 tentang Indikator Bidang Kesehatan,
  * Lampiran I: the 12 jenis pelayanan with pernyataan standar, indicator and yearly targets, as printed
- * (typos such as "Presentase" and "kesehatansesuai" included), with Lampiran II's formulas as expressions
- * over data elements. Numerators count services at government and private facilities (`.PEMERINTAH` +
- * `.SWASTA`); the estimated denominators of services 8 and 9 are population ≥ 15 × a prevalence that is
- * itself data. spm-depok-2017.test.ts checks the texts against the seed.
+ * (typos such as "Presentase" and "kesehatansesuai" included), with Lampiran II's texts and its formulas
+ * as expressions. Numerators read data elements; `.PEMERINTAH` / `.SWASTA` after an element is the
+ * provider group of the facility that reported it, so "pemerintah dan swasta" is written out as the
+ * regulation says. Denominators read target populations (spm/populations.ts); `ESTIMASI_<CODE>` is
+ * penduduk ≥ 15 tahun × the prevalence CODE, itself data with its source. spm-depok-2017.test.ts checks
+ * the texts against the seed.
  */
-export interface SpmServiceRow {
+import { lampiran2, type SpmServiceTexts } from "./spm-depok-2017-lampiran2.js";
+
+export interface SpmServiceRow extends SpmServiceTexts {
   number: number;
   name: string;
   standardStatement: string;
@@ -36,6 +40,7 @@ const service = (
   denominator,
   periodType,
   targets: everyYear100,
+  ...(lampiran2[number] as SpmServiceTexts),
 });
 
 export const spmDepok2017 = {
@@ -51,28 +56,28 @@ export const spmDepok2017 = {
       "Pelayanan Kesehatan Ibu Hamil",
       "Setiap ibu hamil mendapatkan pelayanan antenatal sesuai standar",
       "Persentase ibu hamil mendapatkan pelayanan ibu hamil",
-      ["#{BUMIL_K4.PEMERINTAH} + #{BUMIL_K4.SWASTA}", "#{BUMIL_SASARAN}"],
+      ["#{BUMIL_K4.PEMERINTAH} + #{BUMIL_K4.SWASTA}", "#{BUMIL}"],
     ),
     service(
       2,
       "Pelayanan Kesehatan Ibu Bersalin",
       "Setiap ibu bersalin mendapatkan pelayanan persalinan sesuai standar",
       "Persentase ibu bersalin mendapatkan pelayanan persalinan",
-      ["#{BULIN_FASYANKES.PEMERINTAH} + #{BULIN_FASYANKES.SWASTA}", "#{BULIN_SASARAN}"],
+      ["#{BULIN_FASYANKES.PEMERINTAH} + #{BULIN_FASYANKES.SWASTA}", "#{BULIN}"],
     ),
     service(
       3,
       "Pelayanan Kesehatan Bayi Baru Lahir",
       "Setiap bayi baru lahir mendapatkan pelayanan kesehatansesuai standar",
       "Presentase bayi baru lahir usia 0-28 hari mendapatkan pelayanan kesehatan bayi baru lahir sesuai standar",
-      ["#{BBL_KN_LENGKAP}", "#{BBL_SASARAN}"],
+      ["#{BBL_KN_LENGKAP}", "#{BBL}"],
     ),
     service(
       4,
       "Pelayanan Kesehatan Balita",
       "Setiap balita mendapatkan pelayanan kesehatan sesuai standar",
       "Persentase anak usia 0-59 bulan yang mendapatkan pelayanan kesehatan balita sesuai standar",
-      ["#{BALITA_DILAYANI_STANDAR}", "#{BALITA_SASARAN}"],
+      ["#{BALITA_DILAYANI_STANDAR}", "#{BALITA}"],
     ),
     service(
       5,
@@ -97,21 +102,21 @@ export const spmDepok2017 = {
       "Pelayanan Kesehatan pada Usia Lanjut",
       "Setiap warga negara Indonesia usia 60 tahun ke atas mendapatkan skrining kesehatan sesuai standar",
       "Persentase warga negara usia 60 tahun keatas mendapatkan skrining kesehatan sesuai standar",
-      ["#{USIA_60_PLUS_DISKRINING}", "#{PENDUDUK_60_PLUS}"],
+      ["#{USIA_60_PLUS_DISKRINING}", "#{LANSIA}"],
     ),
     service(
       8,
       "Pelayanan Kesehatan Penderita Hipertensi",
       "Setiap penderita Hipertensi mendapatkan pelayanan kesehatan sesuai standar",
       "Persentase penderita hipertensi mendapat pelayanan kesehatan sesuai standar",
-      ["#{HT_DILAYANI_STANDAR}", "#{PENDUDUK_15_PLUS} * #{PREVALENSI_HT} / 100"],
+      ["#{HT_DILAYANI_STANDAR}", "#{ESTIMASI_HIPERTENSI}"],
     ),
     service(
       9,
       "Pelayanan Kesehatan Penderita Diabetes Melitus (DM)",
       "Setiap penderita DM mendapatkan pelayanan kesehatan sesuai standar",
       "Persentase penyandang DM yang mendapatkan pelayanan kesehatan sesuai standar",
-      ["#{DM_DILAYANI_STANDAR}", "#{PENDUDUK_15_PLUS} * #{PREVALENSI_DM} / 100"],
+      ["#{DM_DILAYANI_STANDAR}", "#{ESTIMASI_DM}"],
     ),
     service(
       10,
@@ -125,7 +130,7 @@ export const spmDepok2017 = {
       "Pelayanan Kesehatan Orang dengan Tuberkulosis (TB)",
       "Setiap orang dengan TB mendapatkan pelayanan kesehatan sesuai standar",
       "Persentase Orang dengan TB mendapatkan pelayanan TB sesuai standar",
-      ["#{TB_DILAYANI_STANDAR}", "#{TB_KASUS}"],
+      ["#{TB_DILAYANI_STANDAR}", "#{TB}"],
     ),
     service(
       12,
@@ -134,7 +139,7 @@ export const spmDepok2017 = {
       "Persentase orang berisiko terinfeksi HIV mendapatkan pemeriksaan HIV sesuai standar",
       [
         "#{HIV_DIPERIKSA_STANDAR}",
-        "#{BERISIKO_HIV.BUMIL} + #{BERISIKO_HIV.TB} + #{BERISIKO_HIV.IMS} + #{BERISIKO_HIV.WARIA} + #{BERISIKO_HIV.NAPZA} + #{BERISIKO_HIV.WBP}",
+        "#{BERISIKO_HIV_BUMIL} + #{BERISIKO_HIV_TB} + #{BERISIKO_HIV_IMS} + #{BERISIKO_HIV_WARIA} + #{BERISIKO_HIV_NAPZA} + #{BERISIKO_HIV_WBP}",
       ],
     ),
   ] satisfies SpmServiceRow[],

@@ -119,7 +119,31 @@ export {
 } from "./quarter-evaluation.js";
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
 export { computeIkm, SKM_BAND_LABEL, SKM_ELEMENTS, type SkmBand, type SkmResult, skmBand } from "./skm.js";
-export { type EstimatedPopulation, estimatePopulation, type Prevalence } from "./spm-population.js";
+export {
+  byProvider,
+  CAPAIAN_DIGITS as SPM_CAPAIAN_DIGITS,
+  cumulativeFigures,
+  gapTo100,
+  meanCapaian,
+  numeratorElements,
+  numeratorValues,
+  type OwnerType as ProviderOwnerType,
+  PROVIDER_GROUPS,
+  type ProviderGroup,
+  parseSpmFormula,
+  providerGroup,
+  type ReportedSum,
+  type SpmFigures,
+  type SpmFormula,
+  spmFigures,
+  spmMonths,
+} from "./spm-achievement.js";
+export {
+  type EstimatedPopulation,
+  estimatePopulation,
+  type Prevalence,
+  parseHeadCount,
+} from "./spm-population.js";
 export {
   formatTarget,
   parseTarget,

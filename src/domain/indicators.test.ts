@@ -38,22 +38,16 @@ describe("SPM bidang kesehatan, Perwal Depok 57/2017", () => {
   });
 
   it.each([
-    [
-      1,
-      { "BUMIL_K4.PEMERINTAH": "1200", "BUMIL_K4.SWASTA": "340", BUMIL_SASARAN: "1600" },
-      "96.25",
-      "1540",
-      "1600",
-    ],
+    [1, { "BUMIL_K4.PEMERINTAH": "1200", "BUMIL_K4.SWASTA": "340", BUMIL: "1600" }, "96.25", "1540", "1600"],
     [
       2,
-      { "BULIN_FASYANKES.PEMERINTAH": "1450", "BULIN_FASYANKES.SWASTA": "120", BULIN_SASARAN: "1580" },
+      { "BULIN_FASYANKES.PEMERINTAH": "1450", "BULIN_FASYANKES.SWASTA": "120", BULIN: "1580" },
       "99.3671",
       "1570",
       "1580",
     ],
-    [3, { BBL_KN_LENGKAP: "1480", BBL_SASARAN: "1500" }, "98.6667", "1480", "1500"],
-    [4, { BALITA_DILAYANI_STANDAR: "9000", BALITA_SASARAN: "10000" }, "90", "9000", "10000"],
+    [3, { BBL_KN_LENGKAP: "1480", BBL: "1500" }, "98.6667", "1480", "1500"],
+    [4, { BALITA_DILAYANI_STANDAR: "9000", BALITA: "10000" }, "90", "9000", "10000"],
     [
       5,
       {
@@ -67,33 +61,21 @@ describe("SPM bidang kesehatan, Perwal Depok 57/2017", () => {
       "9500",
     ],
     [6, { USIA_15_59_DISKRINING: "300000", PENDUDUK_15_59: "1200000" }, "25", "300000", "1200000"],
-    [7, { USIA_60_PLUS_DISKRINING: "60000", PENDUDUK_60_PLUS: "150000" }, "40", "60000", "150000"],
-    [
-      8,
-      { HT_DILAYANI_STANDAR: "35000", PENDUDUK_15_PLUS: "1500000", PREVALENSI_HT: "25.8" },
-      "9.0439",
-      "35000",
-      "387000",
-    ],
-    [
-      9,
-      { DM_DILAYANI_STANDAR: "15000", PENDUDUK_15_PLUS: "1500000", PREVALENSI_DM: "2.1" },
-      "47.619",
-      "15000",
-      "31500",
-    ],
+    [7, { USIA_60_PLUS_DISKRINING: "60000", LANSIA: "150000" }, "40", "60000", "150000"],
+    [8, { HT_DILAYANI_STANDAR: "35000", ESTIMASI_HIPERTENSI: "387000" }, "9.0439", "35000", "387000"],
+    [9, { DM_DILAYANI_STANDAR: "15000", ESTIMASI_DM: "31500" }, "47.619", "15000", "31500"],
     [10, { ODGJ_BERAT_DILAYANI_STANDAR: "420", ODGJ_BERAT: "450" }, "93.3333", "420", "450"],
-    [11, { TB_DILAYANI_STANDAR: "1900", TB_KASUS: "2000" }, "95", "1900", "2000"],
+    [11, { TB_DILAYANI_STANDAR: "1900", TB: "2000" }, "95", "1900", "2000"],
     [
       12,
       {
         HIV_DIPERIKSA_STANDAR: "4000",
-        "BERISIKO_HIV.BUMIL": "1600",
-        "BERISIKO_HIV.TB": "2000",
-        "BERISIKO_HIV.IMS": "300",
-        "BERISIKO_HIV.WARIA": "50",
-        "BERISIKO_HIV.NAPZA": "100",
-        "BERISIKO_HIV.WBP": "400",
+        BERISIKO_HIV_BUMIL: "1600",
+        BERISIKO_HIV_TB: "2000",
+        BERISIKO_HIV_IMS: "300",
+        BERISIKO_HIV_WARIA: "50",
+        BERISIKO_HIV_NAPZA: "100",
+        BERISIKO_HIV_WBP: "400",
       },
       "89.8876",
       "4000",
@@ -106,7 +88,7 @@ describe("SPM bidang kesehatan, Perwal Depok 57/2017", () => {
   });
 
   it("turns service 4 at 90% against the 100% target into capaian 90, category tinggi", () => {
-    const value = computeIndicator(spm(4), { BALITA_DILAYANI_STANDAR: "9000", BALITA_SASARAN: "10000" });
+    const value = computeIndicator(spm(4), { BALITA_DILAYANI_STANDAR: "9000", BALITA: "10000" });
     if (!value.computable) throw new Error("expected a value");
     expect(computeCapaian({ target: "100", realisasi: value.value, polarity: "higher" })).toMatchObject({
       value: "90",
@@ -114,13 +96,11 @@ describe("SPM bidang kesehatan, Perwal Depok 57/2017", () => {
     });
   });
 
-  it("says which data is missing when the hypertension prevalence has not been entered", () => {
-    expect(
-      computeIndicator(spm(8), { HT_DILAYANI_STANDAR: "35000", PENDUDUK_15_PLUS: "1500000" }),
-    ).toMatchObject({
+  it("says which figure is missing when the hypertension estimate could not be made", () => {
+    expect(computeIndicator(spm(8), { HT_DILAYANI_STANDAR: "35000" })).toMatchObject({
       computable: false,
       reason: "missing_data",
-      missing: ["PREVALENSI_HT"],
+      missing: ["ESTIMASI_HIPERTENSI"],
     });
   });
 
@@ -151,10 +131,10 @@ describe("indicator definitions", () => {
       kind: "ratio",
       factor: 100000,
       polarity: "lower",
-      numerator: "#{TB_KASUS_BARU}",
+      numerator: "#{TB_BARU}",
       denominator: "#{PENDUDUK}",
     });
-    expect(computeIndicator(insidenTb, { TB_KASUS_BARU: "330", PENDUDUK: "170000" })).toMatchObject({
+    expect(computeIndicator(insidenTb, { TB_BARU: "330", PENDUDUK: "170000" })).toMatchObject({
       value: "194.1176",
     });
     expect(ratioValue("1", "3", 1000)).toMatchObject({ value: "333.3333" });

@@ -1,4 +1,4 @@
-import { compare, div, mul, parseDecimal, round } from "./decimal.js";
+import { compare, div, formatNumberId, mul, parseDecimal, round } from "./decimal.js";
 import { DomainError } from "./errors.js";
 
 /** A prevalence used to estimate an SPM denominator, kept with where it comes from (DOMAIN.md §5). */
@@ -36,11 +36,28 @@ export function estimatePopulation(population: string, prevalence: Prevalence): 
   }
   const value = round(div(mul(base, prevalence.percent), "100", 6), 0);
   const shown = prevalence.percent.replace(".", ",");
+  const english = (n: string) => formatNumberId(n).replace(/[.,]/g, (c) => (c === "." ? "," : "."));
   return {
     value,
     explanation: {
-      id: `${base} × ${shown}% (${prevalence.source}, ${prevalence.year}) = ${value}`,
-      en: `${base} × ${prevalence.percent}% (${prevalence.source}, ${prevalence.year}) = ${value}`,
+      id: `${formatNumberId(base)} × ${shown}% (${prevalence.source}, ${prevalence.year}) = ${formatNumberId(value)}`,
+      en: `${english(base)} × ${prevalence.percent}% (${prevalence.source}, ${prevalence.year}) = ${english(value)}`,
     },
   };
+}
+
+/**
+ * A head count as typed, the Indonesian way or not ("38.000" = 38000): the canonical whole number,
+ * null for an empty cell, undefined when it is not a whole number ≥ 0. Fourteen digits is what the
+ * column holds; more is a typing slip, not a population.
+ */
+export function parseHeadCount(text: string): string | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  try {
+    const value = parseDecimal(trimmed);
+    return value.startsWith("-") || value.includes(".") || value.length > 14 ? undefined : value;
+  } catch {
+    return undefined;
+  }
 }

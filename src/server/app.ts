@@ -22,7 +22,9 @@ import { orgUnitRoutes } from "../org-units/routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
+import { skmRoutes } from "../skm/routes.js";
 import { populationRoutes } from "../spm/population-routes.js";
+import { spmReportRoutes } from "../spm/report-routes.js";
 import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
@@ -94,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(planTransferRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
   await app.register(populationRoutes, { prefix: "/api" });
+  await app.register(spmReportRoutes, { prefix: "/api" });
+  await app.register(skmRoutes, { prefix: "/api" });
   await app.register(dataEntryRoutes, { prefix: "/api" });
   await app.register(dataImportRoutes, { prefix: "/api" });
   await app.register(evaluationRoutes, { prefix: "/api" });

@@ -25,20 +25,24 @@ describe.each(testDatabases())("SPM target populations on $name", (target) => {
     expect(res.statusCode).toBe(200);
     const hipertensi = res.json().estimates.find((e: { code: string }) => e.code === "HIPERTENSI");
     expect(hipertensi).toMatchObject({ value: "433440" });
-    expect(hipertensi.explanation).toBe("1680000 × 25,8% (Riskesdas, 2013) = 433440");
+    expect(hipertensi.explanation).toBe("1.680.000 × 25,8% (Riskesdas, 2013) = 433.440");
   });
 
+  const figure = async (unit: string, category: string) =>
+    (await admin.get(`/api/spm/populations?orgUnitId=${unit}&year=2019`))
+      .json()
+      .populations.find((p: { category: string }) => p.category === category).value as string | null;
+
   it("rolls a puskesmas figure up into the kota and audits it", async () => {
+    const kotaBefore = Number(await figure(depok, "ODGJ_BERAT"));
+    const bejiBefore = Number(await figure(beji, "ODGJ_BERAT"));
     const res = await admin.request("PUT", "/api/spm/populations", {
       orgUnitId: beji,
       year: 2019,
       values: [{ category: "ODGJ_BERAT", value: "1.250", source: "Register puskesmas" }],
     });
     expect(res.statusCode).toBe(204);
-    const kota = (await admin.get(`/api/spm/populations?orgUnitId=${depok}&year=2019`)).json();
-    expect(kota.populations.find((p: { category: string }) => p.category === "ODGJ_BERAT").value).toBe(
-      "1250",
-    );
+    expect(await figure(depok, "ODGJ_BERAT")).toBe(String(kotaBefore - bejiBefore + 1250));
     const [audit] = await t.database.db
       .select()
       .from(auditLog)
@@ -47,6 +51,7 @@ describe.each(testDatabases())("SPM target populations on $name", (target) => {
   });
 
   it("refuses a head count that is not a whole number, saving nothing", async () => {
+    const before = await figure(beji, "TB");
     const res = await admin.request("PUT", "/api/spm/populations", {
       orgUnitId: beji,
       year: 2019,
@@ -56,8 +61,7 @@ describe.each(testDatabases())("SPM target populations on $name", (target) => {
       ],
     });
     expect(res.statusCode).toBe(422);
-    const kota = (await admin.get(`/api/spm/populations?orgUnitId=${beji}&year=2019`)).json();
-    expect(kota.populations.find((p: { category: string }) => p.category === "TB").value).toBeNull();
+    expect(await figure(beji, "TB")).toBe(before);
   });
 
   it("keeps the national prevalence to national managers, but lets the Dinas set its own", async () => {
@@ -80,10 +84,11 @@ describe.each(testDatabases())("SPM target populations on $name", (target) => {
     });
     expect(own.statusCode).toBe(204);
     const res = (await admin.get(`/api/spm/populations?orgUnitId=${beji}&year=2019`)).json();
-    expect(res.estimates[0].explanation).toContain("Penduduk ≥ 15 tahun belum diisi");
+    // The kota's own prevalence reaches the puskesmas below it.
+    expect(res.estimates[0].explanation).toContain("× 26,5% (Survei Kesehatan Kota Depok, 2018) =");
     const kota = (await admin.get(`/api/spm/populations?orgUnitId=${depok}&year=2019`)).json();
     expect(kota.estimates[0].explanation).toBe(
-      "1680000 × 26,5% (Survei Kesehatan Kota Depok, 2018) = 445200",
+      "1.680.000 × 26,5% (Survei Kesehatan Kota Depok, 2018) = 445.200",
     );
   });
 

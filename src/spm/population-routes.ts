@@ -1,34 +1,122 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.js";
-import { actorOf, authorize, scopeOf } from "../auth/plugin.js";
+import { allows } from "../auth/permissions.js";
+import { actorOf, authorize, currentUser, scopeOf } from "../auth/plugin.js";
 import { prevalences } from "../db/schema/index.js";
-import { findOrgUnit } from "../org-units/queries.js";
 import { AppError, notFound } from "../server/errors.js";
+import {
+  findGridUnit,
+  type GridUnit,
+  gridCellsToWrite,
+  populationGrid,
+  writePopulationCells,
+} from "./population-grid.js";
+import {
+  commitPopulationImport,
+  MAX_IMPORT_BYTES,
+  populationTemplate,
+  previewPopulationImport,
+} from "./population-import.js";
 import {
   ESTIMATED,
   POPULATION_CATEGORIES,
   type PopulationCategory,
   populationsWithEstimates,
-  savePopulations,
 } from "./populations.js";
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const categories = Object.keys(POPULATION_CATEGORIES) as [PopulationCategory, ...PopulationCategory[]];
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const region = z.object({ orgUnitId: z.uuid(), year });
+
+const estimateSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  value: z.string().nullable(),
+  explanation: z.string(),
+});
+const figuresSchema = z.record(z.string(), z.string().nullable()).describe("category code → whole persons");
+const gridSchema = z.object({
+  unit: z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string() }),
+  year: z.number().int(),
+  categories: z.array(z.object({ code: z.string(), label: z.string() })),
+  rows: z.array(
+    z.object({
+      orgUnitId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      type: z.string(),
+      depth: z.number().int().describe("0: the region itself"),
+      cells: z
+        .record(
+          z.string(),
+          z
+            .object({ value: z.string(), source: z.string().nullable(), revision: z.number().int() })
+            .nullable(),
+        )
+        .describe("the unit's own entered figures"),
+      totals: figuresSchema.describe("the unit's rolled-up figures"),
+    }),
+  ),
+  totals: figuresSchema,
+  estimates: z.array(estimateSchema),
+  prevalences: z.array(
+    z.object({
+      code: z.string(),
+      orgUnitId: z.uuid().nullable().describe("null: the national figure"),
+      percent: z.string(),
+      source: z.string(),
+      sourceYear: z.number().int(),
+    }),
+  ),
+  yearsWithData: z.array(z.number().int()),
+});
+const importIssueSchema = z.object({
+  column: z.string().nullable(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+const importSchema = z.object({
+  dryRun: z.boolean(),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      orgUnitCode: z.string(),
+      orgUnitName: z.string().nullable(),
+      errors: z.array(importIssueSchema),
+      changes: z.array(
+        z.object({ category: z.string(), label: z.string(), old: z.string().nullable(), new: z.string() }),
+      ),
+      unchanged: z.number().int(),
+      source: z.string().nullable(),
+    }),
+  ),
+  changes: z.number().int(),
+  errors: z.number().int(),
+  written: z.number().int(),
+});
 
 export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
   const tags = ["spm"];
+  app.addContentTypeParser(
+    [XLSX, "text/csv", "application/octet-stream"],
+    { parseAs: "buffer", bodyLimit: MAX_IMPORT_BYTES + 1 },
+    (_request, body, done) => done(null, body),
+  );
   const unitFor = async (
     request: Parameters<typeof authorize>[0],
     id: string,
     permission: "spm.read" | "plan.write",
   ) => {
-    const unit = await findOrgUnit(db(), id);
+    const unit = await findGridUnit(db(), id);
     if (!unit) throw notFound("Unit organisasi", "Org unit");
     authorize(request, permission, unit.path);
     return unit;
   };
+  const writable = (request: Parameters<typeof authorize>[0]) => (unit: GridUnit) =>
+    allows(currentUser(request).roles, "plan.write", unit.path);
 
   app.get(
     "/spm/populations",
@@ -44,14 +132,7 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
             populations: z.array(
               z.object({ category: z.string(), label: z.string(), value: z.string().nullable() }),
             ),
-            estimates: z.array(
-              z.object({
-                code: z.string(),
-                label: z.string(),
-                value: z.string().nullable(),
-                explanation: z.string(),
-              }),
-            ),
+            estimates: z.array(estimateSchema),
           }),
         },
       },
@@ -88,14 +169,11 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const unit = await unitFor(request, request.body.orgUnitId, "plan.write");
-      const district = unit.type === "kabupaten_kota" ? unit.id : null;
-      await savePopulations(
-        db(),
-        { id: unit.id, districtId: district },
-        request.body.year,
-        request.body.values,
-        actorOf(request),
+      const values = request.body.values.map((v) => ({ ...v, orgUnitId: unit.id }));
+      const cells = await gridCellsToWrite(db(), unit, values, (u) =>
+        authorize(request, "plan.write", u.path),
       );
+      await writePopulationCells(db(), request.body.year, cells, actorOf(request));
       return reply.code(204).send(null);
     },
   );
@@ -147,6 +225,126 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       });
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/spm/populations/grid",
+    {
+      config: { access: "spm.read" },
+      schema: {
+        tags,
+        summary:
+          "Sasaran SPM per kecamatan, kelurahan dan puskesmas suatu wilayah / a region's populations unit by unit",
+        querystring: region,
+        response: { 200: gridSchema },
+      },
+    },
+    async (request) => {
+      const unit = await unitFor(request, request.query.orgUnitId, "spm.read");
+      return populationGrid(db(), unit, request.query.year);
+    },
+  );
+
+  app.put(
+    "/spm/populations/grid",
+    {
+      config: { access: "plan.write" },
+      schema: {
+        tags,
+        summary:
+          "Simpan sasaran banyak unit sekaligus, semua atau tidak sama sekali / save many units' populations, all or nothing",
+        body: region.extend({
+          cells: z
+            .array(
+              z.object({
+                orgUnitId: z.uuid(),
+                category: z.enum(categories),
+                value: z.string().max(20).nullable().describe('as typed, "38.000" = 38000; null deletes'),
+                source: z.string().max(200).nullable().optional(),
+                revision: z
+                  .number()
+                  .int()
+                  .nullable()
+                  .optional()
+                  .describe("the revision the edit started from (null: none yet); a moved one is a 409"),
+              }),
+            )
+            .min(1)
+            .max(5000),
+        }),
+        response: { 200: z.object({ written: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const root = await unitFor(request, request.body.orgUnitId, "spm.read");
+      const cells = await gridCellsToWrite(db(), root, request.body.cells, (unit) =>
+        authorize(request, "plan.write", unit.path),
+      );
+      return { written: await writePopulationCells(db(), request.body.year, cells, actorOf(request)) };
+    },
+  );
+
+  app.get(
+    "/spm/populations/template.xlsx",
+    {
+      config: { access: "spm.read" },
+      schema: {
+        tags,
+        summary: "Templat xlsx sasaran SPM berisi angka saat ini / xlsx template of populations, pre-filled",
+        querystring: region,
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const unit = await unitFor(request, request.query.orgUnitId, "spm.read");
+      const bytes = await populationTemplate(db(), unit, request.query.year);
+      return reply
+        .header("content-type", XLSX)
+        .header(
+          "content-disposition",
+          `attachment; filename="sasaran-spm-${unit.code}-${request.query.year}.xlsx"`,
+        )
+        .send(bytes);
+    },
+  );
+
+  app.post(
+    "/spm/populations/import",
+    {
+      config: { access: "plan.write" },
+      schema: {
+        tags,
+        summary:
+          "Impor sasaran dari xlsx/csv: pratinjau (dryRun) lalu simpan semua atau tidak sama sekali / import populations",
+        querystring: region.extend({ dryRun: z.enum(["true", "false"]).default("true") }),
+        response: { 200: importSchema },
+      },
+    },
+    async (request) => {
+      const { orgUnitId, year, dryRun } = request.query;
+      const root = await unitFor(request, orgUnitId, "spm.read");
+      if (!(request.body instanceof Buffer) || request.body.length === 0)
+        throw new AppError(400, "FILE_MISSING", "Berkas belum dikirim.", "No file was sent.");
+      // The body carries no name; the content type tells a CSV from a workbook (whose bytes are checked).
+      const fileName = /csv/.test(request.headers["content-type"] ?? "") ? "sasaran.csv" : "sasaran.xlsx";
+      const rows = await previewPopulationImport(
+        db(),
+        root,
+        year,
+        new Uint8Array(request.body),
+        fileName,
+        writable(request),
+      );
+      const written =
+        dryRun === "true" ? 0 : await commitPopulationImport(db(), root, year, rows, actorOf(request));
+      return {
+        dryRun: dryRun === "true",
+        rows,
+        changes: rows.reduce((n, r) => n + r.changes.length, 0),
+        errors: rows.filter((r) => r.errors.length).length,
+        written,
+      };
     },
   );
 };

@@ -1,9 +1,7 @@
-import { and, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
-import { type Actor, recordAudit } from "../audit/record.js";
+import { and, eq, like } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { orgUnits, prevalences, targetPopulations } from "../db/schema/index.js";
-import { canonical, DomainError, estimatePopulation, parseDecimal } from "../domain/index.js";
-import { AppError } from "../server/errors.js";
+import { add, canonical, estimatePopulation } from "../domain/index.js";
 
 /** The target populations the 12 SPM services of Perwal Depok 57/2017 divide by (DOMAIN.md §5). */
 export const POPULATION_CATEGORIES = {
@@ -18,7 +16,12 @@ export const POPULATION_CATEGORIES = {
   PENDUDUK_15_PLUS: "Penduduk usia ≥ 15 tahun",
   ODGJ_BERAT: "ODGJ berat",
   TB: "Orang dengan TB",
-  BERISIKO_HIV: "Orang berisiko terinfeksi HIV",
+  BERISIKO_HIV_BUMIL: "Berisiko HIV: ibu hamil",
+  BERISIKO_HIV_TB: "Berisiko HIV: pasien TB",
+  BERISIKO_HIV_IMS: "Berisiko HIV: pasien IMS",
+  BERISIKO_HIV_WARIA: "Berisiko HIV: waria/transgender",
+  BERISIKO_HIV_NAPZA: "Berisiko HIV: pengguna napza",
+  BERISIKO_HIV_WBP: "Berisiko HIV: warga binaan lapas/rutan",
 } as const;
 export type PopulationCategory = keyof typeof POPULATION_CATEGORIES;
 
@@ -28,30 +31,69 @@ export const ESTIMATED = {
   DM: "Estimasi penyandang DM",
 } as const;
 
-/** Entered populations of the unit's whole subtree for the year, summed per category. */
-export async function populationTotals(db: Pick<Database, "select">, orgUnitPath: string, year: number) {
-  const rows = await db
-    .select({
-      category: targetPopulations.category,
-      total: sql<string>`sum(${targetPopulations.value})::text`,
-    })
-    .from(targetPopulations)
-    .innerJoin(orgUnits, eq(orgUnits.id, targetPopulations.orgUnitId))
-    .where(and(like(orgUnits.path, `${orgUnitPath}%`), eq(targetPopulations.year, year)))
-    .groupBy(targetPopulations.category);
-  return new Map(rows.map((r) => [r.category, r.total]));
+/**
+ * The target populations of every unit in a subtree for a year. A unit's figure is the one entered
+ * for it when there is one (a kota may hold the official BPS figure), else the sum of its children's:
+ * entered at the lowest level known and rolled up, never counted twice.
+ */
+export async function populationTree(db: Pick<Database, "select">, rootPath: string, year: number) {
+  const [units, rows] = await Promise.all([
+    db
+      .select({ id: orgUnits.id, parentId: orgUnits.parentId, path: orgUnits.path })
+      .from(orgUnits)
+      .where(like(orgUnits.path, `${rootPath}%`)),
+    db
+      .select({
+        orgUnitId: targetPopulations.orgUnitId,
+        category: targetPopulations.category,
+        value: targetPopulations.value,
+      })
+      .from(targetPopulations)
+      .innerJoin(orgUnits, eq(orgUnits.id, targetPopulations.orgUnitId))
+      .where(and(like(orgUnits.path, `${rootPath}%`), eq(targetPopulations.year, year))),
+  ]);
+  const own = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    const figures = own.get(r.orgUnitId) ?? new Map<string, string>();
+    figures.set(r.category, canonical(r.value));
+    own.set(r.orgUnitId, figures);
+  }
+  const children = new Map<string, string[]>();
+  for (const u of units) {
+    if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  }
+  const memo = new Map<string, Map<string, string>>();
+  const figuresOf = (unitId: string): Map<string, string> => {
+    const known = memo.get(unitId);
+    if (known) return known;
+    const result = new Map(own.get(unitId));
+    for (const child of children.get(unitId) ?? []) {
+      for (const [category, value] of figuresOf(child)) {
+        if (own.get(unitId)?.has(category)) continue;
+        result.set(category, add(result.get(category) ?? "0", value));
+      }
+    }
+    memo.set(unitId, result);
+    return result;
+  };
+  return figuresOf;
 }
 
-/** The prevalence that applies to a unit: its own, else its nearest ancestor's, else the national one. */
-export async function applicablePrevalence(
-  db: Pick<Database, "select">,
-  code: string,
-  orgUnitPath: string,
-  year: number,
-) {
-  const ancestorCodes = orgUnitPath.split("/").filter(Boolean);
+/** The unit's populations for the year, per category (see populationTree for the roll-up). */
+export async function populationTotals(db: Pick<Database, "select">, orgUnitPath: string, year: number) {
+  const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.path, orgUnitPath));
+  if (!unit) return new Map<string, string>();
+  return (await populationTree(db, orgUnitPath, year))(unit.id);
+}
+
+/**
+ * Every prevalence of a year, resolved per unit: its own, else its nearest ancestor's, else the
+ * national one. One query for any number of units.
+ */
+export async function prevalenceResolver(db: Pick<Database, "select">, year: number) {
   const rows = await db
     .select({
+      code: prevalences.code,
       percent: prevalences.percent,
       source: prevalences.source,
       sourceYear: prevalences.sourceYear,
@@ -59,16 +101,34 @@ export async function applicablePrevalence(
     })
     .from(prevalences)
     .leftJoin(orgUnits, eq(orgUnits.id, prevalences.orgUnitId))
-    .where(
-      and(
-        eq(prevalences.code, code),
-        eq(prevalences.year, year),
-        or(isNull(prevalences.orgUnitId), inArray(orgUnits.code, ancestorCodes)),
-      ),
-    );
-  const depth = (unitCode: string | null) => (unitCode === null ? -1 : ancestorCodes.indexOf(unitCode));
-  const best = rows.sort((a, b) => depth(b.unitCode) - depth(a.unitCode))[0];
-  return best ? { percent: best.percent, source: best.source, year: best.sourceYear } : null;
+    .where(eq(prevalences.year, year));
+  return (code: string, orgUnitPath: string) => {
+    const ancestorCodes = orgUnitPath.split("/").filter(Boolean);
+    const depth = (unitCode: string | null) => (unitCode === null ? -1 : ancestorCodes.indexOf(unitCode));
+    const best = rows
+      .filter((r) => r.code === code && (r.unitCode === null || ancestorCodes.includes(r.unitCode)))
+      .sort((a, b) => depth(b.unitCode) - depth(a.unitCode))[0];
+    return best ? { percent: canonical(best.percent), source: best.source, year: best.sourceYear } : null;
+  };
+}
+
+/** An estimated denominator (ESTIMASI_HIPERTENSI …) for one unit, or why it cannot be made. */
+export function estimateFor(
+  code: keyof typeof ESTIMATED,
+  populations: ReadonlyMap<string, string>,
+  prevalence: { percent: string; source: string; year: number } | null,
+  year: number,
+) {
+  const base = populations.get("PENDUDUK_15_PLUS");
+  const estimate = base && prevalence ? estimatePopulation(base, prevalence) : null;
+  return {
+    code,
+    label: ESTIMATED[code],
+    value: estimate?.value ?? null,
+    explanation:
+      estimate?.explanation.id ??
+      (base ? `Prevalensi ${code} ${year} belum diisi.` : "Penduduk ≥ 15 tahun belum diisi."),
+  };
 }
 
 /** Totals with the estimated denominators (and how each was estimated) added. */
@@ -78,104 +138,15 @@ export async function populationsWithEstimates(
   year: number,
 ) {
   const totals = await populationTotals(db, orgUnitPath, year);
-  const base = totals.get("PENDUDUK_15_PLUS");
-  const estimates = [];
-  for (const code of Object.keys(ESTIMATED) as Array<keyof typeof ESTIMATED>) {
-    const prevalence = await applicablePrevalence(db, code, orgUnitPath, year);
-    const estimate =
-      base && prevalence
-        ? estimatePopulation(base, { ...prevalence, percent: canonical(prevalence.percent) })
-        : null;
-    estimates.push({
-      code,
-      label: ESTIMATED[code],
-      value: estimate?.value ?? null,
-      explanation:
-        estimate?.explanation.id ??
-        (base ? `Prevalensi ${code} ${year} belum diisi.` : "Penduduk ≥ 15 tahun belum diisi."),
-    });
-  }
+  const prevalence = await prevalenceResolver(db, year);
   return {
     populations: Object.entries(POPULATION_CATEGORIES).map(([category, label]) => ({
       category,
       label,
       value: totals.get(category) ?? null,
     })),
-    estimates,
+    estimates: (Object.keys(ESTIMATED) as Array<keyof typeof ESTIMATED>).map((code) =>
+      estimateFor(code, totals, prevalence(code, orgUnitPath), year),
+    ),
   };
-}
-
-export interface PopulationInput {
-  category: PopulationCategory;
-  /** As typed ("38.000"); null deletes the figure. */
-  value: string | null;
-  source?: string | null;
-}
-
-/** Saves one unit's populations for a year in one transaction, one audit record per figure. */
-export async function savePopulations(
-  db: Database,
-  unit: { id: string; districtId: string | null },
-  year: number,
-  values: PopulationInput[],
-  actor: Actor,
-) {
-  const parsed = values.map((v) => {
-    try {
-      const value = v.value?.trim() ? parseDecimal(v.value) : null;
-      if (value !== null && (value.startsWith("-") || value.includes("."))) throw new Error("not whole");
-      return { ...v, value };
-    } catch (error) {
-      if (error instanceof DomainError || error instanceof Error) {
-        throw new AppError(
-          422,
-          "POPULATION_UNREADABLE",
-          `${POPULATION_CATEGORIES[v.category]}: "${v.value}" bukan jumlah orang (bilangan bulat ≥ 0).`,
-          `${v.category}: "${v.value}" is not a head count (whole number ≥ 0).`,
-        );
-      }
-      throw error;
-    }
-  });
-  await db.transaction(async (tx) => {
-    for (const v of parsed) {
-      const key = and(
-        eq(targetPopulations.orgUnitId, unit.id),
-        eq(targetPopulations.year, year),
-        eq(targetPopulations.category, v.category),
-      );
-      const [before] = await tx.select().from(targetPopulations).where(key).for("update");
-      if (v.value === null) await tx.delete(targetPopulations).where(key);
-      else if (before) {
-        await tx
-          .update(targetPopulations)
-          .set({
-            value: v.value,
-            source: v.source ?? before.source,
-            revision: before.revision + 1,
-            updatedBy: actor.userId,
-            updatedAt: new Date(),
-          })
-          .where(key);
-      } else {
-        await tx.insert(targetPopulations).values({
-          districtId: unit.districtId,
-          orgUnitId: unit.id,
-          year,
-          category: v.category,
-          value: v.value,
-          source: v.source ?? null,
-          updatedBy: actor.userId,
-        });
-      }
-      await recordAudit(tx, actor, {
-        action: "spm.population_set",
-        entityType: "target_population",
-        entityId: `${unit.id}/${year}/${v.category}`,
-        orgUnitId: unit.id,
-        oldValue: before ? { value: before.value, source: before.source } : null,
-        newValue: v.value === null ? null : { value: v.value, source: v.source ?? before?.source ?? null },
-      });
-    }
-  });
 }

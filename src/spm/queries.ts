@@ -47,6 +47,14 @@ export async function getSpmServices(db: Database, versionId: string) {
       indicatorId: spmServices.indicatorId,
       indicatorName: indicators.name,
       unit: indicators.unit,
+      numerator: indicators.numerator,
+      denominator: indicators.denominator,
+      definition: spmServices.definition,
+      operationalDefinition: spmServices.operationalDefinition,
+      numeratorText: spmServices.numeratorText,
+      denominatorText: spmServices.denominatorText,
+      formulaNote: spmServices.formulaNote,
+      periodType: spmServices.periodType,
     })
     .from(spmServices)
     .innerJoin(indicators, eq(indicators.id, spmServices.indicatorId))

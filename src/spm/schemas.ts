@@ -17,6 +17,16 @@ export const spmServiceSchema = z.object({
   indicatorId: z.uuid(),
   indicatorName: z.string(),
   unit: z.string(),
+  /** Lampiran II's formula as expressions: numerator data elements over target populations. */
+  numerator: z.string().nullable(),
+  denominator: z.string().nullable(),
+  /** Lampiran II as written: pengertian, definisi operasional, the formula's words and its note. */
+  definition: z.string().nullable(),
+  operationalDefinition: z.string().nullable(),
+  numeratorText: z.string().nullable(),
+  denominatorText: z.string().nullable(),
+  formulaNote: z.string().nullable(),
+  periodType: z.enum(["year", "school_year"]),
   targets: z.array(z.object({ year: z.number().int(), target: z.string() })),
 });
 

@@ -24,6 +24,10 @@ export interface Ids {
   programIndicator: string;
   /** A data element of the demo form. */
   element: () => Promise<string>;
+  /** An SPM service, a satisfaction survey of Puskesmas Yosomulyo, and a fresh one for the delete route. */
+  spmService: string;
+  skmSurvey: string;
+  skmThrowaway: () => Promise<string>;
 }
 
 const valuesUpload = (i: Ids, path: string): Request => ({
@@ -58,6 +62,7 @@ export interface RouteRule {
 
 export const all: Role[] = ["admin_dinas", "pengelola_program", "operator_fasyankes", "pimpinan", "auditor"];
 const readers: Role[] = ["admin_dinas", "pengelola_program", "pimpinan", "auditor"];
+const skmWriters: Role[] = ["admin_dinas", "pengelola_program", "operator_fasyankes"];
 const json = (body: unknown) => JSON.stringify(body);
 
 export const matrix: Record<string, RouteRule> = {
@@ -271,6 +276,37 @@ export const matrix: Record<string, RouteRule> = {
       body: { orgUnitId: i.yosomulyo, year: 2024, values: [{ category: "TB", value: "3" }] },
     }),
   },
+  "GET /api/spm/populations/grid": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/populations/grid?orgUnitId=${i.yosomulyo}&year=2024` }),
+  },
+  "PUT /api/spm/populations/grid": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/spm/populations/grid",
+      body: {
+        orgUnitId: i.metro,
+        year: 2024,
+        cells: [{ orgUnitId: i.yosomulyo, category: "TB", value: "4" }],
+      },
+    }),
+  },
+  "GET /api/spm/populations/template.xlsx": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/populations/template.xlsx?orgUnitId=${i.yosomulyo}&year=2024` }),
+  },
+  "POST /api/spm/populations/import": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/spm/populations/import?orgUnitId=${i.metro}&year=2024&dryRun=false`,
+      body: Buffer.from("Kode Unit;Nama Unit;TB\n18.72.01.P2;Puskesmas Yosomulyo;5\n"),
+      headers: { "content-type": "text/csv" },
+    }),
+  },
   "PUT /api/spm/prevalences": {
     who: ["admin_dinas"],
     scoped: "entity",
@@ -286,10 +322,103 @@ export const matrix: Record<string, RouteRule> = {
       },
     }),
   },
+  "GET /api/spm/achievement": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/achievement?orgUnitId=${i.yosomulyo}&year=2024` }),
+  },
+  "GET /api/spm/report": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/report?orgUnitId=${i.yosomulyo}&year=2024` }),
+  },
+  "GET /api/spm/report.xlsx": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/report.xlsx?orgUnitId=${i.yosomulyo}&year=2024` }),
+  },
+  "GET /api/spm/report.pdf": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/report.pdf?orgUnitId=${i.yosomulyo}&year=2024` }),
+  },
+  "PUT /api/spm/report/notes": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/spm/report/notes",
+      body: {
+        orgUnitId: i.yosomulyo,
+        year: 2024,
+        serviceId: i.spmService,
+        masalah: "Catatan",
+        pemecahanMasalah: null,
+        revision: null,
+      },
+    }),
+  },
+  "PUT /api/spm/report/signatory": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/spm/report/signatory",
+      body: {
+        orgUnitId: i.yosomulyo,
+        year: 2024,
+        position: "Kepala Dinas",
+        name: "Nama",
+        nip: "1",
+        place: null,
+        date: null,
+        revision: null,
+      },
+    }),
+  },
   "GET /api/spm/versions": { who: all, request: () => ({ url: "/api/spm/versions" }) },
   "GET /api/spm/versions/{id}/services": {
     who: all,
     request: (i) => ({ url: `/api/spm/versions/${i.spmVersion}/services` }),
+  },
+  "GET /api/skm/surveys": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/skm/surveys?orgUnitId=${i.yosomulyo}&year=2024` }),
+  },
+  "POST /api/skm/surveys": {
+    who: skmWriters,
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/skm/surveys",
+      body: { orgUnitId: i.yosomulyo, serviceId: i.spmService, period: "2024S2" },
+    }),
+  },
+  "GET /api/skm/surveys/{id}": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/skm/surveys/${i.skmSurvey}` }),
+  },
+  "PUT /api/skm/surveys/{id}/responses": {
+    who: skmWriters,
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/skm/surveys/${i.skmSurvey}/responses`,
+      body: { revision: 1, responses: [{ respondentNo: 1, scores: [4, 4, 4, 4, 4, 4, 4, 4, 4] }] },
+    }),
+  },
+  "DELETE /api/skm/surveys/{id}": {
+    who: skmWriters,
+    scoped: "entity",
+    request: async (i) => ({ url: `/api/skm/surveys/${await i.skmThrowaway()}` }),
+  },
+  "GET /api/skm/template.xlsx": { who: all, request: () => ({ url: "/api/skm/template.xlsx" }) },
+  "POST /api/skm/surveys/{id}/import": {
+    who: skmWriters,
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/skm/surveys/${i.skmSurvey}/import?dryRun=false&fileName=skm.csv`,
+      body: Buffer.from("No. responden;U1;U2;U3;U4;U5;U6;U7;U8;U9\n1;3;3;3;3;3;3;3;3;3\n"),
+      headers: { "content-type": "text/csv" },
+    }),
   },
   "GET /api/users": {
     who: ["admin_dinas"],

@@ -25,6 +25,10 @@ const PlanImportPage = lazy(() =>
   import("./pages/PlanImportPage").then((m) => ({ default: m.PlanImportPage })),
 );
 const PlanPage = lazy(() => import("./pages/PlanPage").then((m) => ({ default: m.PlanPage })));
+const SkmPage = lazy(() => import("./pages/SkmPage").then((m) => ({ default: m.SkmPage })));
+const PopulationsPage = lazy(() =>
+  import("./pages/PopulationsPage").then((m) => ({ default: m.PopulationsPage })),
+);
 const SpmPage = lazy(() => import("./pages/SpmPage").then((m) => ({ default: m.SpmPage })));
 const UsersPage = lazy(() => import("./pages/UsersPage").then((m) => ({ default: m.UsersPage })));
 
@@ -51,6 +55,8 @@ export function App() {
               <Route path="/rencana/impor" element={<PlanImportPage />} />
               <Route path="/rencana/:planId" element={<PlanPage />} />
               <Route path="/spm" element={<SpmPage />} />
+              <Route path="/sasaran" element={<PopulationsPage />} />
+              <Route path="/skm" element={<SkmPage />} />
               <Route path="/evaluasi" element={<EvaluationPage />} />
               <Route path="/evaluasi/:planId" element={<EvaluationPage />} />
               <Route path="/isian" element={<DataEntryPage />} />

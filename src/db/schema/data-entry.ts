@@ -129,7 +129,11 @@ export const dataSetReports = pgTable(
     revision: integer().notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("data_set_reports_key").on(t.dataSetId, t.orgUnitId, t.period)],
+  (t) => [
+    unique("data_set_reports_key").on(t.dataSetId, t.orgUnitId, t.period),
+    // Whether a facility's month was approved is asked per (unit, period), across data sets.
+    index("data_set_reports_unit_period_idx").on(t.orgUnitId, t.period),
+  ],
 );
 
 /** What the quarterly evaluation says of a plan indicator beyond the numbers, and direct-value realisasi. */

@@ -1,4 +1,5 @@
-import { date, integer, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, date, integer, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 import { createdAt } from "./columns.js";
 import { orgUnits } from "./core.js";
@@ -27,6 +28,14 @@ export const spmServices = pgTable(
     indicatorId: uuid("indicator_id")
       .notNull()
       .references(() => indicators.id),
+    /** Lampiran II as written: pengertian, definisi operasional, and the formula's words. */
+    definition: text(),
+    operationalDefinition: text("operational_definition"),
+    numeratorText: text("numerator_text"),
+    denominatorText: text("denominator_text"),
+    formulaNote: text("formula_note"),
+    /** "school_year": measured per tahun ajaran (July–June) instead of the calendar year. */
+    periodType: text("period_type").$type<"year" | "school_year">().notNull().default("year"),
   },
   (t) => [unique("spm_services_version_number").on(t.versionId, t.number)],
 );
@@ -93,4 +102,95 @@ export const prevalences = pgTable(
     createdAt: createdAt(),
   },
   (t) => [unique("prevalences_key").on(t.code, t.orgUnitId, t.year).nullsNotDistinct()],
+);
+
+/** What the Dinas writes into the annual SPM report (Pasal 9) of a region: who signs it, and when. */
+export const spmReports = pgTable(
+  "spm_reports",
+  {
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    year: integer().notNull(),
+    signatoryPosition: text("signatory_position"),
+    signatoryName: text("signatory_name"),
+    signatoryNip: text("signatory_nip"),
+    place: text(),
+    signedDate: date("signed_date"),
+    revision: integer().notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("spm_reports_key").on(t.orgUnitId, t.year)],
+);
+
+/** The explanation of one service's result in the annual report: the problem and how it will be solved. */
+export const spmReportNotes = pgTable(
+  "spm_report_notes",
+  {
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    year: integer().notNull(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => spmServices.id, { onDelete: "cascade" }),
+    masalah: text(),
+    pemecahanMasalah: text("pemecahan_masalah"),
+    revision: integer().notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("spm_report_notes_key").on(t.orgUnitId, t.year, t.serviceId)],
+);
+
+/**
+ * A Survei Kepuasan Masyarakat (Pasal 6e; Permenpan RB 14/2017) of one SPM service at one facility in a
+ * period (a year or a semester); its questionnaires are the responses.
+ */
+export const skmSurveys = pgTable(
+  "skm_surveys",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    districtId: uuid("district_id").references(() => orgUnits.id),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => spmServices.id),
+    period: text().notNull(),
+    note: text(),
+    revision: integer().notNull().default(1),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("skm_surveys_key").on(t.orgUnitId, t.serviceId, t.period)],
+);
+
+/** One questionnaire: the nine elements U1–U9 scored 1–4, and who answered (optional, as on the form). */
+export const skmResponses = pgTable(
+  "skm_responses",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => skmSurveys.id, { onDelete: "cascade" }),
+    respondentNo: integer("respondent_no").notNull(),
+    respondedOn: date("responded_on"),
+    gender: text().$type<"L" | "P">(),
+    age: integer(),
+    education: text(),
+    occupation: text(),
+    scores: integer().array().notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("skm_responses_key").on(t.surveyId, t.respondentNo),
+    check(
+      "skm_responses_scores_check",
+      sql`cardinality(${t.scores}) = 9 and 1 <= all(${t.scores}) and 4 >= all(${t.scores})`,
+    ),
+  ],
 );

@@ -1,5 +1,12 @@
-import { compare, formatNumberId, SKM_BAND_LABEL } from "../../domain/index.js";
-import type { SpmReport, SpmReportService } from "../../spm/report-types.js";
+import {
+  compare,
+  formatNumberId,
+  parsePeriod,
+  periodLabel,
+  SKM_BAND_LABEL,
+  type SkmBand,
+} from "../../domain/index.js";
+import type { SpmReport, SpmReportService, SpmReportSurvey } from "../../spm/report-types.js";
 import type { Paper } from "../rak/options.js";
 
 /** The texts both renderers print, so the xlsx and the pdf say the same thing. */
@@ -88,3 +95,45 @@ export function ikmNote(ikm: SpmReportService["ikm"]): string {
 
 export const analysisText = (text: string | null): string =>
   text === null || text.trim() === "" ? DASH : text;
+
+/** The appendix after the signatory: the Survei Kepuasan Masyarakat result of every facility surveyed. */
+export const SURVEY_SHEET_NAME = "IKM per fasilitas";
+export const SURVEY_TITLE = "LAMPIRAN: INDEKS KEPUASAN MASYARAKAT PER FASILITAS";
+
+export const SURVEY_HEADER = [
+  "NO",
+  "FASILITAS",
+  "JENIS PELAYANAN",
+  "PERIODE",
+  "JUMLAH RESPONDEN",
+  "IKM",
+  "MUTU PELAYANAN",
+] as const;
+
+/** Title, region and year, and how to read the IKM (Permenpan RB 14/2017). */
+export function surveyTitleLines(report: SpmReport): [string, string, string] {
+  return [
+    SURVEY_TITLE,
+    `${report.regionName.toUpperCase()} TAHUN ${report.year}`,
+    "IKM 25–100 (Permenpan RB 14/2017). Mutu pelayanan: A 88,31–100 Sangat Baik; B 76,61–88,30 Baik; " +
+      "C 65,00–76,60 Kurang Baik; D 25,00–64,99 Tidak Baik.",
+  ];
+}
+
+/** "A (Sangat Baik)". */
+export const bandText = (band: SkmBand): string => `${band} (${SKM_BAND_LABEL[band].id})`;
+
+/** "2019", "Semester I 2019"; a code the domain does not know is printed as given. */
+export function periodText(code: string): string {
+  try {
+    return periodLabel(parsePeriod(code), "id");
+  } catch {
+    return code;
+  }
+}
+
+/** "1. Pelayanan Kesehatan Ibu Hamil", by the service's number in the report. */
+export function surveyServiceText(report: SpmReport, survey: SpmReportSurvey): string {
+  const service = report.services.find((s) => s.number === survey.serviceNumber);
+  return service === undefined ? String(survey.serviceNumber) : `${service.number}. ${service.name}`;
+}

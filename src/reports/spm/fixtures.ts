@@ -32,7 +32,7 @@ const figures: Figures[] = [
   {
     numerator: "98000",
     denominator: "387000",
-    denominatorNote: "1500000 × 25,8% (Riskesdas 2013, 2013) = 387000",
+    denominatorNote: "1.500.000 × 25,8% (Riskesdas 2013, 2013) = 387.000",
     masalah:
       "Skrining tekanan darah baru berjalan di Posbindu PTM dan puskesmas; klinik swasta belum melapor.",
     pemecahanMasalah: "Perluasan Posbindu PTM di tempat kerja dan pelaporan klinik swasta lewat aplikasi.",
@@ -40,7 +40,7 @@ const figures: Figures[] = [
   {
     numerator: "18900",
     denominator: "22500",
-    denominatorNote: "1500000 × 1,5% (Riskesdas 2013, 2013) = 22500",
+    denominatorNote: "1.500.000 × 1,5% (Riskesdas 2013, 2013) = 22.500",
   },
   { numerator: "2450", denominator: "2450" },
   { numerator: "5800", denominator: "6100" },
@@ -64,6 +64,7 @@ function service(index: number): SpmReportService {
     receivedReports: PUSKESMAS,
     masalah: null,
     pemecahanMasalah: null,
+    revision: null,
     ikm: null,
     ...f,
     capaian,
@@ -77,6 +78,24 @@ export const spmDepok2019: SpmReport = {
   regionName: "Kota Depok",
   year: 2019,
   services: spmDepok2017.services.map((_, i) => service(i)),
+  surveys: [
+    {
+      orgUnitName: "Puskesmas Beji",
+      serviceNumber: 1,
+      period: "2019",
+      respondents: 120,
+      ikm: "88.54",
+      band: "A",
+    },
+    {
+      orgUnitName: "Puskesmas Sukmajaya",
+      serviceNumber: 1,
+      period: "2019",
+      respondents: 120,
+      ikm: "83.68",
+      band: "B",
+    },
+  ],
   signatory: {
     position: "Kepala Dinas Kesehatan Kota Depok",
     name: "dr. Novarita, MM",
@@ -84,5 +103,6 @@ export const spmDepok2019: SpmReport = {
     place: "Depok",
     date: "2020-01-31",
   },
+  revision: 1,
   generatedAt: "2020-01-31T08:00:00Z",
 };

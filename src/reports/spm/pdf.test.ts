@@ -33,7 +33,7 @@ describe("spmReportPdfDefinition", () => {
       "86,11",
       "B (Baik), 240 responden",
       "Data dari 38 dari 38 laporan",
-      "1500000 × 25,8% (Riskesdas 2013, 2013) = 387000",
+      "1.500.000 × 25,8% (Riskesdas 2013, 2013) = 387.000",
       "belum ada laporan",
       "Depok, 31 Januari 2020",
       "dr. Novarita, MM",
@@ -63,5 +63,52 @@ describe("spmReportPdf", () => {
       .split(/\s+/)
       .map(Number);
     expect(box).toEqual([0, 0, 841.89, 595.28]);
+  });
+
+  it("renders the appendix page whether or not there were surveys", async () => {
+    const pages = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
+    const without = await spmReportPdf({ ...report, surveys: [] });
+    expect(pages(without)).toBeGreaterThanOrEqual(2);
+    expect(pages(await spmReportPdf(report))).toBe(pages(without));
+  });
+});
+
+describe("spmReportPdfDefinition: the appendix of IKM per facility", () => {
+  const content = (r: typeof report) =>
+    spmReportPdfDefinition(r).content as unknown as Record<string, unknown>[];
+  const appendix = (r: typeof report) => {
+    const all = content(r);
+    const start = all.findIndex((c) =>
+      textsOf(c).includes("LAMPIRAN: INDEKS KEPUASAN MASYARAKAT PER FASILITAS"),
+    );
+    return { start, all, texts: textsOf(all.slice(start)) };
+  };
+
+  it("starts on a new page after the signatory", () => {
+    const { start, all } = appendix(report);
+    expect(textsOf(all.slice(0, start))).toContain("dr. Novarita, MM");
+    expect(all[start]?.pageBreak).toBe("before");
+    expect(textsOf(all[start])).toEqual([
+      "LAMPIRAN: INDEKS KEPUASAN MASYARAKAT PER FASILITAS",
+      "KOTA DEPOK TAHUN 2019",
+    ]);
+  });
+
+  it("lists each facility's IKM, Indonesian style, with its service and band label", () => {
+    const { texts } = appendix(report);
+    expect(texts).toEqual(
+      expect.arrayContaining(["NO", "FASILITAS", "JENIS PELAYANAN", "PERIODE", "JUMLAH RESPONDEN", "IKM"]),
+    );
+    const rows = (appendix(report).all.at(-1) as { table: { body: unknown[][] } }).table.body.slice(1);
+    expect(rows.map((row) => textsOf(row))).toEqual([
+      ["1", "Puskesmas Beji", "1. Pelayanan Kesehatan Ibu Hamil", "2019", "120", "88,54", "A (Sangat Baik)"],
+      ["2", "Puskesmas Sukmajaya", "1. Pelayanan Kesehatan Ibu Hamil", "2019", "120", "83,68", "B (Baik)"],
+    ]);
+  });
+
+  it('says "belum ada survei" when no facility held a survey', () => {
+    const { texts } = appendix({ ...report, surveys: [] });
+    expect(texts).toContain("belum ada survei");
+    expect(texts).not.toContain("Puskesmas Beji");
   });
 });

@@ -1,11 +1,12 @@
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
-import type { SpmReport, SpmReportService } from "../../spm/report-types.js";
+import type { SpmReport, SpmReportService, SpmReportSurvey } from "../../spm/report-types.js";
 import { PDF_FONT_FAMILY } from "../rak/fonts.js";
 import { PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
 import { pdfSignatory } from "../shared/print-setup.js";
 import { renderPdf } from "../shared/render-pdf.js";
 import {
   analysisText,
+  bandText,
   capaianText,
   completenessNote,
   count,
@@ -14,9 +15,13 @@ import {
   ikmNote,
   NO_SURVEY,
   percent,
+  periodText,
   type SpmExportOptions,
+  SURVEY_HEADER,
   summarize,
   summaryLines,
+  surveyServiceText,
+  surveyTitleLines,
   titleLines,
 } from "./content.js";
 
@@ -25,6 +30,8 @@ const NOTE_SIZE = 6;
 const HEADER_FILL = "#E7E6E6";
 
 /** Numbers get fixed widths for their widest value; the two analysis columns share what is left. */
+const SURVEY_WIDTHS: (number | "*")[] = [20, 170, "*", 70, 60, 45, 90];
+
 const WIDTHS: (number | "*")[] = [16, 78, 96, 32, 76, 84, 38, 38, 56, "*", "*"];
 
 const GRID: CustomTableLayout = {
@@ -71,8 +78,56 @@ export function spmReportPdfDefinition(
         layout: GRID,
       },
       pdfSignatory(report.signatory),
+      ...surveySection(report),
     ],
   };
+}
+
+/** The appendix on a page of its own: the IKM of every facility survey, or that there was none. */
+function surveySection(report: SpmReport): Content[] {
+  const [title, region, legend] = surveyTitleLines(report);
+  const body: TableCell[][] =
+    report.surveys.length === 0
+      ? [
+          [
+            { text: NO_SURVEY, italics: true, alignment: "center", colSpan: SURVEY_HEADER.length },
+            // pdfmake wants the spanned cells present, empty.
+            ...SURVEY_HEADER.slice(1).map(() => ({})),
+          ],
+        ]
+      : report.surveys.map((s, i) => surveyRow(i + 1, surveyServiceText(report, s), s));
+  return [
+    {
+      stack: [title, region],
+      alignment: "center",
+      bold: true,
+      fontSize: 11,
+      lineHeight: 1.2,
+      pageBreak: "before",
+    },
+    { text: legend, alignment: "center", fontSize: 8, margin: [0, 2, 0, 10] },
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: SURVEY_WIDTHS,
+        body: [SURVEY_HEADER.map(headerCell), ...body],
+      },
+      layout: GRID,
+    },
+  ];
+}
+
+function surveyRow(number: number, service: string, s: SpmReportSurvey): TableCell[] {
+  return [
+    { text: String(number), alignment: "center" },
+    s.orgUnitName,
+    service,
+    { text: periodText(s.period), alignment: "center" },
+    { text: count(String(s.respondents)), alignment: "right" },
+    { text: percent(s.ikm), alignment: "right" },
+    bandText(s.band),
+  ];
 }
 
 export async function spmReportPdf(report: SpmReport, options: SpmExportOptions = {}): Promise<Buffer> {

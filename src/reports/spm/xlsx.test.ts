@@ -1,7 +1,7 @@
 import ExcelJS, { type CellValue, type Worksheet } from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spmDepok2019 as report } from "./fixtures.js";
-import { spmReportXlsx, XLSX_ROW } from "./xlsx.js";
+import { SURVEY_ROW, spmReportXlsx, XLSX_ROW } from "./xlsx.js";
 
 /** Every value of the sheet as text, skipping the slave cells of merges. */
 function texts(sheet: Worksheet): string[] {
@@ -61,7 +61,7 @@ describe("spmReportXlsx on Kota Depok 2019", () => {
   });
 
   it("prints the estimated denominator's note under it, and missing data with its reason", () => {
-    expect(sheet.getCell(rowOf(8) + 1, 6).value).toBe("1500000 × 25,8% (Riskesdas 2013, 2013) = 387000");
+    expect(sheet.getCell(rowOf(8) + 1, 6).value).toBe("1.500.000 × 25,8% (Riskesdas 2013, 2013) = 387.000");
     expect([5, 6, 7, 8, 9].map((c) => sheet.getCell(rowOf(5), c).value)).toEqual([
       "belum ada data",
       "belum ada data",
@@ -95,5 +95,82 @@ describe("spmReportXlsx on Kota Depok 2019", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await spmReportXlsx(report, { paper: "F4" })) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]?.pageSetup.paperSize).toBe(14);
+  });
+});
+
+describe("spmReportXlsx: the sheet of IKM per facility", () => {
+  const load = async (r: typeof report, paper?: "F4") => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await spmReportXlsx(r, paper ? { paper } : {})) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("IKM per fasilitas");
+    if (sheet === undefined) throw new Error("no IKM sheet");
+    return { workbook, sheet };
+  };
+  const rowValues = (sheet: Worksheet, row: number) =>
+    [1, 2, 3, 4, 5, 6, 7].map((c) => sheet.getCell(row, c).value);
+
+  it("comes second, with the appendix title, region and year, and how to read the IKM", async () => {
+    const { workbook, sheet } = await load(report);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["SPM 2019", "IKM per fasilitas"]);
+    expect([1, 2].map((r) => sheet.getCell(SURVEY_ROW.title + r - 1, 1).value)).toEqual([
+      "LAMPIRAN: INDEKS KEPUASAN MASYARAKAT PER FASILITAS",
+      "KOTA DEPOK TAHUN 2019",
+    ]);
+    expect(String(sheet.getCell(SURVEY_ROW.title + 2, 1).value)).toContain("A 88,31–100 Sangat Baik");
+  });
+
+  it("lists each facility's IKM with its service, respondents and band label", async () => {
+    const { sheet } = await load(report);
+    expect(rowValues(sheet, SURVEY_ROW.header)).toEqual([
+      "NO",
+      "FASILITAS",
+      "JENIS PELAYANAN",
+      "PERIODE",
+      "JUMLAH RESPONDEN",
+      "IKM",
+      "MUTU PELAYANAN",
+    ]);
+    expect(rowValues(sheet, SURVEY_ROW.firstBody)).toEqual([
+      1,
+      "Puskesmas Beji",
+      "1. Pelayanan Kesehatan Ibu Hamil",
+      "2019",
+      120,
+      88.54,
+      "A (Sangat Baik)",
+    ]);
+    expect(rowValues(sheet, SURVEY_ROW.firstBody + 1)).toEqual([
+      2,
+      "Puskesmas Sukmajaya",
+      "1. Pelayanan Kesehatan Ibu Hamil",
+      "2019",
+      120,
+      83.68,
+      "B (Baik)",
+    ]);
+    expect(sheet.getCell(SURVEY_ROW.firstBody, 6).numFmt).toBe("0.00");
+    expect(sheet.getCell(SURVEY_ROW.firstBody + 2, 1).value).toBeNull();
+    expect(sheet.getCell(SURVEY_ROW.firstBody + 1, 7).border).toMatchObject({ top: { style: "thin" } });
+  });
+
+  it("names a semester survey the Indonesian way", async () => {
+    const [first] = report.surveys;
+    if (first === undefined) throw new Error("fixture without surveys");
+    const { sheet } = await load({ ...report, surveys: [{ ...first, period: "2019S2" }] });
+    expect(sheet.getCell(SURVEY_ROW.firstBody, 4).value).toBe("Semester II 2019");
+  });
+
+  it('says "belum ada survei" when no facility held a survey', async () => {
+    const { sheet } = await load({ ...report, surveys: [] });
+    expect(sheet.getCell(SURVEY_ROW.firstBody, 1).value).toBe("belum ada survei");
+    expect(sheet.getCell(SURVEY_ROW.firstBody + 1, 1).value).toBeNull();
+  });
+
+  it("prints like the first sheet: landscape, one page wide, header repeated, paper as asked", async () => {
+    const { sheet } = await load(report);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: SURVEY_ROW.header });
+    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, paperSize: 9 });
+    expect(sheet.pageSetup.printTitlesRow).toBe(`${SURVEY_ROW.header}:${SURVEY_ROW.header}`);
+    expect((await load(report, "F4")).sheet.pageSetup.paperSize).toBe(14);
   });
 });

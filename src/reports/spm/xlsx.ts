@@ -1,10 +1,12 @@
-import ExcelJS, { type Borders, type Cell, type Font, type Worksheet } from "exceljs";
-import type { SpmReport, SpmReportService } from "../../spm/report-types.js";
+import ExcelJS, { type Borders, type Cell, type Font, type Workbook, type Worksheet } from "exceljs";
+import type { SpmReport, SpmReportService, SpmReportSurvey } from "../../spm/report-types.js";
+import type { Paper } from "../rak/options.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "../rak/row-heights.js";
 import { signatoryBlock } from "../rak/text-blocks.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
 import {
   analysisText,
+  bandText,
   COLUMN_COUNT,
   completenessNote,
   DASH,
@@ -12,9 +14,14 @@ import {
   ikmNote,
   NO_DATA,
   NO_SURVEY,
+  periodText,
   type SpmExportOptions,
+  SURVEY_HEADER,
+  SURVEY_SHEET_NAME,
   summarize,
   summaryLines,
+  surveyServiceText,
+  surveyTitleLines,
   titleLines,
 } from "./content.js";
 
@@ -30,6 +37,9 @@ const THIN = { style: "thin" } as const;
 const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 const SIGNING_SPACE_ROWS = 3;
+/** The survey sheet: title 1–3, header 5, one row per facility survey from 6. */
+export const SURVEY_ROW = { title: 1, header: 5, firstBody: 6 } as const;
+const SURVEY_WIDTHS = [5, 30, 38, 14, 13, 10, 18];
 /** Columns that hold one value over both rows of a service; PEMBILANG, PENYEBUT and IKM put a note in the second. */
 const MERGED_COLUMNS = [1, 2, 3, 4, 7, 8, 10, 11];
 
@@ -66,6 +76,7 @@ export async function spmReportXlsx(report: SpmReport, options: SpmExportOptions
     orientation: "landscape",
     printTitlesRow: `${XLSX_ROW.header}:${XLSX_ROW.header}`,
   });
+  writeSurveySheet(workbook, report, options.paper ?? "A4");
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -76,8 +87,9 @@ function line(
   text: string,
   font: Partial<Font>,
   horizontal: "left" | "center",
+  columns: number = COLUMN_COUNT,
 ) {
-  sheet.mergeCells(row, 1, row, COLUMN_COUNT);
+  sheet.mergeCells(row, 1, row, columns);
   const cell = sheet.getCell(row, 1);
   cell.value = text;
   cell.font = { ...FONT, ...font };
@@ -162,4 +174,74 @@ function writeSignatory(sheet: Worksheet, report: SpmReport, first: number): voi
     cell.font = isName ? { ...FONT, bold: true, underline: true } : FONT;
     cell.alignment = { horizontal: "center" };
   });
+}
+
+/**
+ * The second sheet, the report's appendix: the IKM of every facility survey, numbers as real numbers
+ * (IKM with two decimals) so the sheet can be sorted, and the mutu pelayanan spelled out.
+ */
+function writeSurveySheet(workbook: Workbook, report: SpmReport, paper: Paper): void {
+  const sheet = workbook.addWorksheet(SURVEY_SHEET_NAME, {
+    views: [{ state: "frozen", ySplit: SURVEY_ROW.header }],
+  });
+  const columns = SURVEY_HEADER.length;
+  SURVEY_WIDTHS.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  surveyTitleLines(report).forEach((text, i) => {
+    const font = i < 2 ? { size: 12, bold: true } : { size: 9 };
+    line(sheet, SURVEY_ROW.title + i, text, font, "center", columns);
+  });
+  const legend = surveyTitleLines(report)[2];
+  const tableWidth = SURVEY_WIDTHS.reduce((a, b) => a + b, 0);
+  sheet.getRow(SURVEY_ROW.title + 2).height = heightFor(wrappedLines(legend, tableWidth));
+  SURVEY_HEADER.forEach((text, i) => {
+    const cell = sheet.getCell(SURVEY_ROW.header, i + 1);
+    cell.value = text;
+    cell.font = { ...FONT, bold: true };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    cell.border = BORDER;
+    cell.fill = HEADER_FILL;
+  });
+  sheet.getRow(SURVEY_ROW.header).height = heightFor(2);
+  if (report.surveys.length === 0) {
+    sheet.mergeCells(SURVEY_ROW.firstBody, 1, SURVEY_ROW.firstBody, columns);
+    const cell = sheet.getCell(SURVEY_ROW.firstBody, 1);
+    cell.value = NO_SURVEY;
+    cell.font = { ...FONT, italic: true };
+    cell.alignment = { horizontal: "center" };
+    cell.border = BORDER;
+  }
+  report.surveys.forEach((survey, i) => {
+    writeSurvey(sheet, SURVEY_ROW.firstBody + i, i + 1, surveyServiceText(report, survey), survey);
+  });
+  setUpPrintedSheet(sheet, paper, {
+    orientation: "landscape",
+    printTitlesRow: `${SURVEY_ROW.header}:${SURVEY_ROW.header}`,
+  });
+}
+
+function writeSurvey(sheet: Worksheet, row: number, number: number, service: string, s: SpmReportSurvey) {
+  const cells: [Value, "left" | "center" | "right", string?][] = [
+    [number, "center"],
+    [s.orgUnitName, "left"],
+    [service, "left"],
+    [periodText(s.period), "center"],
+    [s.respondents, "right", COUNT_FORMAT],
+    [Number(s.ikm), "right", PERCENT_FORMAT],
+    [bandText(s.band), "left"],
+  ];
+  cells.forEach(([value, horizontal, format], i) => {
+    const cell = sheet.getCell(row, i + 1);
+    cell.value = value;
+    cell.font = FONT;
+    cell.alignment = { horizontal, vertical: "top", wrapText: true };
+    cell.border = BORDER;
+    if (format !== undefined) cell.numFmt = format;
+  });
+  const lines = Math.max(
+    wrappedLines(s.orgUnitName, SURVEY_WIDTHS[1] ?? 0),
+    wrappedLines(service, SURVEY_WIDTHS[2] ?? 0),
+  );
+  sheet.getRow(row).height = Math.max(MIN_ROW_HEIGHT_PT, heightFor(lines));
 }

@@ -27,6 +27,8 @@ const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/unggah-isian", key: "dataUpload.nav", permission: "data.enter" },
   { to: "/kelengkapan", key: "dataEntry.nav.completeness", permission: "data.read" },
   { to: "/spm", key: "nav.spm", permission: "spm.read" },
+  { to: "/sasaran", key: "nav.populations", permission: "spm.read" },
+  { to: "/skm", key: "nav.skm", permission: "spm.read" },
   { to: "/unit-organisasi", key: "nav.orgUnits", permission: "orgunit.read" },
   { to: "/pengguna", key: "nav.users", permission: "user.manage" },
   { to: "/audit", key: "nav.audit", permission: "audit.read" },

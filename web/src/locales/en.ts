@@ -2,17 +2,24 @@ import { dataEntryEn } from "./data-entry-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
+import { populationsEn } from "./populations-en";
+import { skmEn } from "./skm-en";
+import { spmEn } from "./spm-en";
 
 export const en: Messages = {
   dataEntry: dataEntryEn,
   dataUpload: dataUploadEn,
   evaluation: evaluationEn,
+  populations: populationsEn,
+  skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {
     home: "Home",
     orgUnits: "Org units",
     plans: "Action plan (RAK)",
     spm: "Health SPM",
+    populations: "SPM target populations",
+    skm: "Satisfaction survey",
     users: "Users",
     audit: "Audit trail",
   },
@@ -302,14 +309,5 @@ export const en: Messages = {
     old: "Old value",
     new: "New value",
   },
-  spm: {
-    title: "Health Minimum Service Standards (SPM)",
-    regulation: "Regulation",
-    adoptedBy: "Adopted by",
-    number: "No",
-    service: "Service",
-    statement: "Standard statement",
-    indicator: "Indicator",
-    target: "Target (%)",
-  },
+  spm: spmEn,
 };

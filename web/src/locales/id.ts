@@ -1,17 +1,24 @@
 import { dataEntryId } from "./data-entry-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
+import { populationsId } from "./populations-id";
+import { skmId } from "./skm-id";
+import { spmId } from "./spm-id";
 
 export const id = {
   dataEntry: dataEntryId,
   dataUpload: dataUploadId,
   evaluation: evaluationId,
+  populations: populationsId,
+  skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
     home: "Beranda",
     orgUnits: "Unit Organisasi",
     plans: "Rencana Aksi Kinerja",
     spm: "SPM Kesehatan",
+    populations: "Sasaran SPM",
+    skm: "Survei Kepuasan",
     users: "Pengguna",
     audit: "Jejak Audit",
   },
@@ -302,16 +309,7 @@ export const id = {
     old: "Nilai lama",
     new: "Nilai baru",
   },
-  spm: {
-    title: "Standar Pelayanan Minimal Bidang Kesehatan",
-    regulation: "Peraturan",
-    adoptedBy: "Dipakai oleh",
-    number: "No",
-    service: "Jenis Pelayanan",
-    statement: "Pernyataan Standar",
-    indicator: "Indikator",
-    target: "Target (%)",
-  },
+  spm: spmId,
 };
 
 export type Messages = typeof id;

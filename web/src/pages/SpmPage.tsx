@@ -1,68 +1,84 @@
-import { Stack, Table, Text, Title } from "@mantine/core";
+import { Loader, Stack, Tabs, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { OrgUnit } from "../../../src/org-units/schemas";
 import { QueryState } from "../components/QueryState";
-import { formatTarget } from "../format";
-import { useSpmServices, useSpmVersions } from "../queries";
+import { Catalogue } from "../components/spm/Catalogue";
+import { Dashboard } from "../components/spm/Dashboard";
+import { ReportTab } from "../components/spm/ReportTab";
+import { SpmFilters } from "../components/spm/SpmFilters";
+import { type SpmSelection, type SpmTab, tabs, useSpmSelection } from "../components/spm/useSpmSelection";
 
-export function SpmPage() {
+/** The filters, then `children` once a region and a year are known. */
+function ForSelection({
+  selection,
+  children,
+}: {
+  selection: SpmSelection;
+  children: (region: OrgUnit, year: number) => ReactNode;
+}) {
   const { t } = useTranslation();
-  const versions = useSpmVersions();
-  const version = versions.data?.[0];
-  const services = useSpmServices(version?.id);
-  const years = [...new Set(services.data?.flatMap((s) => s.targets.map((x) => x.year)) ?? [])].sort();
+  const { region, year } = selection;
   return (
     <Stack>
-      <Title order={2}>{t("spm.title")}</Title>
-      <QueryState query={versions}>
+      <SpmFilters selection={selection} />
+      <QueryState query={selection.units}>
         {() =>
-          version && (
-            <Text>
-              {t("spm.regulation")}: <b>{version.regulation}</b> — {version.name}. {t("spm.adoptedBy")}:{" "}
-              {[...new Set(version.adoptions.map((a) => a.orgUnitName))].join(", ")} (
-              {version.adoptions.map((a) => a.year).join(", ")})
-            </Text>
+          selection.pending ? (
+            <Loader size="sm" aria-label={t("loading")} />
+          ) : region && year ? (
+            children(region, year)
+          ) : (
+            <Text>{t("spm.filters.none")}</Text>
           )
         }
       </QueryState>
-      {version && (
-        <QueryState query={services}>
-          {(rows) => (
-            <Table withTableBorder withColumnBorders striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("spm.number")}</Table.Th>
-                  <Table.Th>{t("spm.service")}</Table.Th>
-                  <Table.Th>{t("spm.statement")}</Table.Th>
-                  <Table.Th>{t("spm.indicator")}</Table.Th>
-                  {years.map((y) => (
-                    <Table.Th key={y} ta="right">
-                      {y}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>{s.number}</Table.Td>
-                    <Table.Td>{s.name}</Table.Td>
-                    <Table.Td>{s.standardStatement}</Table.Td>
-                    <Table.Td>{s.indicatorName}</Table.Td>
-                    {years.map((y) => {
-                      const target = s.targets.find((x) => x.year === y)?.target;
-                      return (
-                        <Table.Td key={y} ta="right">
-                          {target ? `${formatTarget(target)}%` : "-"}
-                        </Table.Td>
-                      );
-                    })}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </QueryState>
-      )}
+    </Stack>
+  );
+}
+
+/** SPM: the year's capaian (dashboard), the Pasal 9 report, and the regulation's catalogue, as tabs. */
+export function SpmPage() {
+  const { t } = useTranslation();
+  const selection = useSpmSelection();
+  const { version, tab } = selection;
+
+  return (
+    <Stack>
+      <Title order={2}>{t("spm.title")}</Title>
+      <Tabs value={tab} onChange={(value) => value && selection.setTab(value as SpmTab)} keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((value) => (
+            <Tabs.Tab key={value} value={value}>
+              {t(`spm.tabs.${value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="capaian" pt="md">
+          <ForSelection selection={selection}>
+            {(region, year) => <Dashboard orgUnitId={region.id} year={year} />}
+          </ForSelection>
+        </Tabs.Panel>
+        <Tabs.Panel value="laporan" pt="md">
+          <ForSelection selection={selection}>
+            {/* A new region or year is a new document: no edit state carries over. */}
+            {(region, year) => <ReportTab key={`${region.id}:${year}`} orgUnitId={region.id} year={year} />}
+          </ForSelection>
+        </Tabs.Panel>
+        <Tabs.Panel value="katalog" pt="md">
+          <QueryState query={selection.versions}>
+            {() =>
+              version ? (
+                <QueryState query={selection.services}>
+                  {(services) => <Catalogue version={version} services={services} />}
+                </QueryState>
+              ) : (
+                <Text>{t("spm.catalogue.none")}</Text>
+              )
+            }
+          </QueryState>
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "data_set_reports_unit_period_idx" ON "data_set_reports" USING btree ("org_unit_id","period");

@@ -1,0 +1,139 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Permission } from "../auth/permissions.js";
+import { actorOf, authorize } from "../auth/plugin.js";
+import { findOrgUnit } from "../org-units/queries.js";
+import { spmReportPdf, spmReportXlsx } from "../reports/spm/index.js";
+import { notFound } from "../server/errors.js";
+import { computeSpmAchievement } from "./achievement.js";
+import { spmAchievementSchema } from "./achievement-schemas.js";
+import { buildSpmReport, saveReportNote, saveReportSignatory } from "./report.js";
+import { spmReportSchema } from "./report-types.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const year = z.coerce.number().int().min(2000).max(2100);
+const unitYear = z.object({ orgUnitId: z.uuid(), year });
+const text = z.string().trim().max(4000).nullable();
+const revision = z.number().int().min(1).nullable().describe("null when nothing was saved yet");
+
+/** SPM achievement, the annual report (Pasal 9) and what the Dinas writes into it. */
+export const spmReportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+  const tags = ["spm"];
+  const unitFor = async (request: Parameters<typeof authorize>[0], id: string, permission: Permission) => {
+    const unit = await findOrgUnit(db(), id);
+    if (!unit) throw notFound("Unit organisasi", "Org unit");
+    authorize(request, permission, unit.path);
+    return unit;
+  };
+
+  app.get(
+    "/spm/achievement",
+    {
+      config: { access: "spm.read" },
+      schema: {
+        tags,
+        summary:
+          "Capaian SPM per jenis pelayanan, bulanan kumulatif, per kecamatan dan puskesmas / SPM achievement",
+        querystring: unitYear,
+        response: { 200: spmAchievementSchema },
+      },
+    },
+    async (request) => {
+      const unit = await unitFor(request, request.query.orgUnitId, "spm.read");
+      return computeSpmAchievement(db(), unit, request.query.year);
+    },
+  );
+
+  app.get(
+    "/spm/report",
+    {
+      config: { access: "spm.read" },
+      schema: {
+        tags,
+        summary: "Laporan tahunan penerapan SPM (Pasal 9) / annual SPM report",
+        querystring: unitYear,
+        response: { 200: spmReportSchema },
+      },
+    },
+    async (request) => {
+      const unit = await unitFor(request, request.query.orgUnitId, "spm.read");
+      return buildSpmReport(db(), unit, request.query.year);
+    },
+  );
+
+  for (const format of ["xlsx", "pdf"] as const) {
+    app.get(
+      `/spm/report.${format}`,
+      {
+        config: { access: "spm.read" },
+        schema: {
+          tags,
+          summary: `Unduh laporan tahunan SPM sebagai ${format} / download the annual SPM report as ${format}`,
+          querystring: unitYear.extend({ paper: z.enum(["A4", "F4"]).default("A4") }),
+          produces: [format === "xlsx" ? XLSX : "application/pdf"],
+        },
+      },
+      async (request, reply) => {
+        const unit = await unitFor(request, request.query.orgUnitId, "spm.read");
+        const report = await buildSpmReport(db(), unit, request.query.year);
+        const options = { paper: request.query.paper };
+        const file =
+          format === "xlsx" ? await spmReportXlsx(report, options) : await spmReportPdf(report, options);
+        const name = `laporan-spm-${unit.code}-${report.year}.${format}`;
+        return reply
+          .header("content-type", format === "xlsx" ? XLSX : "application/pdf")
+          .header("content-disposition", `attachment; filename="${name}"`)
+          .send(file);
+      },
+    );
+  }
+
+  app.put(
+    "/spm/report/notes",
+    {
+      config: { access: "spm.write" },
+      schema: {
+        tags,
+        summary: "Isi masalah dan pemecahan masalah suatu jenis pelayanan / explain a service's result",
+        body: unitYear.extend({
+          serviceId: z.uuid(),
+          masalah: text,
+          pemecahanMasalah: text,
+          revision,
+        }),
+        response: { 200: z.object({ revision: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { orgUnitId, year: y, ...input } = request.body;
+      const unit = await unitFor(request, orgUnitId, "spm.write");
+      return saveReportNote(app.database.db, unit.id, y, input, actorOf(request));
+    },
+  );
+
+  app.put(
+    "/spm/report/signatory",
+    {
+      config: { access: "spm.write" },
+      schema: {
+        tags,
+        summary: "Penandatangan laporan tahunan SPM / who signs the annual SPM report",
+        body: unitYear.extend({
+          position: z.string().trim().min(1).max(300),
+          name: z.string().trim().min(1).max(300),
+          nip: z.string().trim().max(40),
+          place: z.string().trim().max(100).nullable(),
+          date: z.iso.date().nullable(),
+          revision,
+        }),
+        response: { 200: z.object({ revision: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { orgUnitId, year: y, ...input } = request.body;
+      const unit = await unitFor(request, orgUnitId, "spm.write");
+      return saveReportSignatory(app.database.db, unit.id, y, input, actorOf(request));
+    },
+  );
+};

@@ -1,0 +1,108 @@
+import { useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "react-router-dom";
+import type { OrgUnit } from "../../../../src/org-units/schemas";
+import { apiGet } from "../../api";
+import { useOrgUnits, useSpmServices, useSpmVersions } from "../../queries";
+
+export const tabs = ["capaian", "laporan", "katalog"] as const;
+export type SpmTab = (typeof tabs)[number];
+
+/** SPM is measured for a kota and, to find where it falls short, its kecamatan and puskesmas. */
+const REGION_TYPES: OrgUnit["type"][] = ["kabupaten_kota", "kecamatan", "puskesmas"];
+
+interface Populations {
+  populations: Array<{ value: string | null }>;
+}
+
+/**
+ * The year a reader most likely wants: the latest adopted year that has begun and has target
+ * populations entered (a year without sasaran has no capaian yet), else the latest year that has begun.
+ */
+function useDefaultYear(unitId: string | undefined, years: number[], needed: boolean) {
+  const thisYear = new Date().getFullYear();
+  const candidates = years.filter((y) => y <= thisYear).reverse();
+  const fallback = candidates[0] ?? years[years.length - 1];
+  const query = useQuery({
+    queryKey: ["spm-default-year", unitId, candidates],
+    enabled: needed && Boolean(unitId) && candidates.length > 0,
+    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async () => {
+      for (const year of candidates) {
+        const { populations } = await apiGet<Populations>(
+          `/spm/populations?orgUnitId=${unitId}&year=${year}`,
+        );
+        if (populations.some((p) => p.value !== null)) return year;
+      }
+      return fallback;
+    },
+  });
+  // Without the populations (an error, or no year has begun) the latest year is still a fair start.
+  return { year: query.data ?? (query.isLoading ? undefined : fallback), loading: query.isLoading };
+}
+
+/**
+ * The screen's state lives in the URL (/spm?tab=laporan&unit=…&tahun=2019) so a reload, the back
+ * button and a link sent to a colleague all show the same region and year.
+ */
+export function useSpmSelection() {
+  const [search, setSearch] = useSearchParams();
+  const units = useOrgUnits();
+  const versions = useSpmVersions();
+
+  const regions = (units.data ?? []).filter((u) => REGION_TYPES.includes(u.type));
+  // The user's own kota; an operator of one puskesmas sees only that puskesmas.
+  const home = regions.find((u) => u.type === "kabupaten_kota") ?? regions[0];
+  const region = regions.find((u) => u.id === search.get("unit")) ?? home;
+  const kota = regions.find((u) => u.type === "kabupaten_kota" && region?.path.startsWith(u.path));
+
+  // The version the region's kota adopted; adoptions outside the user's scope are not listed, so an
+  // operator falls back to the only version and the years its targets cover.
+  const adopted = (versions.data ?? []).filter((v) => v.adoptions.some((a) => a.orgUnitId === kota?.id));
+  const version = adopted[adopted.length - 1] ?? versions.data?.[versions.data.length - 1];
+  const services = useSpmServices(version?.id);
+  const adoptedYears = version?.adoptions.filter((a) => a.orgUnitId === kota?.id).map((a) => a.year) ?? [];
+  const years = [
+    ...new Set(
+      adoptedYears.length > 0
+        ? adoptedYears
+        : (services.data ?? []).flatMap((s) => s.targets.map((x) => x.year)),
+    ),
+  ].sort((a, b) => a - b);
+
+  const chosenYear = Number(search.get("tahun"));
+  const chosen = years.includes(chosenYear);
+  const defaultYear = useDefaultYear(home?.id, years, !chosen);
+  const year = chosen ? chosenYear : defaultYear.year;
+  const chosenTab = search.get("tab");
+  const tab: SpmTab = tabs.find((t) => t === chosenTab) ?? "capaian";
+
+  const update = (changes: Record<string, string>) =>
+    setSearch((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) next.set(key, value);
+      return next;
+    });
+
+  return {
+    /** Still finding out which regions, version and year to show. */
+    pending:
+      units.isPending ||
+      versions.isPending ||
+      (Boolean(version) && services.isPending) ||
+      defaultYear.loading,
+    units,
+    versions,
+    services,
+    regions,
+    region,
+    version,
+    years,
+    year,
+    tab,
+    setTab: (value: SpmTab) => update({ tab: value }),
+    setRegion: (id: string) => update({ unit: id }),
+    setYear: (value: number) => update({ tahun: String(value) }),
+  };
+}
+
+export type SpmSelection = ReturnType<typeof useSpmSelection>;

@@ -1,0 +1,78 @@
+/** Texts of the SPM target populations screen (/sasaran), wired in under the key `populations`. */
+export const populationsId = {
+  title: "Sasaran SPM",
+  intro:
+    "Jumlah sasaran tiap layanan SPM per kecamatan, kelurahan dan puskesmas. Angka yang diisi untuk suatu unit dipakai untuk unit itu; bila kosong, dipakai jumlah unit di bawahnya.",
+  region: "Wilayah",
+  year: "Tahun",
+  yearsWithData: "Sudah ada data:",
+  noRegion: "Tidak ada wilayah yang dapat Anda lihat.",
+  template: "Unduh templat",
+  grid: {
+    unit: "Unit",
+    total: "Jumlah {{name}}",
+    fromBelow: "Jumlah dari unit di bawahnya: {{value}}",
+    source: "Sumber: {{source}} (revisi {{revision}})",
+    hint: "Ketik seperti di Excel: Enter atau ↓ ke bawah, Tab atau → ke kanan, ↑ ← kembali, Esc membatalkan isian sel. Angka miring abu-abu adalah jumlah dari unit di bawahnya.",
+    readOnly: "Anda hanya dapat melihat sasaran ini.",
+    invalid: "Bukan jumlah orang (bilangan bulat ≥ 0)",
+  },
+  save: {
+    changes: "{{count}} angka diubah",
+    invalid: "{{count}} isian tidak terbaca",
+    source: "Sumber data angka yang diubah",
+    sourcePlaceholder: "mis. Dukcapil 2019",
+    save: "Simpan",
+    discard: "Batalkan perubahan",
+    saved: "{{count}} angka disimpan.",
+    refused: "Tidak disimpan",
+  },
+  estimates: {
+    title: "Estimasi sasaran hipertensi dan DM",
+    explain:
+      "Penduduk usia ≥ 15 tahun × prevalensi, dibulatkan ke orang; prevalensi disimpan bersama sumbernya.",
+    missing: "belum dapat dihitung",
+    prevalences: "Prevalensi {{year}}",
+    disease: "Penyakit",
+    appliesTo: "Berlaku untuk",
+    national: "Nasional",
+    percent: "Prevalensi (%)",
+    percentHint: "mis. 25,8",
+    source: "Sumber",
+    sourceYear: "Tahun sumber",
+    edit: "Ubah",
+    add: "Isi prevalensi",
+    none: "Belum ada prevalensi untuk tahun ini.",
+    nationalNote: "Prevalensi nasional hanya dapat diubah pengelola tingkat nasional.",
+    save: "Simpan",
+    cancel: "Batal",
+    HIPERTENSI: "Hipertensi",
+    DM: "Diabetes melitus",
+  },
+  upload: {
+    title: "Impor dari Excel",
+    explain:
+      "Unduh templat (berisi angka saat ini), ubah di Excel, lalu unggah. Pratinjau menunjukkan setiap perubahan sebelum disimpan; sel kosong tidak mengubah apa pun.",
+    drop: "Pilih atau seret berkas ke sini",
+    formats: "Excel (.xlsx) atau CSV",
+    preview: "Pratinjau",
+    confirm: "Simpan semua",
+    refused: "Unggahan ditolak",
+    table: { row: "Baris", unit: "Unit", changes: "Perubahan", problems: "Masalah" },
+    newValue: "(baru)",
+    source: "sumber: {{source}}",
+    unknownUnit: "(tidak dikenal)",
+    summary: {
+      rows: "{{count}} baris",
+      changes: "{{count}} angka akan disimpan",
+      errors: "{{count}} baris bermasalah",
+    },
+    unchangedRows: "{{count}} baris tanpa perubahan tidak ditampilkan.",
+    hasErrors:
+      "Perbaiki baris yang bermasalah lalu unggah lagi; tidak ada yang disimpan selama masih ada masalah.",
+    nothing: "Tidak ada angka baru atau berubah.",
+    saved: "{{count}} angka disimpan.",
+  },
+};
+
+export type PopulationsMessages = typeof populationsId;
