@@ -1,43 +1,25 @@
-import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
+import { approvedValues } from "../data-entry/approved-values.js";
 import type { Database } from "../db/client.js";
-import {
-  dataElements,
-  dataSetReports,
-  dataValues,
-  indicators,
-  orgUnits,
-  planIndicatorQuarters,
-  planNodeBudgetQuarters,
-} from "../db/schema/index.js";
+import { indicators, planIndicatorQuarters, planNodeBudgetQuarters } from "../db/schema/index.js";
+import { add, makePeriod, monthsOf } from "../domain/index.js";
 
 type Reader = Pick<Database, "select">;
 
 /**
  * Approved monthly totals of the given data elements over an org unit's subtree for one year, by code
- * and month: only data the Dinas approved counts in an evaluation.
+ * and month: only data the Dinas approved counts in an evaluation (the same rule as the SPM's).
  */
 export async function approvedMonthlyTotals(db: Reader, orgUnitPath: string, year: number, codes: string[]) {
-  if (codes.length === 0) return [];
-  const approved = sql`exists (select 1 from ${dataSetReports} r where r.org_unit_id = ${dataValues.orgUnitId}
-    and r.period = ${dataValues.period} and r.status = 'approved')`;
-  return db
-    .select({
-      code: dataElements.code,
-      period: dataValues.period,
-      total: sql<string>`sum(${dataValues.value})::text`,
-    })
-    .from(dataValues)
-    .innerJoin(dataElements, eq(dataElements.id, dataValues.dataElementId))
-    .innerJoin(orgUnits, eq(orgUnits.id, dataValues.orgUnitId))
-    .where(
-      and(
-        like(orgUnits.path, `${orgUnitPath}%`),
-        like(dataValues.period, `${year}__`),
-        inArray(dataElements.code, codes),
-        approved,
-      ),
-    )
-    .groupBy(dataElements.code, dataValues.period);
+  const months = monthsOf(makePeriod("year", year)).map((p) => p.code);
+  const totals = new Map<string, { code: string; period: string; total: string }>();
+  for (const v of await approvedValues(db, orgUnitPath, months, codes)) {
+    const key = `${v.element}|${v.period}`;
+    const known = totals.get(key);
+    if (known) known.total = add(known.total, v.total);
+    else totals.set(key, { code: v.element, period: v.period, total: v.total });
+  }
+  return [...totals.values()];
 }
 
 export async function indicatorDefinitions(db: Reader, ids: string[]) {

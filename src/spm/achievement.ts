@@ -1,3 +1,4 @@
+import { approvedValues } from "../data-entry/approved-values.js";
 import type { Database } from "../db/client.js";
 import {
   add,
@@ -18,13 +19,7 @@ import {
   spmMonths,
 } from "../domain/index.js";
 import { AppError } from "../server/errors.js";
-import {
-  adoptedVersion,
-  approvedFacilitySums,
-  reportCounts,
-  servicesWithFormula,
-  subtreeUnits,
-} from "./achievement-data.js";
+import { adoptedVersion, reportCounts, servicesWithFormula, subtreeUnits } from "./achievement-data.js";
 import type { SpmAchievement, SpmUnitAchievement } from "./achievement-schemas.js";
 import { ESTIMATED, estimateFor, populationTree, prevalenceResolver } from "./populations.js";
 
@@ -72,7 +67,7 @@ export async function computeSpmAchievement(
   const codes = [...new Set(services.flatMap((s) => (s.formula ? numeratorElements(s.formula) : [])))];
   const [units, sums, counts, populations, prevalence] = await Promise.all([
     subtreeUnits(db, root.path),
-    approvedFacilitySums(db, root.path, allMonths, codes),
+    approvedValues(db, root.path, allMonths, codes),
     reportCounts(db, root.path, allMonths, codes),
     populationTree(db, root.path, year),
     prevalenceResolver(db, year),
