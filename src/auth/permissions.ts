@@ -19,10 +19,12 @@ export const PERMISSIONS = [
   "skm.enter",
   "audit.read",
   "user.manage",
+  "metadata.read",
+  "metadata.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const readAll: Permission[] = ["orgunit.read", "plan.read", "data.read", "spm.read"];
+const readAll: Permission[] = ["orgunit.read", "plan.read", "data.read", "spm.read", "metadata.read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin_dinas: [
@@ -34,6 +36,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "skm.enter",
     "audit.read",
     "user.manage",
+    "metadata.manage",
   ],
   pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],
   operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read", "skm.enter"],

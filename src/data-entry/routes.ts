@@ -8,7 +8,7 @@ import { actionStep } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
 import { AppError } from "../server/errors.js";
 import { completeness } from "./completeness.js";
-import { formContext, loadForm } from "./form.js";
+import { assertEntryOpen, formContext, loadForm } from "./form.js";
 import { commitImport, previewImport, valuesTemplate } from "./import.js";
 import { saveValues } from "./save.js";
 import { formQuerySchema, formSchema, saveValuesSchema, transitionSchema } from "./schemas.js";
@@ -108,6 +108,7 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const context = await formContext(db(), request.body);
       authorize(request, "data.enter", context.unit.path);
+      assertEntryOpen(context);
       await saveValues(db(), context, request.body, actorOf(request));
       return loadForm(db(), request.body, context);
     },
@@ -128,6 +129,7 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const context = await formContext(db(), request.body);
       authorize(request, actionStep(request.body.action).permission, context.unit.path);
+      assertEntryOpen(context);
       await transitionReport(db(), context, request.body.action, request.body.reason, actorOf(request));
       return loadForm(db(), request.body, context);
     },

@@ -66,7 +66,7 @@ export async function transitionReport(
 }
 
 async function checkBeforeSubmit(tx: Pick<Database, "select">, context: FormContext) {
-  const elements = await formElements(tx, context.dataSet.id);
+  const elements = await formElements(tx, context.dataSet.id, context.period);
   const findings = await formFindings(tx, context, elements);
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
