@@ -42,6 +42,10 @@ async function fingerprint(db: Database): Promise<string> {
     "skm_responses",
     "spm_reports",
     "spm_report_notes",
+    "data_elements",
+    "data_sets",
+    "data_set_elements",
+    "data_set_org_units",
   ];
   const parts = [];
   for (const table of tables) {
