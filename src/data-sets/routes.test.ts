@@ -147,6 +147,13 @@ describe.each(testDatabases())("data elements and data sets an admin builds on $
       action: "submit",
     });
     expect(submit.statusCode).toBe(422);
+    const upload = await operator.request(
+      "POST",
+      `/api/data-entry/import/preview?dataSetId=${ids.set}&fileName=isian.csv`,
+      Buffer.from(`Kode Unit;Nama Unit;Periode;GZ_ANEMIA\n18.72.01.P2;Puskesmas Yosomulyo;${nextMonth.code};1\n`),
+      { "content-type": "text/csv" },
+    );
+    expect(upload.json().rows[0].errors[0]).toContain("belum dibuka untuk pengisian");
   });
 
   it("keeps last month's elements on its form after an element is removed from this month on", async () => {

@@ -57,7 +57,7 @@ export function RulesEditor({ value, onChange, codes, readOnly }: Props) {
               readOnly={readOnly}
               error={rule.left ? problem(index, "left") : null}
               onChange={(e) => set(index, { left: e.currentTarget.value })}
-              ff="monospace"
+              styles={{ input: { fontFamily: "monospace" } }}
             />
             <Select
               label={t("dataSets.rules.operator")}
@@ -73,7 +73,7 @@ export function RulesEditor({ value, onChange, codes, readOnly }: Props) {
               readOnly={readOnly}
               error={rule.right ? problem(index, "right") : null}
               onChange={(e) => set(index, { right: e.currentTarget.value })}
-              ff="monospace"
+              styles={{ input: { fontFamily: "monospace" } }}
             />
             <Select
               label={t("dataSets.rules.severity")}
