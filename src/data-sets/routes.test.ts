@@ -150,7 +150,9 @@ describe.each(testDatabases())("data elements and data sets an admin builds on $
     const upload = await operator.request(
       "POST",
       `/api/data-entry/import/preview?dataSetId=${ids.set}&fileName=isian.csv`,
-      Buffer.from(`Kode Unit;Nama Unit;Periode;GZ_ANEMIA\n18.72.01.P2;Puskesmas Yosomulyo;${nextMonth.code};1\n`),
+      Buffer.from(
+        `Kode Unit;Nama Unit;Periode;GZ_ANEMIA\n18.72.01.P2;Puskesmas Yosomulyo;${nextMonth.code};1\n`,
+      ),
       { "content-type": "text/csv" },
     );
     expect(upload.json().rows[0].errors[0]).toContain("belum dibuka untuk pengisian");
@@ -312,5 +314,16 @@ describe.each(testDatabases())("data elements and data sets an admin builds on $
       orgUnitIds: [yosomulyo],
     });
     expect(assign.statusCode).toBe(403);
+    const catalog = (await depok.get("/api/metadata/data-elements")).json();
+    expect(catalog.find((e: { code: string }) => e.code === "GZ_DIPERIKSA")).toMatchObject({
+      editable: false,
+    });
+    const rename = await depok.request("PUT", `/api/metadata/data-elements/${ids.GZ_DIPERIKSA}`, {
+      code: "GZ_DIPERIKSA",
+      name: "Diubah Depok",
+      valueType: "integer",
+      revision: 1,
+    });
+    expect(rename.statusCode).toBe(403);
   });
 });
