@@ -2,6 +2,7 @@ import { dataEntryId } from "./data-entry-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
 import { populationsId } from "./populations-id";
+import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
 import { spmId } from "./spm-id";
 
@@ -10,6 +11,7 @@ export const id = {
   dataUpload: dataUploadId,
   evaluation: evaluationId,
   populations: populationsId,
+  setup: setupId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
