@@ -30,6 +30,7 @@ import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
 import { errorBody } from "./errors.js";
+import { registerInputGuard } from "./input-guard.js";
 import { packagePath } from "./package-root.js";
 import { APP_VERSION } from "./version.js";
 
@@ -52,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerInputGuard(app);
   app.decorate("database", options.database);
 
   await app.register(helmet, {
