@@ -179,11 +179,16 @@ export {
 } from "./validation.js";
 export {
   type ActionPermission,
+  actionPermissions,
   actionStep,
+  availableActions,
+  checkSubmittedContent,
   deadlineOf,
   isEditable,
   isOnTime,
+  needsReason,
   nextStatus,
+  permissionsFor,
   type ReportAction,
   type ReportStatus,
 } from "./workflow.js";
