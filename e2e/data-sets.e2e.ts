@@ -43,7 +43,7 @@ describe.each(targetNames())("an admin builds a data set a puskesmas then report
     await expect.poll(() => noHorizontalOverflow(page)).toBe(true);
     await shot(page, "elements-1366");
 
-    await page.goto(`${app.server.baseUrl}/formulir`);
+    await page.goto(`${app.server.baseUrl}/formulir-data`);
     await page.getByRole("link", { name: "Formulir baru" }).click();
     await page.getByRole("textbox", { name: "Kode formulir" }).fill("LB-E2E");
     await page.getByRole("textbox", { name: "Nama formulir" }).fill("Laporan Gizi Ibu Hamil");
@@ -76,7 +76,7 @@ describe.each(targetNames())("an admin builds a data set a puskesmas then report
     await page.getByRole("heading", { name: "LB-E2E — Laporan Gizi Ibu Hamil" }).waitFor();
     await expect.poll(() => noHorizontalOverflow(page)).toBe(true);
     await shot(page, "edit-390");
-    await page.goto(`${app.server.baseUrl}/formulir`);
+    await page.goto(`${app.server.baseUrl}/formulir-data`);
     await page.getByRole("link", { name: "LB-E2E" }).waitFor();
     await expect.poll(() => noHorizontalOverflow(page)).toBe(true);
     await shot(page, "list-390");

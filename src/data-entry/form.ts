@@ -16,7 +16,7 @@ import {
   entryWindow,
   membersAt,
   type Period,
-  parsePeriod,
+  parseRecordablePeriod,
   periodLabel,
   previousPeriod,
   validateValues,
@@ -49,7 +49,7 @@ export async function formContext(db: Reader, key: FormKey) {
       `This org unit does not report "${dataSet.name}".`,
     );
   }
-  const period = parsePeriod(key.period);
+  const period = parseRecordablePeriod(key.period);
   if (period.type !== dataSet.periodType) {
     throw new AppError(
       400,
@@ -205,6 +205,7 @@ export async function loadForm(db: Reader, key: FormKey, context?: FormContext):
       returnedReason: report?.returnedReason ?? null,
       submittedAt: report?.submittedAt?.toISOString() ?? null,
       onTime: report?.onTime ?? null,
+      nihil: report?.isNihil ?? false,
     },
     findings: await formFindings(db, ctx, elements),
     entry: entry.open

@@ -6,6 +6,7 @@ import type { Database } from "../db/client.js";
 import { dataSetOrgUnits, dataSetReports, orgUnits } from "../db/schema/index.js";
 import { canonical, DomainError, isEditable, parseDecimal, parsePeriod } from "../domain/index.js";
 import { cellAt, cellText, type Grid, readSpreadsheet } from "../interop/rak-import/index.js";
+import { ensurePeriods } from "../periods/commands.js";
 import { AppError } from "../server/errors.js";
 import { assertEntryOpen, formContext, formElements, formValues } from "./form.js";
 import { type ValueToWrite, writeValues } from "./save.js";
@@ -142,7 +143,6 @@ export async function previewImport(
     }
     let inForm: Set<string>;
     try {
-      parsePeriod(r.period);
       const context = await formContext(db, { dataSetId, orgUnitId: unit.id, period: r.period });
       assertEntryOpen(context);
       inForm = new Set((await formElements(db, dataSetId, context.period)).map((e) => e.code));
@@ -220,6 +220,7 @@ export async function commitImport(db: Database, dataSetId: string, rows: Import
         orgUnitId: unitId.get(r.orgUnitCode) as string,
         period: r.period,
       });
+      await ensurePeriods(tx, [context.period]);
       await tx
         .insert(dataSetReports)
         .values({

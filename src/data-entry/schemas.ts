@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { periodCodeSchema } from "../periods/schemas.js";
 
-const period = z.string().regex(/^\d{4}(\d{2}|Q[1-4]|S[12])?$/, "kode periode DHIS2: 2024, 2024Q1, 202401");
+const period = periodCodeSchema;
 
 export const formQuerySchema = z.object({ dataSetId: z.uuid(), orgUnitId: z.uuid(), period });
 
@@ -31,6 +32,8 @@ export const formSchema = z.object({
     returnedReason: z.string().nullable(),
     submittedAt: z.string().nullable(),
     onTime: z.boolean().nullable(),
+    /** Submitted as laporan nihil: nothing to report this period. */
+    nihil: z.boolean(),
   }),
   findings: z.array(
     z.object({
@@ -64,6 +67,11 @@ export const saveValuesSchema = formQuerySchema.extend({
 export const transitionSchema = formQuerySchema.extend({
   action: z.enum(["submit", "verify", "approve", "return", "reopen"]),
   reason: z.string().trim().max(1000).optional(),
+  nihilReason: z
+    .string()
+    .max(1000)
+    .optional()
+    .describe("submit only: laporan nihil, nothing to report this period, and why"),
 });
 
 export type Form = z.infer<typeof formSchema>;

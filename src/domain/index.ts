@@ -111,11 +111,13 @@ export {
   type PeriodType,
   parentPeriod,
   parsePeriod,
+  parseRecordablePeriod,
   periodLabel,
   periodOfDate,
   periodsInYear,
   previousPeriod,
   quarterOfMonth,
+  RECORDABLE_YEARS,
   startDate,
 } from "./periods.js";
 export { type BudgetFinding, type BudgetNode, checkBudgets } from "./plan-checks.js";
@@ -187,11 +189,16 @@ export {
 } from "./validation.js";
 export {
   type ActionPermission,
+  actionPermissions,
   actionStep,
+  availableActions,
+  checkSubmittedContent,
   deadlineOf,
   isEditable,
   isOnTime,
+  needsReason,
   nextStatus,
+  permissionsFor,
   type ReportAction,
   type ReportStatus,
 } from "./workflow.js";

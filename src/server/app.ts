@@ -23,6 +23,7 @@ import { orgUnitRoutes } from "../org-units/routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
+import { setupRoutes } from "../setup/routes.js";
 import { skmRoutes } from "../skm/routes.js";
 import { populationRoutes } from "../spm/population-routes.js";
 import { spmReportRoutes } from "../spm/report-routes.js";
@@ -30,6 +31,7 @@ import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
 import { errorBody } from "./errors.js";
+import { registerInputGuard } from "./input-guard.js";
 import { packagePath } from "./package-root.js";
 import { APP_VERSION } from "./version.js";
 
@@ -52,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerInputGuard(app);
   app.decorate("database", options.database);
 
   await app.register(helmet, {
@@ -105,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(userRoutes, { prefix: "/api" });
   await app.register(auditRoutes, { prefix: "/api" });
   await app.register(metadataRoutes, { prefix: "/api" });
+  await app.register(setupRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);

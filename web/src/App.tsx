@@ -70,9 +70,9 @@ export function App() {
               <Route path="/unit-organisasi" element={<OrgUnitsPage />} />
               <Route path="/pengguna" element={<UsersPage />} />
               <Route path="/audit" element={<AuditPage />} />
-              <Route path="/formulir" element={<DataSetsPage />} />
-              <Route path="/formulir/baru" element={<DataSetPage />} />
-              <Route path="/formulir/:id" element={<DataSetPage />} />
+              <Route path="/formulir-data" element={<DataSetsPage />} />
+              <Route path="/formulir-data/baru" element={<DataSetPage />} />
+              <Route path="/formulir-data/:id" element={<DataSetPage />} />
               <Route path="/elemen-data" element={<DataElementsPage />} />
               <Route path="/kata-sandi" element={<ChangePasswordPage />} />
               <Route path="/masuk" element={<Navigate to="/" replace />} />

@@ -32,7 +32,7 @@ const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/unit-organisasi", key: "nav.orgUnits", permission: "orgunit.read" },
   { to: "/pengguna", key: "nav.users", permission: "user.manage" },
   { to: "/audit", key: "nav.audit", permission: "audit.read" },
-  { to: "/formulir", key: "dataSets.nav.sets", permission: "metadata.manage" },
+  { to: "/formulir-data", key: "dataSets.nav.sets", permission: "metadata.manage" },
   { to: "/elemen-data", key: "dataSets.nav.elements", permission: "metadata.manage" },
 ];
 

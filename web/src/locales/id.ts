@@ -3,6 +3,7 @@ import { dataSetsId } from "./data-sets-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
 import { populationsId } from "./populations-id";
+import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
 import { spmId } from "./spm-id";
 
@@ -12,6 +13,7 @@ export const id = {
   dataSets: dataSetsId,
   evaluation: evaluationId,
   populations: populationsId,
+  setup: setupId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {

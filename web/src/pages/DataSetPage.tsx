@@ -5,7 +5,7 @@ import { useDataElements, useDataSet } from "../components/data-sets/api";
 import { DataSetEditor } from "../components/data-sets/DataSetEditor";
 import { QueryState } from "../components/QueryState";
 
-/** One data set to view or edit (`/formulir/:id`), or a new one (`/formulir/baru`). */
+/** One data set to view or edit (`/formulir-data/:id`), or a new one (`/formulir-data/baru`). */
 export function DataSetPage() {
   const { t } = useTranslation();
   const { id } = useParams();
@@ -14,7 +14,7 @@ export function DataSetPage() {
   const detail = useDataSet(id);
   return (
     <Stack>
-      <Anchor component={Link} to="/formulir" size="sm">
+      <Anchor component={Link} to="/formulir-data" size="sm">
         ← {t("dataSets.edit.back")}
       </Anchor>
       {isNew ? (

@@ -20,7 +20,7 @@ export function DataSetsPage() {
         {can("metadata.manage") && (
           <Group gap="xs">
             <WorkbookUpload />
-            <Button component={Link} to="/formulir/baru">
+            <Button component={Link} to="/formulir-data/baru">
               {t("dataSets.list.add")}
             </Button>
           </Group>
@@ -46,7 +46,7 @@ export function DataSetsPage() {
                   {rows.map((s) => (
                     <Table.Tr key={s.id}>
                       <Table.Td>
-                        <Link to={`/formulir/${s.id}`}>{s.code}</Link>
+                        <Link to={`/formulir-data/${s.id}`}>{s.code}</Link>
                       </Table.Td>
                       <Table.Td>{s.name}</Table.Td>
                       <Table.Td>{t(`dataSets.period.${s.periodType}`)}</Table.Td>

@@ -79,7 +79,7 @@ export function DataSetEditor({ detail, catalog }: { detail?: DataSetDetail; cat
     onSuccess: async ({ id }) => {
       await queryClient.invalidateQueries({ queryKey: ["metadata"] });
       setSaved(true);
-      if (!detail) navigate(`/formulir/${id}`, { replace: true, state: { saved: true } });
+      if (!detail) navigate(`/formulir-data/${id}`, { replace: true, state: { saved: true } });
     },
   });
   const submit = (event: FormEvent) => {
