@@ -21,6 +21,7 @@ import { healthRoutes } from "../health/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
+import { planStartRoutes } from "../plans/start-routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
 import { skmRoutes } from "../skm/routes.js";
 import { populationRoutes } from "../spm/population-routes.js";
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(planRoutes, { prefix: "/api" });
   await app.register(planEditRoutes, { prefix: "/api" });
   await app.register(planTransferRoutes, { prefix: "/api" });
+  await app.register(planStartRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
   await app.register(populationRoutes, { prefix: "/api" });
   await app.register(spmReportRoutes, { prefix: "/api" });
