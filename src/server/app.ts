@@ -24,6 +24,7 @@ import { planRoutes } from "../plans/routes.js";
 import { planStartRoutes } from "../plans/start-routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
 import { skmRoutes } from "../skm/routes.js";
+import { spmAdoptionRoutes } from "../spm/adoption-routes.js";
 import { populationRoutes } from "../spm/population-routes.js";
 import { spmReportRoutes } from "../spm/report-routes.js";
 import { spmRoutes } from "../spm/routes.js";
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(planTransferRoutes, { prefix: "/api" });
   await app.register(planStartRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
+  await app.register(spmAdoptionRoutes, { prefix: "/api" });
   await app.register(populationRoutes, { prefix: "/api" });
   await app.register(spmReportRoutes, { prefix: "/api" });
   await app.register(skmRoutes, { prefix: "/api" });

@@ -58,15 +58,13 @@ export async function ensureSpmVersion(tx: Tx, { regulation: v, indicatorCode }:
       })
       .returning({ id: spmServices.id });
     if (!svc) throw new Error("SPM service insert returned nothing");
-    await tx
-      .insert(spmTargets)
-      .values(
-        Object.entries(s.targets).map(([year, target]) => ({
-          serviceId: svc.id,
-          year: Number(year),
-          target,
-        })),
-      );
+    await tx.insert(spmTargets).values(
+      Object.entries(s.targets).map(([year, target]) => ({
+        serviceId: svc.id,
+        year: Number(year),
+        target,
+      })),
+    );
   }
   return { id: version.id, created: true };
 }
