@@ -2,6 +2,7 @@ import { dataEntryEn } from "./data-entry-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
+import { planStartEn } from "./plan-start-en";
 import { populationsEn } from "./populations-en";
 import { skmEn } from "./skm-en";
 import { spmEn } from "./spm-en";
@@ -10,6 +11,7 @@ export const en: Messages = {
   dataEntry: dataEntryEn,
   dataUpload: dataUploadEn,
   evaluation: evaluationEn,
+  planStart: planStartEn,
   populations: populationsEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },

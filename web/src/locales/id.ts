@@ -1,6 +1,7 @@
 import { dataEntryId } from "./data-entry-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
+import { planStartId } from "./plan-start-id";
 import { populationsId } from "./populations-id";
 import { skmId } from "./skm-id";
 import { spmId } from "./spm-id";
@@ -9,6 +10,7 @@ export const id = {
   dataEntry: dataEntryId,
   dataUpload: dataUploadId,
   evaluation: evaluationId,
+  planStart: planStartId,
   populations: populationsId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },

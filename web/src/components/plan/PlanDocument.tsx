@@ -53,6 +53,11 @@ export function PlanDocument({ plan }: { plan: Plan }) {
           {actions.error}
         </Alert>
       )}
+      {editable && plan.nodes.length === 0 && (
+        <Alert color="blue" data-testid="empty-plan">
+          {t("planStart.emptyPlan")}
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <Stack gap={0} align="center" mb="md">
           <Title order={3} ta="center" tt="uppercase">

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
 import type { OrgUnit } from "../../../../src/org-units/schemas";
+import type { RegionAdoptions } from "../../../../src/spm/adoption-schemas";
 import { apiGet } from "../../api";
 import { useOrgUnits, useSpmServices, useSpmVersions } from "../../queries";
 
@@ -69,8 +70,25 @@ export function useSpmSelection() {
     ),
   ].sort((a, b) => a - b);
 
+  // Which version the region's kab/kota follows each year; a year without one can be adopted from here.
+  const adoptions = useQuery({
+    queryKey: ["spm-adoptions", region?.id],
+    queryFn: () => apiGet<RegionAdoptions>(`/spm/adoptions?orgUnitId=${region?.id}`),
+    enabled: Boolean(region),
+  });
+  const thisYear = new Date().getFullYear();
+  const offered = [
+    ...new Set([
+      ...years,
+      ...(adoptions.data?.adoptions.map((a) => a.year) ?? []),
+      thisYear - 1,
+      thisYear,
+      thisYear + 1,
+    ]),
+  ].sort((a, b) => a - b);
+
   const chosenYear = Number(search.get("tahun"));
-  const chosen = years.includes(chosenYear);
+  const chosen = offered.includes(chosenYear);
   const defaultYear = useDefaultYear(home?.id, years, !chosen);
   const year = chosen ? chosenYear : defaultYear.year;
   const chosenTab = search.get("tab");
@@ -93,10 +111,11 @@ export function useSpmSelection() {
     units,
     versions,
     services,
+    adoptions,
     regions,
     region,
     version,
-    years,
+    years: offered,
     year,
     tab,
     setTab: (value: SpmTab) => update({ tab: value }),
