@@ -63,7 +63,7 @@ export function PlanPage() {
               <>
                 <Select
                   label={t("planStart.year")}
-                  w={200}
+                  w={240}
                   value={year ? String(year) : null}
                   allowDeselect={false}
                   onChange={(y) => y && navigate(`/rencana?tahun=${y}`)}
