@@ -30,7 +30,7 @@ async function shots(page: Page, file: string, name: string) {
     const culprits =
       overflow > 0
         ? await page.evaluate(() =>
-            [...document.querySelectorAll("body *")]
+            Array.from(document.querySelectorAll("body *"))
               .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
               .slice(0, 5)
               .map((e) => `${e.tagName}.${e.className}`)
