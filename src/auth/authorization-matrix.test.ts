@@ -42,8 +42,6 @@ async function fingerprint(db: Database): Promise<string> {
     "skm_responses",
     "spm_reports",
     "spm_report_notes",
-    "spm_adoptions",
-    "spm_adoption_targets",
   ];
   const parts = [];
   for (const table of tables) {
