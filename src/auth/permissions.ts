@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "skm.enter",
   "audit.read",
   "user.manage",
+  /** Choosing which SPM regulation a kab/kota follows in a year: a decision of the Dinas, admins only. */
+  "spm.adopt",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,6 +37,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "skm.enter",
     "audit.read",
     "user.manage",
+    "spm.adopt",
   ],
   pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],
   operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read", "skm.enter"],

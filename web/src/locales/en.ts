@@ -2,6 +2,7 @@ import { dataEntryEn } from "./data-entry-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
+import { planStartEn } from "./plan-start-en";
 import { populationsEn } from "./populations-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
@@ -11,6 +12,7 @@ export const en: Messages = {
   dataEntry: dataEntryEn,
   dataUpload: dataUploadEn,
   evaluation: evaluationEn,
+  planStart: planStartEn,
   populations: populationsEn,
   setup: setupEn,
   skm: skmEn,
