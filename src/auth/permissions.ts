@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "skm.enter",
   "audit.read",
   "user.manage",
+  /** Choosing which SPM regulation a kab/kota follows in a year: a decision of the Dinas, admins only. */
+  "spm.adopt",
   "metadata.read",
   "metadata.manage",
 ] as const;
@@ -37,6 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "skm.enter",
     "audit.read",
     "user.manage",
+    "spm.adopt",
     "metadata.manage",
   ],
   pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],

@@ -149,6 +149,9 @@ export {
   type SpmFormula,
   spmFigures,
   spmMonths,
+  spmShareOfTarget,
+  spmTargetReached,
+  spmTargetValue,
 } from "./spm-achievement.js";
 export {
   type EstimatedPopulation,

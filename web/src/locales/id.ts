@@ -2,6 +2,7 @@ import { dataEntryId } from "./data-entry-id";
 import { dataSetsId } from "./data-sets-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
+import { planStartId } from "./plan-start-id";
 import { populationsId } from "./populations-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
@@ -12,6 +13,7 @@ export const id = {
   dataUpload: dataUploadId,
   dataSets: dataSetsId,
   evaluation: evaluationId,
+  planStart: planStartId,
   populations: populationsId,
   setup: setupId,
   skm: skmId,
