@@ -1,13 +1,28 @@
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { appliedMigrations, expectedMigrations } from "../db/migrate.js";
 import { APP_VERSION } from "../server/version.js";
 
 const healthSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   database: z.enum(["pglite", "postgres"]),
+  /**
+   * embedded: PGlite in this process, for one office machine; it does not fsync, so a power cut can
+   * lose the last writes. server: PostgreSQL, durable as its own settings make it.
+   */
+  mode: z.enum(["embedded", "server"]),
   version: z.string(),
 });
+
+const readySchema = z.object({
+  ready: z.boolean(),
+  database: z.boolean(),
+  migrations: z.object({ applied: z.number().int(), expected: z.number().int() }),
+});
+
+const modeOf = (kind: "pglite" | "postgres"): "embedded" | "server" =>
+  kind === "pglite" ? "embedded" : "server";
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -24,10 +39,32 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       const { db, kind } = app.database;
       try {
         await db.execute(sql`select 1`);
-        return { status: "ok" as const, database: kind, version: APP_VERSION };
+        return { status: "ok" as const, database: kind, mode: modeOf(kind), version: APP_VERSION };
       } catch {
-        return reply.code(503).send({ status: "degraded" as const, database: kind, version: APP_VERSION });
+        return reply
+          .code(503)
+          .send({ status: "degraded" as const, database: kind, mode: modeOf(kind), version: APP_VERSION });
       }
+    },
+  );
+
+  app.get(
+    "/ready",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["system"],
+        summary:
+          "Siap melayani: basis data terjangkau dan semua migrasi terpasang / ready: database reachable, migrations applied",
+        response: { 200: readySchema, 503: readySchema },
+      },
+    },
+    async (_request, reply) => {
+      const expected = expectedMigrations();
+      const applied = await appliedMigrations(app.database.db).catch(() => null);
+      const ready = applied !== null && applied >= expected;
+      const body = { ready, database: applied !== null, migrations: { applied: applied ?? 0, expected } };
+      return ready ? body : reply.code(503).send(body);
     },
   );
 };

@@ -13,7 +13,28 @@ describe.each(testDatabases())("API basics on $name", (target) => {
   it("reports health with the database kind and version", async () => {
     const res = await t.app.inject({ method: "GET", url: "/api/health" });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", database: target.name, version: expect.any(String) });
+    expect(res.json()).toEqual({
+      status: "ok",
+      database: target.name,
+      mode: target.name === "pglite" ? "embedded" : "server",
+      version: expect.any(String),
+    });
+  });
+
+  it("is ready once the database answers and every migration shipped is applied", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/ready" });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.ready).toBe(true);
+    expect(body.migrations.applied).toBe(body.migrations.expected);
+    expect(body.migrations.expected).toBeGreaterThan(8);
+  });
+
+  it("names the request in a header and keeps API answers out of shared caches", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/health" });
+    expect(res.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.headers["permissions-policy"]).toContain("camera=()");
   });
 
   it("publishes an OpenAPI document listing the read endpoints", async () => {

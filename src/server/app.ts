@@ -33,6 +33,7 @@ import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
 import { errorBody } from "./errors.js";
+import { registerResponseHeaders } from "./headers.js";
 import { registerInputGuard } from "./input-guard.js";
 import { packagePath } from "./package-root.js";
 import { APP_VERSION } from "./version.js";
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   registerInputGuard(app);
+  registerResponseHeaders(app);
   app.decorate("database", options.database);
 
   await app.register(helmet, {

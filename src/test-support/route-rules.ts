@@ -109,6 +109,7 @@ const json = (body: unknown) => JSON.stringify(body);
 
 export const matrix: Record<string, RouteRule> = {
   "GET /api/health": { who: "public", request: () => ({ url: "/api/health" }) },
+  "GET /api/ready": { who: "public", request: () => ({ url: "/api/ready" }) },
   "GET /api/auth/csrf": { who: "public", request: () => ({ url: "/api/auth/csrf" }) },
   "GET /api/auth/demo-accounts": { who: "public", request: () => ({ url: "/api/auth/demo-accounts" }) },
   "POST /api/auth/login": {
