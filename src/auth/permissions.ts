@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "skm.enter",
   "audit.read",
   "user.manage",
+  "orgunit.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,6 +35,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "skm.enter",
     "audit.read",
     "user.manage",
+    "orgunit.manage",
   ],
   pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],
   operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read", "skm.enter"],
