@@ -129,6 +129,23 @@ describe.each(testDatabases())("authorization matrix on $name", (target) => {
       spmVersion: (spm as unknown as { rows: Array<{ id: string }> }).rows[0]?.id as string,
       target: targetId,
       counter: () => ++n,
+      orgUnitThrowaway: async (closed = false) => {
+        const code = `18.72.T${++n}`;
+        const [unit] = await db
+          .insert(orgUnits)
+          .values({
+            parentId: metro?.id,
+            districtId: metro?.id,
+            code,
+            name: "Kecamatan Sementara",
+            type: "kecamatan",
+            level: (metro?.level ?? 0) + 1,
+            path: `${metro?.path}${code}/`,
+            closedOn: closed ? "2025-12-31" : null,
+          })
+          .returning();
+        return unit?.id as string;
+      },
     };
     for (const username of [...Object.values(insideMetro), ...Object.values(outsideMetro)]) {
       clients.set(username, await TestClient.loggedIn(t.app, username));

@@ -2,6 +2,7 @@ import { dataEntryEn } from "./data-entry-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
+import { orgTreeEn } from "./org-units-en";
 import { populationsEn } from "./populations-en";
 import { skmEn } from "./skm-en";
 import { spmEn } from "./spm-en";
@@ -11,6 +12,7 @@ export const en: Messages = {
   dataUpload: dataUploadEn,
   evaluation: evaluationEn,
   populations: populationsEn,
+  orgTree: orgTreeEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {

@@ -1,6 +1,7 @@
 import { dataEntryId } from "./data-entry-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
+import { orgTreeId } from "./org-units-id";
 import { populationsId } from "./populations-id";
 import { skmId } from "./skm-id";
 import { spmId } from "./spm-id";
@@ -10,6 +11,7 @@ export const id = {
   dataUpload: dataUploadId,
   evaluation: evaluationId,
   populations: populationsId,
+  orgTree: orgTreeId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
