@@ -130,7 +130,7 @@ describe.each(testDatabases())("org unit management on $name", (target) => {
     const res = await admin.request("PATCH", `/api/org-units/${kec.id}`, { code: "18.72.07" });
     expect(res.statusCode).toBe(200);
     expect((await byCode("18.72.06.P1")).path).toBe(
-      kec.path.replace("18.72.06/", "18.72.07/") + "18.72.06.P1/",
+      `${kec.path.replace("18.72.06/", "18.72.07/")}18.72.06.P1/`,
     );
   });
 
