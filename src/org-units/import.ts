@@ -97,7 +97,8 @@ export async function planOrgUnitImport(
   for (const line of sheet) {
     const result = readRow(line, root, byCode, inRegion, fileCodes, fileKemenkes, allCodes);
     out.push(result.row);
-    if (result.plan) planned.set(result.plan.code, result.plan);
+    // A code written twice is an error on the later row; the first one stands for it.
+    if (result.plan && !planned.has(result.plan.code)) planned.set(result.plan.code, result.plan);
   }
 
   // The tree after the import: the file's rows over the region's units.
@@ -143,7 +144,8 @@ export async function planOrgUnitImport(
     if (result.errors.length) result.status = "error";
     else if (plan) Object.assign(result, describeChanges(plan));
   }
-  const valid = [...planned.values()].filter((p) => out.find((r) => r.code === p.code)?.status !== "error");
+  const failing = new Set(out.filter((r) => r.status === "error").map((r) => r.code));
+  const valid = [...planned.values()].filter((p) => !failing.has(p.code));
   const depth = (code: string) => {
     let n = 0;
     for (
@@ -292,18 +294,19 @@ const yesNo = (b: boolean) => (b ? "Ya" : "Tidak");
 /** New, or the fields that change with their old and new value as the Dinas reads them. */
 function describeChanges(plan: Planned): Pick<OrgUnitImportRow, "status" | "changes"> {
   const u = plan.existing;
-  if (!u) return { status: "new", changes: [] };
   const pairs: Array<[string, string | null, string | null]> = [
-    ["Nama", u.name, plan.name],
-    ["Jenis", typeLabel(u.type), typeLabel(plan.type)],
-    ["Induk", parentCodeOf(u), plan.parentCode],
-    ["Kepemilikan", ownerLabel(u.ownerType), ownerLabel(plan.ownerType)],
-    ["BLUD", yesNo(u.isBlud), yesNo(plan.isBlud)],
-    ["Kode Kemenkes", u.kemenkesCode, plan.kemenkesCode],
+    ["Nama", u ? u.name : plan.name, plan.name],
+    ["Jenis", u ? typeLabel(u.type) : null, typeLabel(plan.type)],
+    ["Induk", u ? parentCodeOf(u) : null, plan.parentCode],
+    ["Kepemilikan", u ? ownerLabel(u.ownerType) : null, ownerLabel(plan.ownerType)],
+    ["BLUD", u ? yesNo(u.isBlud) : null, u || plan.isBlud ? yesNo(plan.isBlud) : null],
+    ["Kode Kemenkes", u ? u.kemenkesCode : null, plan.kemenkesCode],
   ];
+  // A new unit lists what it will be; an existing one only what changes.
   const changes = pairs
     .filter(([, o, n]) => o !== n)
     .map(([field, old, next]) => ({ field, old, new: next }));
+  if (!u) return { status: "new", changes };
   return { status: changes.length ? "changed" : "unchanged", changes };
 }
 

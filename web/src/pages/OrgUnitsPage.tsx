@@ -1,5 +1,5 @@
 import { Button, Grid, Group, Paper, Stack, Switch, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OrgUnitImport } from "../components/org-units/OrgUnitImport";
 import { OrgUnitTree } from "../components/org-units/OrgUnitTree";
@@ -28,6 +28,11 @@ export function OrgUnitsPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [action, setAction] = useState<UnitAction | null>(null);
   const [showImport, setShowImport] = useState(false);
+  // Below the md breakpoint the details stack under the tree: bring them into view when a unit is chosen.
+  useEffect(() => {
+    if (!selectedId || !window.matchMedia("(max-width: 62em)").matches) return;
+    document.querySelector('[data-testid="unit-details"]')?.scrollIntoView({ block: "start" });
+  }, [selectedId]);
 
   return (
     <Stack>
