@@ -1,9 +1,11 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUserFromCli } from "../cli/user-create.js";
 import { auditLog, orgUnits } from "../db/schema/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";
+import { createTestUser } from "../test-support/users.js";
 import type { OrgUnit } from "./schemas.js";
 
 describe.each(testDatabases())("org unit management on $name", (target) => {
@@ -161,7 +163,7 @@ describe.each(testDatabases())("org unit management on $name", (target) => {
     expect(left).toEqual([]);
   });
 
-  it("refuses a move under the unit itself or its descendant, or to another kab/kota", async () => {
+  it("refuses a move under the unit itself or its descendant, or out of the admin's scope", async () => {
     const kec = await byCode("18.72.03");
     const below = await byCode("18.72.01.P2");
     const before = await byCode("18.72.03");
@@ -234,5 +236,58 @@ describe.each(testDatabases())("org unit management on $name", (target) => {
       403,
     );
     expect((await program.get("/api/org-units")).statusCode).toBe(200);
+  });
+
+  it("lets the first admin of a new installation build its tree under the unit the CLI made", async () => {
+    await createUserFromCli(t.database.db, {
+      username: "admin.cilacap",
+      fullName: "Admin Cilacap",
+      role: "admin_dinas",
+      orgCode: "33.01",
+      orgName: "Kabupaten Cilacap",
+      orgType: "kabupaten_kota",
+      password: "Cilacap-sehat-2026",
+    });
+    const first = new TestClient(t.app);
+    expect((await first.login("admin.cilacap", "Cilacap-sehat-2026")).statusCode).toBe(200);
+    const root = await byCode("33.01");
+    const kec = await first.request("POST", "/api/org-units", {
+      parentId: root.id,
+      code: "33.01.01",
+      name: "Kecamatan Dayeuhluhur",
+      type: "kecamatan",
+    });
+    expect(kec.statusCode).toBe(201);
+    expect(kec.json().path).toBe("/33.01/33.01.01/");
+    expect((await byCode("33.01.01")).districtId).toBe(root.id);
+    const renamed = await first.request("PATCH", `/api/org-units/${root.id}`, {
+      officeName: "Dinas Kesehatan Kabupaten Cilacap",
+    });
+    expect(renamed.json().officeName).toBe("Dinas Kesehatan Kabupaten Cilacap");
+  });
+
+  it("keeps a facility in its kab/kota, but moves a whole kab/kota with its districts intact", async () => {
+    await createTestUser(t.database.db, "admin.nasional", "admin_dinas", "KEMENKES");
+    const national = await TestClient.loggedIn(t.app, "admin.nasional");
+    const pkm = await byCode("18.72.04.P1");
+    const beji = await byCode("32.76.01");
+    const across = await national.request("POST", `/api/org-units/${pkm.id}/move`, {
+      parentId: beji.id,
+      reason: "coba",
+    });
+    expect(across.statusCode).toBe(409);
+    expect(across.json().error.code).toBe("ORG_UNIT_OTHER_DISTRICT");
+    const metro = await byCode("18.72");
+    const jabar = await byCode("32");
+    const moved = await national.request("POST", `/api/org-units/${metro.id}/move`, {
+      parentId: jabar.id,
+      reason: "uji pemindahan kota",
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().path).toBe("/KEMENKES/32/18.72/");
+    const after = await byCode("18.72.04.P1");
+    expect(after.path).toBe("/KEMENKES/32/18.72/18.72.04/18.72.04.P1/");
+    expect(after.districtId).toBe(metro.id);
+    expect((await byCode("18.72")).districtId).toBeNull();
   });
 });
