@@ -254,6 +254,14 @@ export const en: Messages = {
   },
   audit: {
     actions: {
+      orgunit: {
+        create: "Org unit added",
+        update: "Org unit edited",
+        move: "Org unit moved",
+        close: "Org unit closed",
+        reopen: "Org unit reopened",
+        import: "Org unit changed by import",
+      },
       plan: {
         import: "RAK imported",
         indicator_update: "Indicator target changed",

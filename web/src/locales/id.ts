@@ -254,6 +254,14 @@ export const id = {
   },
   audit: {
     actions: {
+      orgunit: {
+        create: "Unit organisasi ditambah",
+        update: "Unit organisasi diubah",
+        move: "Unit organisasi dipindah",
+        close: "Unit organisasi ditutup",
+        reopen: "Unit organisasi dibuka kembali",
+        import: "Unit organisasi diubah lewat impor",
+      },
       plan: {
         import: "RAK diimpor",
         indicator_update: "Target indikator diubah",

@@ -7,6 +7,8 @@ export const orgTreeEn: typeof orgTreeId = {
   showClosed: "Show closed units",
   expandAll: "Expand all",
   collapseAll: "Collapse all",
+  expand: "Expand",
+  collapse: "Collapse",
   closedBadge: "Closed",
   choose: "Choose a unit in the tree to see its details.",
   details: {

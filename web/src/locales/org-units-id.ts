@@ -5,6 +5,8 @@ export const orgTreeId = {
   showClosed: "Tampilkan unit yang ditutup",
   expandAll: "Buka semua",
   collapseAll: "Tutup semua",
+  expand: "Buka",
+  collapse: "Lipat",
   closedBadge: "Ditutup",
   choose: "Pilih unit di pohon untuk melihat rinciannya.",
   details: {

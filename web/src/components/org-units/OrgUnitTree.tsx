@@ -47,7 +47,7 @@ export function OrgUnitTree({ units, expanded, onToggle, selectedId, onSelect }:
             <UnstyledButton
               className="org-tree-toggle"
               aria-expanded={expanded.has(u.id)}
-              aria-label={expanded.has(u.id) ? t("orgTree.collapseAll") : t("orgTree.expandAll")}
+              aria-label={expanded.has(u.id) ? t("orgTree.collapse") : t("orgTree.expand")}
               onClick={() => onToggle(u.id)}
             >
               {expanded.has(u.id) ? "▾" : "▸"}
