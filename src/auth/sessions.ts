@@ -36,7 +36,9 @@ export async function createSession(
   await db.insert(sessions).values({
     tokenHash,
     userId,
+    // Both times from the app's clock, which the idle and age checks read too.
     expiresAt: new Date(Date.now() + policy.maxHours * 3_600_000),
+    lastSeenAt: new Date(),
     ip: client.ip,
     userAgent: client.userAgent?.slice(0, 300) ?? null,
   });

@@ -14,7 +14,7 @@ import {
   deadlineOf,
   endDate,
   type Period,
-  parsePeriod,
+  parseRecordablePeriod,
   periodLabel,
   previousPeriod,
   validateValues,
@@ -47,7 +47,7 @@ export async function formContext(db: Reader, key: FormKey) {
       `This org unit does not report "${dataSet.name}".`,
     );
   }
-  const period = parsePeriod(key.period);
+  const period = parseRecordablePeriod(key.period);
   if (period.type !== dataSet.periodType) {
     throw new AppError(
       400,

@@ -4,8 +4,9 @@ import type { Actor } from "../audit/record.js";
 import { allows, type ScopedRole } from "../auth/permissions.js";
 import type { Database } from "../db/client.js";
 import { dataSetOrgUnits, dataSetReports, orgUnits } from "../db/schema/index.js";
-import { canonical, DomainError, isEditable, parseDecimal, parsePeriod } from "../domain/index.js";
+import { canonical, DomainError, isEditable, parseDecimal } from "../domain/index.js";
 import { cellAt, cellText, type Grid, readSpreadsheet } from "../interop/rak-import/index.js";
+import { ensurePeriods } from "../periods/commands.js";
 import { AppError } from "../server/errors.js";
 import { formContext, formElements, formValues } from "./form.js";
 import { type ValueToWrite, writeValues } from "./save.js";
@@ -141,7 +142,6 @@ export async function previewImport(
       continue;
     }
     try {
-      parsePeriod(r.period);
       await formContext(db, { dataSetId, orgUnitId: unit.id, period: r.period });
     } catch (error) {
       out.errors.push(
@@ -213,6 +213,7 @@ export async function commitImport(db: Database, dataSetId: string, rows: Import
         orgUnitId: unitId.get(r.orgUnitCode) as string,
         period: r.period,
       });
+      await ensurePeriods(tx, [context.period]);
       await tx
         .insert(dataSetReports)
         .values({

@@ -6,6 +6,7 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 import { dataSetReports, dataValues } from "../db/schema/index.js";
 import { canonical, DomainError, isEditable, parseDecimal } from "../domain/index.js";
+import { ensurePeriods } from "../periods/commands.js";
 import { AppError } from "../server/errors.js";
 import { type FormContext, formElements, formValues, reportOf } from "./form.js";
 import type { SaveValues } from "./schemas.js";
@@ -53,6 +54,7 @@ export async function saveValues(db: Database, context: FormContext, input: Save
   });
   return db.transaction(async (tx) => {
     // The report row is the lock every writer of this form queues on.
+    await ensurePeriods(tx, [context.period]);
     await tx
       .insert(dataSetReports)
       .values({

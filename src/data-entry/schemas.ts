@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { periodCodeSchema } from "../periods/schemas.js";
 
-const period = z.string().regex(/^\d{4}(\d{2}|Q[1-4]|S[12])?$/, "kode periode DHIS2: 2024, 2024Q1, 202401");
+const period = periodCodeSchema;
 
 export const formQuerySchema = z.object({ dataSetId: z.uuid(), orgUnitId: z.uuid(), period });
 

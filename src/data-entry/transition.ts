@@ -3,6 +3,7 @@ import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { dataSetReports } from "../db/schema/index.js";
 import { endDate, isOnTime, nextStatus, type ReportAction } from "../domain/index.js";
+import { ensurePeriods } from "../periods/commands.js";
 import { AppError } from "../server/errors.js";
 import { type FormContext, formElements, formFindings, formValues } from "./form.js";
 
@@ -23,6 +24,7 @@ export async function transitionReport(
     eq(dataSetReports.period, context.period.code),
   );
   return db.transaction(async (tx) => {
+    await ensurePeriods(tx, [context.period]);
     await tx
       .insert(dataSetReports)
       .values({

@@ -14,7 +14,7 @@ import {
   spmVersions,
   users,
 } from "../db/schema/index.js";
-import { ensurePeriods } from "../periods/queries.js";
+import { ensurePeriodsOfYears } from "../periods/commands.js";
 import { writeRak } from "../plans/rak-store.js";
 import { insertDemoDataEntry } from "./data-entry.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
@@ -42,7 +42,7 @@ export async function loadDemo(db: Database): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.select().from(appMeta).where(eq(appMeta.key, DEMO_FLAG)).for("update");
     if (existing.length > 0) return false;
-    await ensurePeriods(tx, 2017, 2026);
+    await ensurePeriodsOfYears(tx, 2017, 2026);
     const ids = await insertOrgUnits(tx, demoOrgUnits, null, null, 0, "/");
     const programIndicators = await insertRak(tx, requireId(ids, "18.72"));
     await insertSpm(tx, requireId(ids, "32.76"));

@@ -102,11 +102,13 @@ export {
   type PeriodType,
   parentPeriod,
   parsePeriod,
+  parseRecordablePeriod,
   periodLabel,
   periodOfDate,
   periodsInYear,
   previousPeriod,
   quarterOfMonth,
+  RECORDABLE_YEARS,
   startDate,
 } from "./periods.js";
 export { type BudgetFinding, type BudgetNode, checkBudgets } from "./plan-checks.js";

@@ -10,6 +10,7 @@ import {
   monthsOf,
   parentPeriod,
   parsePeriod,
+  parseRecordablePeriod,
   periodLabel,
   periodOfDate,
   periodsInYear,
@@ -176,5 +177,32 @@ describe("the period before", () => {
     ["2024/2025", "2023/2024"],
   ])("%s comes after %s", (code, before) => {
     expect(previousPeriod(parsePeriod(code)).code).toBe(before);
+  });
+});
+
+describe("periods that data can be recorded for", () => {
+  it("accepts any month from 2000 to 2100 without it being stored first", () => {
+    expect(parseRecordablePeriod("202701").code).toBe("202701");
+    expect(parseRecordablePeriod("203012").code).toBe("203012");
+    expect(parseRecordablePeriod("2000Q1").year).toBe(2000);
+    expect(parseRecordablePeriod("2100/2101").type).toBe("school_year");
+  });
+
+  it("refuses a typo such as 999912 or 1899 with the years it allows, in both languages", () => {
+    for (const code of ["999912", "1899", "2101Q1", "199912"]) {
+      try {
+        parseRecordablePeriod(code);
+        expect.unreachable(code);
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        expect((error as DomainError).code).toBe("PERIOD_OUT_OF_RANGE");
+        expect((error as DomainError).messageId).toContain("2000–2100");
+        expect((error as DomainError).messageEn).toContain("2000–2100");
+      }
+    }
+  });
+
+  it("still refuses what is not a period at all", () => {
+    expect(() => parseRecordablePeriod("202713")).toThrow(DomainError);
   });
 });

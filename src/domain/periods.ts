@@ -158,6 +158,27 @@ export function parsePeriod(code: string): Period {
   );
 }
 
+/**
+ * The years data and plans may be recorded for. Periods are not stored ahead of time (any valid period
+ * can be used the moment it is needed), so this is what stops a typo such as `999912` early.
+ */
+export const RECORDABLE_YEARS = { first: 2000, last: 2100 } as const;
+
+/** Parses a period that data or plans may be recorded for: a valid code within {@link RECORDABLE_YEARS}. */
+export function parseRecordablePeriod(code: string): Period {
+  const period = parsePeriod(code);
+  const { first, last } = RECORDABLE_YEARS;
+  if (period.year < first || period.year > last) {
+    throw periodError(
+      "PERIOD_OUT_OF_RANGE",
+      `Periode ${period.code} di luar rentang yang dapat dicatat (tahun ${first}–${last}).`,
+      `Period ${period.code} is outside the years that can be recorded (${first}–${last}).`,
+      period.code,
+    );
+  }
+  return period;
+}
+
 /** The code to send to DHIS2: identical except the school year, which maps to FinancialJuly. */
 export function dhis2Code(period: Period): string {
   return period.type === "school_year" ? `${period.year}July` : period.code;

@@ -121,6 +121,8 @@ describe.each(testDatabases())("org unit management on $name", (target) => {
       .where(and(eq(auditLog.entityId, unit.id), eq(auditLog.action, "orgunit.update")));
     expect(audit?.oldValue).toEqual({ name: "Puskesmas Karangrejo", kemenkesCode: null });
     expect(audit?.newValue).toEqual({ name: "Puskesmas Karangrejo Baru", kemenkesCode: "P1872020103" });
+    const empty = await admin.request("PATCH", `/api/org-units/${unit.id}`, { reason: "tanpa perubahan" });
+    expect(empty.statusCode).toBe(400);
     const taken = await admin.request("PATCH", `/api/org-units/${(await byCode("18.72.02.P2")).id}`, {
       kemenkesCode: "P1872020103",
     });

@@ -58,7 +58,11 @@ export const updateOrgUnitSchema = z
     kemenkesCode: fields.kemenkesCode,
     reason: reason.optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (patch) => Object.keys(patch).some((key) => key !== "reason"),
+    "Tidak ada yang diubah: isi salah satu kolom unit / nothing to change",
+  );
 export type UpdateOrgUnit = z.infer<typeof updateOrgUnitSchema>;
 
 export const moveOrgUnitSchema = z.object({ parentId: z.uuid(), reason });

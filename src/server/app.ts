@@ -22,6 +22,7 @@ import { orgUnitRoutes } from "../org-units/routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
+import { setupRoutes } from "../setup/routes.js";
 import { skmRoutes } from "../skm/routes.js";
 import { populationRoutes } from "../spm/population-routes.js";
 import { spmReportRoutes } from "../spm/report-routes.js";
@@ -29,6 +30,7 @@ import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
 import { errorBody } from "./errors.js";
+import { registerInputGuard } from "./input-guard.js";
 import { packagePath } from "./package-root.js";
 import { APP_VERSION } from "./version.js";
 
@@ -51,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerInputGuard(app);
   app.decorate("database", options.database);
 
   await app.register(helmet, {
@@ -103,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(evaluationRoutes, { prefix: "/api" });
   await app.register(userRoutes, { prefix: "/api" });
   await app.register(auditRoutes, { prefix: "/api" });
+  await app.register(setupRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);

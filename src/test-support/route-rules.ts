@@ -422,6 +422,12 @@ export const matrix: Record<string, RouteRule> = {
       headers: { "content-type": "text/csv" },
     }),
   },
+  "GET /api/setup/status": {
+    who: ["admin_dinas"],
+    scoped: "list",
+    request: () => ({ url: "/api/setup/status" }),
+    showsMetro: (b) => json(b).includes("Kota Metro"),
+  },
   "GET /api/users": {
     who: ["admin_dinas"],
     scoped: "list",

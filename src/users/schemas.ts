@@ -42,13 +42,18 @@ export const createUserSchema = z.object({
   roles: z.array(roleInputSchema).min(1).max(50),
 });
 
-export const updateUserSchema = z.object({
-  fullName: z.string().trim().min(1).max(200).optional(),
-  email: z.email().toLowerCase().nullable().optional(),
-  nip: z.string().trim().max(30).nullable().optional(),
-  isActive: z.boolean().optional(),
-  reason: z.string().trim().max(500).optional(),
-});
+export const updateUserSchema = z
+  .object({
+    fullName: z.string().trim().min(1).max(200).optional(),
+    email: z.email().toLowerCase().nullable().optional(),
+    nip: z.string().trim().max(30).nullable().optional(),
+    isActive: z.boolean().optional(),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine(
+    (patch) => ["fullName", "email", "nip", "isActive"].some((key) => key in patch),
+    "Tidak ada yang diubah: isi salah satu dari fullName, email, nip, isActive / nothing to change",
+  );
 
 export const replaceRolesSchema = z.object({
   roles: z.array(roleInputSchema).max(50),

@@ -4,6 +4,7 @@ import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
 import { orgTreeEn } from "./org-units-en";
 import { populationsEn } from "./populations-en";
+import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
 import { spmEn } from "./spm-en";
 
@@ -13,6 +14,7 @@ export const en: Messages = {
   evaluation: evaluationEn,
   populations: populationsEn,
   orgTree: orgTreeEn,
+  setup: setupEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {

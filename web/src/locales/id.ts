@@ -3,6 +3,7 @@ import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
 import { orgTreeId } from "./org-units-id";
 import { populationsId } from "./populations-id";
+import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
 import { spmId } from "./spm-id";
 
@@ -12,6 +13,7 @@ export const id = {
   evaluation: evaluationId,
   populations: populationsId,
   orgTree: orgTreeId,
+  setup: setupId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { apiGet } from "../api";
+import { SetupChecklist } from "../components/home/SetupChecklist";
 import { useOrgUnits, usePlans, useSpmVersions } from "../queries";
 import { useCan, useCurrentUser } from "../session";
 
@@ -31,6 +32,7 @@ export function HomePage() {
         {user.fullName} · {user.roles.map((r) => `${t(`roles.${r.role}`)} — ${r.orgUnitName}`).join("; ")}
       </Text>
       <Text maw={720}>{t("home.intro")}</Text>
+      {can("user.manage") ? <SetupChecklist /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
         {cards.map((card) => (
           <Card key={card.to} withBorder>

@@ -1,0 +1,83 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { orgUnits, planIndicators, planNodes, plans, skmSurveys, spmServices } from "../db/schema/index.js";
+import { rakMetro2024 } from "../demo/rak-metro-2024.js";
+import { rakXlsx } from "../reports/rak/index.js";
+import type { Ids } from "./route-rules.js";
+
+const firstId = (result: unknown) => (result as { rows: Array<{ id: string }> }).rows[0]?.id as string;
+
+/** The demo's entities every route rule can address, plus factories of throwaway ones for destructive calls. */
+export async function prepareIds(db: Database, target: string): Promise<Ids> {
+  const [yosomulyo] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72.01.P2"));
+  const [rak] = await db.select().from(plans);
+  const spm = await db.execute(sql`select id from spm_versions limit 1`);
+  let n = 0;
+  const [program] = await db.select().from(planNodes).where(eq(planNodes.level, "program")).limit(1);
+  const [indicator] = await db
+    .select()
+    .from(planIndicators)
+    .where(eq(planIndicators.planNodeId, program?.id as string))
+    .limit(1);
+  const [metro] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72"));
+  const dataSet = await db.execute(sql`select id from data_sets limit 1`);
+  const element = await db.execute(sql`select data_element_id as id from data_set_elements limit 1`);
+  const pemenuhan = await db.execute(
+    sql`select pi.id from plan_indicators pi join plan_nodes n on n.id = pi.plan_node_id where n.name like 'Program Pemenuhan%' limit 1`,
+  );
+  const [spmService] = await db.select().from(spmServices).limit(1);
+  const skmSurvey = async (period: string) =>
+    (
+      await db
+        .insert(skmSurveys)
+        .values({ orgUnitId: yosomulyo?.id as string, serviceId: spmService?.id as string, period })
+        .returning()
+    )[0]?.id as string;
+  return {
+    spmService: spmService?.id as string,
+    skmSurvey: await skmSurvey("2024"),
+    skmThrowaway: () => skmSurvey(String(2100 + ++n)),
+    programIndicator: firstId(pemenuhan),
+    dataSet: firstId(dataSet),
+    element: async () => firstId(element),
+    metro: metro?.id as string,
+    rakFile: await rakXlsx(rakMetro2024),
+    program: program?.id as string,
+    indicator: indicator?.id as string,
+    throwaway: async () => {
+      const [node] = await db
+        .insert(planNodes)
+        .values({
+          planId: rak?.id as string,
+          parentId: program?.id,
+          level: "kegiatan",
+          name: "sementara",
+          position: 9999,
+        })
+        .returning();
+      return node?.id as string;
+    },
+    yosomulyo: yosomulyo?.id as string,
+    rak: rak?.id as string,
+    spmVersion: firstId(spm),
+    target,
+    counter: () => ++n,
+    orgUnitThrowaway: async (closed = false) => {
+      const code = `18.72.T${++n}`;
+      const [unit] = await db
+        .insert(orgUnits)
+        .values({
+          parentId: metro?.id,
+          districtId: metro?.id,
+          code,
+          name: "Kecamatan Sementara",
+          type: "kecamatan",
+          level: (metro?.level ?? 0) + 1,
+          path: `${metro?.path}${code}/`,
+          closedOn: closed ? "2025-12-31" : null,
+        })
+        .returning();
+      return unit?.id as string;
+    },
+  };
+}
