@@ -21,6 +21,9 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
+/** The app refetches the tree after each change; give it more than expect.poll's default second. */
+const wait = { timeout: 10_000 };
+
 /** No page wider than the window: wide tables scroll inside themselves. */
 const fitsWindow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -56,13 +59,14 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
     await page.getByRole("dialog").getByRole("button", { name: "Simpan" }).click();
     await node(page, "18.72.06").waitFor();
     await expect
-      .poll(() => page.getByTestId("unit-details").locator("h4").innerText())
+      .poll(() => page.getByTestId("unit-details").locator("h4").innerText(), wait)
       .toBe("Kecamatan Metro Kidul");
 
     await page.getByTestId("action-add-child").click();
     await choose(page, "Jenis", "Puskesmas");
     await page.getByTestId("unit-code").fill("18.72.06.P1");
     await page.getByTestId("unit-name").fill("Puskesmas Metro Kidul");
+    await page.screenshot({ path: join(screenshotDir, `org-units-form-1366-${name}.png`) });
     await page.getByRole("dialog").getByRole("button", { name: "Simpan" }).click();
     await node(page, "18.72.06.P1").waitFor();
 
@@ -81,7 +85,7 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
     await node(page, "18.72.06.P1.S1").waitFor();
 
     await select(page, "18.72.06.P1");
-    await expect.poll(() => page.getByTestId("wilayah-kerja").innerText()).toContain("Kelurahan Kidul");
+    await expect.poll(() => page.getByTestId("wilayah-kerja").innerText(), wait).toContain("Kelurahan Kidul");
 
     await select(page, "18.72.06.P1.S1");
     await page.getByTestId("action-move").click();
@@ -92,7 +96,7 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
       .poll(async () => {
         const codes = await treeCodes(page);
         return codes.indexOf("18.72.06.P1.S1") === codes.indexOf("18.72.01.P1") + 1;
-      })
+      }, wait)
       .toBe(true);
 
     await select(page, "18.72.06.P1.K1");
@@ -100,17 +104,17 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
     await page.getByTestId("close-date").fill("2026-06-30");
     await page.getByTestId("action-reason").fill("Digabung ke kelurahan tetangga");
     await page.getByTestId("unit-action-save").click();
-    await expect.poll(async () => (await treeCodes(page)).includes("18.72.06.P1.K1")).toBe(false);
+    await expect.poll(async () => (await treeCodes(page)).includes("18.72.06.P1.K1"), wait).toBe(false);
     await page.getByTestId("show-closed").click();
     await node(page, "18.72.06.P1.K1").waitFor();
     expect(await node(page, "18.72.06.P1.K1").getAttribute("class")).toContain("is-closed");
     await select(page, "18.72.06.P1.K1");
     expect(await page.getByTestId("unit-details").innerText()).toContain("Digabung ke kelurahan tetangga");
 
-    expect(await fitsWindow(page)).toBe(true);
+    await expect.poll(() => fitsWindow(page), wait).toBe(true);
     await shot(page, "admin-1366");
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await fitsWindow(page)).toBe(true);
+    await expect.poll(() => fitsWindow(page), wait).toBe(true);
     await shot(page, "admin-390");
     await page.close();
   });
@@ -124,7 +128,7 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
     await page.getByTestId("unit-details").waitFor();
     expect(await page.getByTestId("action-edit").count()).toBe(0);
     expect(await page.getByTestId("open-import").count()).toBe(0);
-    expect(await fitsWindow(page)).toBe(true);
+    await expect.poll(() => fitsWindow(page), wait).toBe(true);
     await shot(page, "readonly-390");
     await page.close();
   });
