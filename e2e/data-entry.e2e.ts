@@ -31,8 +31,10 @@ async function waitSaved(page: Page) {
   await expect.poll(() => saveStatus(page), { timeout: 15_000 }).toBe("Tersimpan");
 }
 
+/** Takes a workflow step and confirms it in the dialog every step asks with. */
 async function act(page: Page, action: string, expectedStatus: string) {
   await page.getByRole("button", { name: action, exact: true }).click();
+  await page.getByTestId("confirm-action").click();
   await expect.poll(() => page.getByTestId("report-status").textContent()).toBe(expectedStatus);
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from "../db/schema/index.js";
+import { actionPermissions, permissionsFor, type ReportAction, type ReportStatus } from "../domain/index.js";
 
 /**
  * What each role may do (DOMAIN.md §1; Perwal Depok 57/2017 Pasal 7, 9, 10). A permission is always
@@ -62,4 +63,23 @@ export function scopeRoots(roles: readonly ScopedRole[], permission: Permission)
 
 export function allows(roles: readonly ScopedRole[], permission: Permission, orgUnitPath: string): boolean {
   return scopeRoots(roles, permission).some((root) => orgUnitPath.startsWith(root));
+}
+
+/** Whether these roles may take a workflow step on a report of this status in this org unit. */
+export function mayTakeAction(
+  roles: readonly ScopedRole[],
+  action: ReportAction,
+  status: ReportStatus,
+  orgUnitPath: string,
+): boolean {
+  return permissionsFor(action, status).some((permission) => allows(roles, permission, orgUnitPath));
+}
+
+/** Whether these roles may take this workflow step from any status: the gate before the report is read. */
+export function mayAskForAction(
+  roles: readonly ScopedRole[],
+  action: ReportAction,
+  orgUnitPath: string,
+): boolean {
+  return actionPermissions(action).some((permission) => allows(roles, permission, orgUnitPath));
 }

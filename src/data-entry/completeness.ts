@@ -1,11 +1,18 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
-import { dataSetOrgUnits, dataSetReports, orgUnits } from "../db/schema/index.js";
+import {
+  dataSetElements,
+  dataSetOrgUnits,
+  dataSetReports,
+  dataValues,
+  orgUnits,
+} from "../db/schema/index.js";
 
 /**
  * Reports expected for a data set and period (its assigned org units inside the reader's scope), which
- * arrived (submitted or further) and which arrived on time. A missing report is never a zero.
+ * arrived (submitted or further, with values or declared nihil) and which arrived on time. A missing
+ * report is never a zero.
  */
 export async function completeness(
   db: Pick<Database, "select">,
@@ -20,6 +27,14 @@ export async function completeness(
       status: dataSetReports.status,
       submittedAt: dataSetReports.submittedAt,
       onTime: dataSetReports.onTime,
+      nihil: dataSetReports.isNihil,
+      // A report counts only with content: a value of one of its elements, or an explicit nihil.
+      hasValues: sql<boolean>`exists (
+        select 1 from ${dataValues}
+        join ${dataSetElements} on ${dataSetElements.dataElementId} = ${dataValues.dataElementId}
+        where ${dataSetElements.dataSetId} = ${dataSetOrgUnits.dataSetId}
+          and ${dataValues.orgUnitId} = ${dataSetOrgUnits.orgUnitId}
+          and ${dataValues.period} = ${period})`,
     })
     .from(dataSetOrgUnits)
     .innerJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
@@ -33,13 +48,17 @@ export async function completeness(
     )
     .where(and(eq(dataSetOrgUnits.dataSetId, dataSetId), withinScope(orgUnits.path, scope)))
     .orderBy(asc(orgUnits.path));
-  const units = rows.map((r) => ({
-    orgUnitId: r.orgUnitId,
-    name: r.name,
-    status: r.status ?? "draft",
-    submittedAt: r.submittedAt?.toISOString() ?? null,
-    onTime: r.onTime,
-  }));
+  const units = rows.map((r) => {
+    const arrived = r.submittedAt !== null && (r.nihil === true || r.hasValues);
+    return {
+      orgUnitId: r.orgUnitId,
+      name: r.name,
+      status: r.status ?? "draft",
+      submittedAt: arrived ? (r.submittedAt?.toISOString() ?? null) : null,
+      onTime: arrived ? r.onTime : null,
+      nihil: r.nihil ?? false,
+    };
+  });
   const received = units.filter((u) => u.submittedAt !== null).length;
   const onTime = units.filter((u) => u.onTime === true).length;
   const percent = (n: number) => (units.length ? Math.round((n / units.length) * 1000) / 10 : null);

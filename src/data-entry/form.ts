@@ -169,6 +169,7 @@ export async function loadForm(db: Reader, key: FormKey, context?: FormContext):
       returnedReason: report?.returnedReason ?? null,
       submittedAt: report?.submittedAt?.toISOString() ?? null,
       onTime: report?.onTime ?? null,
+      nihil: report?.isNihil ?? false,
     },
     findings: await formFindings(db, ctx, elements),
   };

@@ -1,10 +1,10 @@
 import { asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, authorize, currentUser, scopeOf } from "../auth/plugin.js";
+import { mayAskForAction, mayTakeAction } from "../auth/permissions.js";
+import { actorOf, authorize, currentUser, forbidden, scopeOf } from "../auth/plugin.js";
 import { withinScope } from "../auth/scope-sql.js";
 import { dataSetOrgUnits, dataSets, orgUnits } from "../db/schema/index.js";
-import { actionStep } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
 import { AppError } from "../server/errors.js";
 import { completeness } from "./completeness.js";
@@ -36,6 +36,7 @@ const completenessSchema = z.object({
       status: z.string(),
       submittedAt: z.string().nullable(),
       onTime: z.boolean().nullable(),
+      nihil: z.boolean(),
     }),
   ),
 });
@@ -126,9 +127,21 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      const { action, reason, nihilReason } = request.body;
       const context = await formContext(db(), request.body);
-      authorize(request, actionStep(request.body.action).permission, context.unit.path);
-      await transitionReport(db(), context, request.body.action, request.body.reason, actorOf(request));
+      const roles = currentUser(request).roles;
+      if (!mayAskForAction(roles, action, context.unit.path)) throw forbidden();
+      await transitionReport(
+        db(),
+        context,
+        {
+          action,
+          reason,
+          nihilReason,
+          mayTakeFrom: (status) => mayTakeAction(roles, action, status, context.unit.path),
+        },
+        actorOf(request),
+      );
       return loadForm(db(), request.body, context);
     },
   );

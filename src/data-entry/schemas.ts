@@ -32,6 +32,8 @@ export const formSchema = z.object({
     returnedReason: z.string().nullable(),
     submittedAt: z.string().nullable(),
     onTime: z.boolean().nullable(),
+    /** Submitted as laporan nihil: nothing to report this period. */
+    nihil: z.boolean(),
   }),
   findings: z.array(
     z.object({
@@ -63,6 +65,11 @@ export const saveValuesSchema = formQuerySchema.extend({
 export const transitionSchema = formQuerySchema.extend({
   action: z.enum(["submit", "verify", "approve", "return", "reopen"]),
   reason: z.string().trim().max(1000).optional(),
+  nihilReason: z
+    .string()
+    .max(1000)
+    .optional()
+    .describe("submit only: laporan nihil, nothing to report this period, and why"),
 });
 
 export type Form = z.infer<typeof formSchema>;

@@ -1,8 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
+import { forbidden } from "../auth/plugin.js";
 import type { Database } from "../db/client.js";
 import { dataSetReports } from "../db/schema/index.js";
-import { endDate, isOnTime, nextStatus, type ReportAction } from "../domain/index.js";
+import {
+  checkSubmittedContent,
+  endDate,
+  isOnTime,
+  nextStatus,
+  type ReportAction,
+  type ReportStatus,
+} from "../domain/index.js";
 import { ensurePeriods } from "../periods/commands.js";
 import { AppError } from "../server/errors.js";
 import { type FormContext, formElements, formFindings, formValues } from "./form.js";
@@ -11,13 +19,22 @@ import { type FormContext, formElements, formFindings, formValues } from "./form
  * Moves a report through the workflow in one transaction with its audit record. Submitting re-runs the
  * validation: errors block it, and each warning needs a comment on one of the values it is about.
  */
+export interface TransitionRequest {
+  action: ReportAction;
+  reason?: string | undefined;
+  /** Submit as laporan nihil (nothing to report) for this reason. */
+  nihilReason?: string | undefined;
+  /** Whether the caller may take the action from the status the report turns out to have. */
+  mayTakeFrom: (status: ReportStatus) => boolean;
+}
+
 export async function transitionReport(
   db: Database,
   context: FormContext,
-  action: ReportAction,
-  reason: string | undefined,
+  request: TransitionRequest,
   actor: Actor,
 ) {
+  const { action, reason, nihilReason } = request;
   const key = and(
     eq(dataSetReports.dataSetId, context.dataSet.id),
     eq(dataSetReports.orgUnitId, context.unit.id),
@@ -37,7 +54,9 @@ export async function transitionReport(
     const [report] = await tx.select().from(dataSetReports).where(key).for("update");
     if (!report) throw new Error("report row vanished");
     const status = nextStatus(report.status, action, reason);
-    if (action === "submit") await checkBeforeSubmit(tx, context);
+    if (!request.mayTakeFrom(report.status)) throw forbidden();
+    if (action === "submit") await checkBeforeSubmit(tx, context, nihilReason);
+    const nihil = action === "submit" ? nihilReason !== undefined : report.isNihil;
     const now = new Date();
     const firstSubmission = action === "submit" && report.submittedAt === null;
     const [after] = await tx
@@ -48,6 +67,7 @@ export async function transitionReport(
         updatedAt: now,
         returnedReason:
           action === "return" ? (reason ?? null) : action === "submit" ? null : report.returnedReason,
+        isNihil: nihil,
         ...(firstSubmission
           ? { submittedAt: now, onTime: isOnTime(endDate(context.period), context.dataSet.deadlineDays, now) }
           : {}),
@@ -60,15 +80,22 @@ export async function transitionReport(
       entityId: `${context.dataSet.code}/${context.unit.id}/${context.period.code}`,
       orgUnitId: context.unit.id,
       oldValue: { status: report.status },
-      newValue: { status },
-      reason,
+      newValue: nihil && action === "submit" ? { status, nihil: true } : { status },
+      reason: action === "submit" ? nihilReason : reason,
     });
     return after;
   });
 }
 
-async function checkBeforeSubmit(tx: Pick<Database, "select">, context: FormContext) {
+async function checkBeforeSubmit(tx: Pick<Database, "select">, context: FormContext, nihilReason?: string) {
   const elements = await formElements(tx, context.dataSet.id);
+  const stored = await formValues(
+    tx,
+    context.unit.id,
+    context.period.code,
+    elements.map((e) => e.id),
+  );
+  checkSubmittedContent(stored.length, nihilReason);
   const findings = await formFindings(tx, context, elements);
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
@@ -80,14 +107,8 @@ async function checkBeforeSubmit(tx: Pick<Database, "select">, context: FormCont
       { findings: errors },
     );
   }
-  const values = await formValues(
-    tx,
-    context.unit.id,
-    context.period.code,
-    elements.map((e) => e.id),
-  );
   const commented = new Set(
-    values.filter((v) => v.comment?.trim()).map((v) => elements.find((e) => e.id === v.dataElementId)?.code),
+    stored.filter((v) => v.comment?.trim()).map((v) => elements.find((e) => e.id === v.dataElementId)?.code),
   );
   const unexplained = findings.filter(
     (f) => f.severity === "warning" && !f.dataElements.some((code) => commented.has(code)),

@@ -139,6 +139,9 @@ export {
   type SpmFormula,
   spmFigures,
   spmMonths,
+  spmShareOfTarget,
+  spmTargetReached,
+  spmTargetValue,
 } from "./spm-achievement.js";
 export {
   type EstimatedPopulation,
@@ -179,11 +182,16 @@ export {
 } from "./validation.js";
 export {
   type ActionPermission,
+  actionPermissions,
   actionStep,
+  availableActions,
+  checkSubmittedContent,
   deadlineOf,
   isEditable,
   isOnTime,
+  needsReason,
   nextStatus,
+  permissionsFor,
   type ReportAction,
   type ReportStatus,
 } from "./workflow.js";

@@ -14,6 +14,9 @@ import {
   type ReportedSum,
   spmFigures,
   spmMonths,
+  spmShareOfTarget,
+  spmTargetReached,
+  spmTargetValue,
 } from "./spm-achievement.js";
 
 const formulaOf = (number: number) => {
@@ -151,5 +154,19 @@ describe("SPM achievement (Perwal Depok 57/2017 Lampiran II)", () => {
         expect(split.reduce((acc, p) => add(acc, p.numerator), "0")).toBe(total);
       }),
     );
+  });
+});
+
+describe("whether an SPM service met its target", () => {
+  it("compares with the year's target, not with 100 %, and reads a missing or dash target as 100 %", () => {
+    expect(spmTargetReached("96", "95")).toBe(true);
+    expect(spmTargetReached("96", "100")).toBe(false);
+    expect(spmTargetReached("100", null)).toBe(true);
+    expect(spmTargetValue("-")).toBe("100");
+    expect(spmTargetReached(null, "100")).toBeNull();
+  });
+
+  it("gives the share of the target the dashboard colours by", () => {
+    expect(spmShareOfTarget("76", "95")).toBe("80");
   });
 });

@@ -1,6 +1,8 @@
-import { add, div, isZero, mul, round, sub, sum } from "./decimal.js";
+import { add, compare, div, isZero, mul, round, sub, sum } from "./decimal.js";
+import { DomainError } from "./errors.js";
 import { dataElementsOf, type Expression, evaluate, parseExpression } from "./expression.js";
 import { makePeriod, monthsOf, type Period } from "./periods.js";
+import { parseTarget, targetAmount } from "./target-parse.js";
 
 /**
  * SPM achievement (DOMAIN.md §5): per service, numerator / denominator × 100 over the months the
@@ -144,4 +146,30 @@ export function meanCapaian(figures: readonly SpmFigures[]): string | null {
   const known = figures.flatMap((f) => (f.capaian === null ? [] : [f.capaian]));
   if (known.length === 0) return null;
   return round(div(sum(known), String(known.length), CAPAIAN_DIGITS + 4), CAPAIAN_DIGITS);
+}
+
+/**
+ * The SPM target as a number. Every SPM service aims at everyone it must serve, so a missing, dash or
+ * unreadable target means 100 %.
+ */
+export function spmTargetValue(target: string | null): string {
+  if (target === null) return "100";
+  try {
+    const amount = targetAmount(parseTarget(target, { decimalSeparator: "." }));
+    return amount === null || isZero(amount) ? "100" : amount;
+  } catch (error) {
+    if (error instanceof DomainError) return "100";
+    throw error;
+  }
+}
+
+/** The capaian as a share of the year's target (100 = the target met); null without a capaian. */
+export function spmShareOfTarget(capaian: string | null, target: string | null): string | null {
+  return capaian === null ? null : div(mul(capaian, "100"), spmTargetValue(target), 2);
+}
+
+/** Whether a service met its target (not merely 100 %: a region may set a lower target for a year). */
+export function spmTargetReached(capaian: string | null, target: string | null): boolean | null {
+  const share = spmShareOfTarget(capaian, target);
+  return share === null ? null : compare(share, "100") >= 0;
 }

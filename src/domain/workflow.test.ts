@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.js";
-import { deadlineOf, isEditable, isOnTime, nextStatus } from "./workflow.js";
+import {
+  type ActionPermission,
+  availableActions,
+  checkSubmittedContent,
+  deadlineOf,
+  isEditable,
+  isOnTime,
+  nextStatus,
+  permissionsFor,
+} from "./workflow.js";
 
 describe("the report workflow", () => {
   it("goes draft → submitted → verified → approved", () => {
@@ -34,5 +43,47 @@ describe("the report workflow", () => {
     expect(deadlineOf("2024-01-31", 10)).toBe("2024-02-10");
     expect(isOnTime("2024-01-31", 10, new Date("2024-02-10T16:59:00Z"))).toBe(true);
     expect(isOnTime("2024-01-31", 10, new Date("2024-02-10T17:00:00Z"))).toBe(false);
+  });
+});
+
+describe("who can take which step", () => {
+  const holding =
+    (...held: ActionPermission[]) =>
+    (p: ActionPermission) =>
+      held.includes(p);
+
+  it("lets the Kepala Dinas approve or send back a verified report, but not one still waiting for verification", () => {
+    expect(availableActions("verified", holding("data.approve"))).toEqual(["approve", "return"]);
+    expect(availableActions("submitted", holding("data.approve"))).toEqual([]);
+  });
+
+  it("lets a pengelola program verify or return a submitted report", () => {
+    expect(availableActions("submitted", holding("data.verify"))).toEqual(["verify", "return"]);
+    expect(permissionsFor("return", "submitted")).toEqual(["data.verify"]);
+  });
+
+  it("lets an operator submit a draft or returned report and nothing after that", () => {
+    expect(availableActions("draft", holding("data.enter"))).toEqual(["submit"]);
+    expect(availableActions("returned", holding("data.enter"))).toEqual(["submit"]);
+    expect(availableActions("approved", holding("data.enter"))).toEqual([]);
+  });
+});
+
+describe("a report needs content", () => {
+  it("refuses an empty report unless it is declared nihil with a reason", () => {
+    expect(() => checkSubmittedContent(0, undefined)).toThrow(
+      expect.objectContaining({ code: "REPORT_EMPTY" }),
+    );
+    expect(() => checkSubmittedContent(0, "  ")).toThrow(
+      expect.objectContaining({ code: "NIHIL_REASON_REQUIRED" }),
+    );
+    expect(() => checkSubmittedContent(0, "Tidak ada persalinan bulan ini")).not.toThrow();
+  });
+
+  it("refuses a nihil report that holds values, and accepts values without nihil", () => {
+    expect(() => checkSubmittedContent(3, "kosong")).toThrow(
+      expect.objectContaining({ code: "NIHIL_HAS_VALUES" }),
+    );
+    expect(() => checkSubmittedContent(3, undefined)).not.toThrow();
   });
 });

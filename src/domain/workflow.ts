@@ -11,23 +11,23 @@ export type ReportAction = "submit" | "verify" | "approve" | "return" | "reopen"
 export type ActionPermission = "data.enter" | "data.verify" | "data.approve";
 
 interface Step {
-  from: readonly ReportStatus[];
   to: ReportStatus;
-  permission: ActionPermission;
+  /** The statuses the action starts from, each with the permissions any one of which may take it there. */
+  by: Partial<Record<ReportStatus, readonly ActionPermission[]>>;
   reasonRequired: boolean;
 }
 
 const STEPS: Record<ReportAction, Step> = {
-  submit: { from: ["draft", "returned"], to: "submitted", permission: "data.enter", reasonRequired: false },
-  verify: { from: ["submitted"], to: "verified", permission: "data.verify", reasonRequired: false },
-  approve: { from: ["verified"], to: "approved", permission: "data.approve", reasonRequired: false },
+  submit: { to: "submitted", by: { draft: ["data.enter"], returned: ["data.enter"] }, reasonRequired: false },
+  verify: { to: "verified", by: { submitted: ["data.verify"] }, reasonRequired: false },
+  approve: { to: "approved", by: { verified: ["data.approve"] }, reasonRequired: false },
+  // The Kepala Dinas may send back a verified report instead of approving what looks wrong.
   return: {
-    from: ["submitted", "verified"],
     to: "returned",
-    permission: "data.verify",
+    by: { submitted: ["data.verify"], verified: ["data.verify", "data.approve"] },
     reasonRequired: true,
   },
-  reopen: { from: ["approved"], to: "draft", permission: "data.approve", reasonRequired: true },
+  reopen: { to: "draft", by: { approved: ["data.approve"] }, reasonRequired: true },
 };
 
 const STATUS_LABEL: Record<ReportStatus, { id: string; en: string }> = {
@@ -45,6 +45,59 @@ export function actionStep(action: ReportAction): Step {
   return step;
 }
 
+/** Every permission that takes this action from some status: who may ask for it at all. */
+export function actionPermissions(action: ReportAction): ActionPermission[] {
+  return [...new Set(Object.values(actionStep(action).by).flat())];
+}
+
+/** The permissions that take this action from this status (none when it cannot be taken from there). */
+export function permissionsFor(action: ReportAction, status: ReportStatus): readonly ActionPermission[] {
+  return actionStep(action).by[status] ?? [];
+}
+
+/** The actions someone holding these permissions can take on a report in this status, in workflow order. */
+export function availableActions(
+  status: ReportStatus,
+  holds: (permission: ActionPermission) => boolean,
+): ReportAction[] {
+  return (Object.keys(STEPS) as ReportAction[]).filter((action) =>
+    permissionsFor(action, status).some(holds),
+  );
+}
+
+export function needsReason(action: ReportAction): boolean {
+  return actionStep(action).reasonRequired;
+}
+
+/**
+ * A report must say something: values, or an explicit laporan nihil (nothing to report) with its
+ * reason. A nihil report carries no values, so completeness can count it without guessing.
+ */
+export function checkSubmittedContent(valueCount: number, nihilReason: string | null | undefined): void {
+  const nihil = nihilReason !== undefined && nihilReason !== null;
+  if (nihil && !nihilReason.trim()) {
+    throw new DomainError(
+      "NIHIL_REASON_REQUIRED",
+      'Laporan nihil memerlukan alasan, mis. "tidak ada pelayanan persalinan bulan ini".',
+      'A nil report needs a reason, e.g. "no deliveries this month".',
+    );
+  }
+  if (nihil && valueCount > 0) {
+    throw new DomainError(
+      "NIHIL_HAS_VALUES",
+      `Laporan nihil tidak boleh berisi nilai; hapus ${valueCount} nilai yang terisi atau kirim sebagai laporan biasa.`,
+      `A nil report cannot hold values; clear the ${valueCount} values entered or submit it as a normal report.`,
+    );
+  }
+  if (!nihil && valueCount === 0) {
+    throw new DomainError(
+      "REPORT_EMPTY",
+      "Laporan masih kosong. Isi nilainya, atau kirim sebagai laporan nihil bila memang tidak ada yang dilaporkan, dengan alasannya.",
+      "The report is empty. Enter its values, or submit it as a nil report with the reason if there is really nothing to report.",
+    );
+  }
+}
+
 /** The status after the action, or a DomainError saying why it cannot be taken now. */
 export function nextStatus(
   current: ReportStatus,
@@ -52,7 +105,7 @@ export function nextStatus(
   reason?: string | null,
 ): ReportStatus {
   const step = actionStep(action);
-  if (!step.from.includes(current)) {
+  if (!(current in step.by)) {
     const label = STATUS_LABEL[current];
     throw new DomainError(
       "TRANSITION_INVALID",

@@ -126,6 +126,8 @@ export const dataSetReports = pgTable(
     /** Whether the first submission came by the deadline. */
     onTime: boolean("on_time"),
     returnedReason: text("returned_reason"),
+    /** Laporan nihil: submitted on purpose with no values (the reason is in the audit trail). */
+    isNihil: boolean("is_nihil").notNull().default(false),
     revision: integer().notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

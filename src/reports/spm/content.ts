@@ -1,10 +1,10 @@
 import {
-  compare,
   formatNumberId,
   parsePeriod,
   periodLabel,
   SKM_BAND_LABEL,
   type SkmBand,
+  spmTargetReached,
 } from "../../domain/index.js";
 import type { SpmReport, SpmReportService, SpmReportSurvey } from "../../spm/report-types.js";
 import type { Paper } from "../rak/options.js";
@@ -51,12 +51,12 @@ export interface Summary {
   noData: number;
 }
 
-/** Services at or above 100 %, below it, and without a capaian. */
+/** Services that met their year's target, fell short of it, and have no capaian. */
 export function summarize(report: SpmReport): Summary {
   const counts = { total: report.services.length, reached: 0, below: 0, noData: 0 };
   for (const s of report.services) {
     if (s.capaian === null) counts.noData += 1;
-    else if (compare(s.capaian, "100") >= 0) counts.reached += 1;
+    else if (spmTargetReached(s.capaian, s.target)) counts.reached += 1;
     else counts.below += 1;
   }
   return counts;
@@ -65,8 +65,8 @@ export function summarize(report: SpmReport): Summary {
 export function summaryLines(summary: Summary): string[] {
   return [
     `Jumlah jenis pelayanan dasar: ${summary.total}`,
-    `Capaian 100% atau lebih: ${summary.reached} jenis pelayanan`,
-    `Capaian di bawah 100%: ${summary.below} jenis pelayanan`,
+    `Mencapai target: ${summary.reached} jenis pelayanan`,
+    `Di bawah target: ${summary.below} jenis pelayanan`,
     `Belum ada data: ${summary.noData} jenis pelayanan`,
   ];
 }

@@ -23,7 +23,7 @@ describe("spmReportPdfDefinition", () => {
       "LAPORAN PENERAPAN DAN PENCAPAIAN STANDAR PELAYANAN MINIMAL BIDANG KESEHATAN",
       "KOTA DEPOK TAHUN 2019",
       "Peraturan Wali Kota Depok Nomor 57 Tahun 2017",
-      "Capaian 100% atau lebih: 2 jenis pelayanan",
+      "Mencapai target: 2 jenis pelayanan",
       "Belum ada data: 1 jenis pelayanan",
       "36.500",
       "38.000",

@@ -34,11 +34,11 @@ describe("spmReportXlsx on Kota Depok 2019", () => {
     ]);
   });
 
-  it("summarises services reached, below 100 % and without data", () => {
+  it("summarises services that met their target, fell short of it and have no data", () => {
     expect([0, 1, 2, 3].map((i) => sheet.getCell(XLSX_ROW.summary + i, 1).value)).toEqual([
       "Jumlah jenis pelayanan dasar: 12",
-      "Capaian 100% atau lebih: 2 jenis pelayanan",
-      "Capaian di bawah 100%: 9 jenis pelayanan",
+      "Mencapai target: 2 jenis pelayanan",
+      "Di bawah target: 9 jenis pelayanan",
       "Belum ada data: 1 jenis pelayanan",
     ]);
   });

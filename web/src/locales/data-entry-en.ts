@@ -73,6 +73,23 @@ export const dataEntryEn: DataEntryMessages = {
     approve: "Approve",
     reopen: "Reopen",
   },
+  confirm: {
+    submit:
+      "Submit the report of {{unit}} for {{period}}? Once submitted, values cannot change unless it is returned.",
+    verify: "Confirm that the report of {{unit}} for {{period}} has been checked and is right?",
+    approve:
+      "Approve the report of {{unit}} for {{period}}? Approved data is locked and counts in the capaian.",
+    return: "Send the report of {{unit}} for {{period}} back to the facility to be corrected?",
+    reopen: "Reopen the approved report of {{unit}} for {{period}}?",
+  },
+  nihil: {
+    empty:
+      "This form has no values yet. An empty report cannot be submitted, unless there is really nothing to report (a nil report).",
+    label: "Nil report: nothing to report this period",
+    reason: "Why the report is nil",
+    help: 'E.g. "no deliveries this month"; kept in the audit trail.',
+    badge: "Nil report",
+  },
   reason: "Reason",
   reasonHelp: {
     return: "Say what the facility must correct; they see this reason on their form.",

@@ -72,6 +72,22 @@ export const dataEntryId = {
     approve: "Setujui",
     reopen: "Buka kembali",
   },
+  confirm: {
+    submit:
+      "Kirim laporan {{unit}} {{period}}? Setelah dikirim, nilai tidak dapat diubah kecuali laporan dikembalikan.",
+    verify: "Nyatakan laporan {{unit}} {{period}} sudah diperiksa dan benar?",
+    approve: "Setujui laporan {{unit}} {{period}}? Data yang disetujui terkunci dan dihitung dalam capaian.",
+    return: "Kembalikan laporan {{unit}} {{period}} ke fasilitas untuk diperbaiki?",
+    reopen: "Buka kembali laporan {{unit}} {{period}} yang sudah disetujui?",
+  },
+  nihil: {
+    empty:
+      "Formulir ini belum berisi nilai. Laporan kosong tidak dapat dikirim, kecuali memang tidak ada yang dilaporkan (laporan nihil).",
+    label: "Laporan nihil: tidak ada yang dilaporkan periode ini",
+    reason: "Alasan laporan nihil",
+    help: 'Mis. "tidak ada pelayanan persalinan bulan ini"; tercatat di jejak audit.',
+    badge: "Laporan nihil",
+  },
   reason: "Alasan",
   reasonHelp: {
     return: "Tulis apa yang perlu diperbaiki puskesmas; alasan ini ditampilkan di formulir mereka.",

@@ -1,27 +1,16 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { availableActions, needsReason } from "../../../../src/domain/index";
 import { useCan } from "../../session";
 import { type Form, type FormKey, formQueryKey, postTransition, type ReportAction } from "./entryApi";
 
-/** Who may take which action from which status, mirroring src/domain/workflow.ts. */
-const ACTIONS: Array<{
-  action: ReportAction;
-  from: Form["report"]["status"][];
-  permission: Parameters<ReturnType<typeof useCan>>[0];
-  color?: string;
-}> = [
-  { action: "submit", from: ["draft", "returned"], permission: "data.enter" },
-  { action: "verify", from: ["submitted"], permission: "data.verify" },
-  { action: "return", from: ["submitted", "verified"], permission: "data.verify", color: "red" },
-  { action: "approve", from: ["verified"], permission: "data.approve" },
-  { action: "reopen", from: ["approved"], permission: "data.approve", color: "orange" },
-];
-export const allowedActions = (status: Form["report"]["status"], can: ReturnType<typeof useCan>) =>
-  ACTIONS.filter((a) => a.from.includes(status) && can(a.permission));
+const COLORS: Partial<Record<ReportAction, string>> = { return: "red", reopen: "orange" };
 
-const NEEDS_REASON: ReadonlySet<ReportAction> = new Set(["return", "reopen"]);
+/** The workflow steps this user can take now; the rule is the domain's, the permissions the session's. */
+export const allowedActions = (status: Form["report"]["status"], can: ReturnType<typeof useCan>) =>
+  availableActions(status, can);
 
 interface Props {
   form: Form;
@@ -30,83 +19,113 @@ interface Props {
   submitBlockedBy: string | null;
 }
 
+/** Every step asks first: submit, verify and approve lock data; return and reopen need a reason. */
 export function ReportActions({ form, formKey, submitBlockedBy }: Props) {
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<ReportAction | null>(null);
   const [reason, setReason] = useState("");
+  const [nihil, setNihil] = useState(false);
+  const close = () => {
+    setAsking(null);
+    setReason("");
+    setNihil(false);
+  };
   const transition = useMutation({
-    mutationFn: ({ action, reason }: { action: ReportAction; reason?: string }) =>
-      postTransition(formKey, action, reason),
+    mutationFn: (body: { action: ReportAction; reason?: string; nihilReason?: string }) =>
+      postTransition(formKey, body),
     onSuccess: (next) => {
       queryClient.setQueryData(formQueryKey(formKey), next);
       void queryClient.invalidateQueries({ queryKey: ["data-entry-completeness"] });
-      setAsking(null);
-      setReason("");
+      close();
     },
   });
   const allowed = allowedActions(form.report.status, can);
+  const empty = form.values.length === 0;
+  const withReason = asking !== null && (needsReason(asking) || (asking === "submit" && nihil));
+  const confirmDisabled = (withReason && !reason.trim()) || (asking === "submit" && empty && !nihil);
 
-  const run = (action: ReportAction) => {
-    transition.reset();
-    if (NEEDS_REASON.has(action)) setAsking(action);
-    else transition.mutate({ action });
+  const confirm = () => {
+    if (!asking) return;
+    if (asking === "submit")
+      transition.mutate(nihil ? { action: asking, nihilReason: reason.trim() } : { action: asking });
+    else
+      transition.mutate(needsReason(asking) ? { action: asking, reason: reason.trim() } : { action: asking });
   };
 
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        {allowed.map(({ action, color }) => (
+        {allowed.map((action) => (
           <Button
             key={action}
-            color={color}
-            variant={color ? "light" : "filled"}
-            loading={transition.isPending && transition.variables?.action === action}
+            color={COLORS[action]}
+            variant={COLORS[action] ? "light" : "filled"}
             disabled={action === "submit" && submitBlockedBy !== null}
-            onClick={() => run(action)}
+            onClick={() => {
+              transition.reset();
+              setAsking(action);
+            }}
           >
             {t(`dataEntry.action.${action}`)}
           </Button>
         ))}
       </Group>
-      {submitBlockedBy && allowed.some((a) => a.action === "submit") && (
+      {submitBlockedBy && allowed.includes("submit") && (
         <Text size="sm" c="dimmed" data-testid="submit-blocked">
           {submitBlockedBy}
         </Text>
       )}
-      {transition.isError && !asking && (
-        <Alert color="red" data-testid="action-error">
-          {transition.error.message}
-        </Alert>
-      )}
-      <Modal
-        opened={asking !== null}
-        onClose={() => setAsking(null)}
-        title={asking ? t(`dataEntry.action.${asking}`) : ""}
-      >
+      <Modal opened={asking !== null} onClose={close} title={asking ? t(`dataEntry.action.${asking}`) : ""}>
         <Stack>
-          <Textarea
-            label={t("dataEntry.reason")}
-            description={t(`dataEntry.reasonHelp.${asking ?? "return"}`)}
-            autosize
-            minRows={3}
-            maxLength={1000}
-            required
-            data-autofocus
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          {transition.isError && <Alert color="red">{transition.error.message}</Alert>}
+          {asking && (
+            <Text size="sm" data-testid="confirm-text">
+              {t(`dataEntry.confirm.${asking}`, { unit: form.orgUnit.name, period: form.period.label })}
+            </Text>
+          )}
+          {asking === "submit" && empty && (
+            <>
+              <Alert color="orange" data-testid="empty-report">
+                {t("dataEntry.nihil.empty")}
+              </Alert>
+              <Checkbox
+                label={t("dataEntry.nihil.label")}
+                checked={nihil}
+                onChange={(e) => setNihil(e.currentTarget.checked)}
+              />
+            </>
+          )}
+          {withReason && (
+            <Textarea
+              label={asking === "submit" ? t("dataEntry.nihil.reason") : t("dataEntry.reason")}
+              description={
+                asking === "submit" ? t("dataEntry.nihil.help") : t(`dataEntry.reasonHelp.${asking}`)
+              }
+              autosize
+              minRows={3}
+              maxLength={1000}
+              required
+              data-autofocus
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+          )}
+          {transition.isError && (
+            <Alert color="red" data-testid="action-error">
+              {transition.error.message}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(null)}>
+            <Button variant="default" onClick={close}>
               {t("dataEntry.cancel")}
             </Button>
             <Button
-              color="red"
-              disabled={!reason.trim()}
+              color={asking ? COLORS[asking] : undefined}
+              disabled={confirmDisabled}
               loading={transition.isPending}
-              onClick={() => asking && transition.mutate({ action: asking, reason: reason.trim() })}
+              onClick={confirm}
+              data-testid="confirm-action"
             >
               {asking ? t(`dataEntry.action.${asking}`) : ""}
             </Button>

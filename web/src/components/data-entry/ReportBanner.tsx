@@ -1,4 +1,4 @@
-import { Alert, Group, Text } from "@mantine/core";
+import { Alert, Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Form } from "./entryApi";
 import { formatDay, formatMoment } from "./periods";
@@ -14,6 +14,11 @@ export function ReportBanner({ form }: { form: Form }) {
       <Group justify="space-between" align="start" wrap="nowrap">
         <Group gap="xs">
           <StatusBadge status={report.status} />
+          {report.nihil && (
+            <Badge color="gray" variant="outline" data-testid="nihil-badge">
+              {t("dataEntry.nihil.badge")}
+            </Badge>
+          )}
           <Text size="sm">{t(`dataEntry.statusHelp.${report.status}`)}</Text>
         </Group>
         <div>

@@ -125,5 +125,7 @@ async function send(method: "PUT" | "POST", path: string, body: unknown, retried
 export const putValues = (key: FormKey, values: ValueToSave[]) =>
   send("PUT", "/data-entry/values", { ...key, values });
 
-export const postTransition = (key: FormKey, action: ReportAction, reason?: string) =>
-  send("POST", "/data-entry/transition", { ...key, action, ...(reason ? { reason } : {}) });
+export const postTransition = (
+  key: FormKey,
+  body: { action: ReportAction; reason?: string; nihilReason?: string },
+) => send("POST", "/data-entry/transition", { ...key, ...body });

@@ -1,8 +1,9 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { spmTargetValue } from "../../../../src/domain/index";
 import type { SpmServiceAchievement } from "../../../../src/spm/achievement-schemas";
 import type { ChartOption } from "./echarts";
-import { bandHex, bandOf, chartValue, percent, targetValue } from "./figures";
+import { bandHex, bandOf, chartValue, percent } from "./figures";
 import { useEChart } from "./useEChart";
 
 /** "Jan" / "Jan" from "201901", in the reader's language. */
@@ -18,7 +19,7 @@ export function shortMonth(period: string, language: string) {
  */
 export function MonthlyChart({ service }: { service: SpmServiceAchievement }) {
   const { t, i18n } = useTranslation();
-  const target = Number(targetValue(service.target));
+  const target = Number(spmTargetValue(service.target));
   const option = useMemo((): ChartOption => {
     const values = service.monthly.map((m) => chartValue(m.capaian));
     const highest = Math.max(target, ...values.map((v) => v ?? 0));

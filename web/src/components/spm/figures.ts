@@ -1,4 +1,4 @@
-import { compare, div, isZero, mul, parseTarget, targetAmount } from "../../../../src/domain/index";
+import { compare, spmShareOfTarget } from "../../../../src/domain/index";
 import type { SpmAchievement } from "../../../../src/spm/achievement-schemas";
 import { formatNumberId } from "../../format";
 
@@ -41,20 +41,9 @@ export const bandHex: Record<Band, string> = {
   none: "#adb5bd",
 };
 
-/** The target as a number string; a missing or unreadable target counts as the SPM's 100 %. */
-export function targetValue(target: string | null): string {
-  if (target === null) return "100";
-  try {
-    const amount = targetAmount(parseTarget(target, { decimalSeparator: "." }));
-    return amount === null || isZero(amount) ? "100" : amount;
-  } catch {
-    return "100";
-  }
-}
-
 export function bandOf(capaian: string | null, target: string | null): Band {
-  if (capaian === null) return "none";
-  const ofTarget = div(mul(capaian, "100"), targetValue(target), 2);
+  const ofTarget = spmShareOfTarget(capaian, target);
+  if (ofTarget === null) return "none";
   if (compare(ofTarget, "100") >= 0) return "reached";
   if (compare(ofTarget, "80") >= 0) return "near";
   if (compare(ofTarget, "50") >= 0) return "low";

@@ -1,0 +1,1 @@
+ALTER TABLE "data_set_reports" ADD COLUMN "is_nihil" boolean DEFAULT false NOT NULL;
