@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "audit.read",
   "user.manage",
   "orgunit.manage",
+  /** Choosing which SPM regulation a kab/kota follows in a year: a decision of the Dinas, admins only. */
+  "spm.adopt",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,6 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "audit.read",
     "user.manage",
     "orgunit.manage",
+    "spm.adopt",
   ],
   pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],
   operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read", "skm.enter"],

@@ -8,6 +8,7 @@ import { loadDemo } from "../demo/load-demo.js";
 import { formatRupiah } from "../domain/index.js";
 import { readConfig } from "../server/config.js";
 import { APP_VERSION } from "../server/version.js";
+import { ensureSpmCatalogue } from "../spm/catalogue.js";
 import { exportRakFile, importRakFile } from "./rak-commands.js";
 import { exportSpmReport } from "./report-commands.js";
 import { createUserFromCli } from "./user-create.js";
@@ -34,6 +35,7 @@ program
     const handle = await openDatabase(databaseOptions());
     try {
       await migrate(handle);
+      await ensureSpmCatalogue(handle.db);
       console.log(`Migrasi selesai / migrations applied (${handle.kind}).`);
     } finally {
       await handle.close();

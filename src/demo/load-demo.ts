@@ -3,26 +3,22 @@ import { recordAudit, systemActor } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import {
   appMeta,
-  indicators,
   orgUnits,
   planIndicators,
   planNodes,
   roleAssignments,
   spmAdoptions,
-  spmServices,
-  spmTargets,
-  spmVersions,
   users,
 } from "../db/schema/index.js";
 import { ensurePeriodsOfYears } from "../periods/commands.js";
 import { writeRak } from "../plans/rak-store.js";
+import { ensureSpmVersion, SPM_CATALOGUE } from "../spm/catalogue.js";
 import { insertDemoDataEntry } from "./data-entry.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
 import { insertDemoPrevalences } from "./populations.js";
 import { rakMetro2024 } from "./rak-metro-2024.js";
 import { insertDemoSkm } from "./skm.js";
 import { insertDemoSpmData } from "./spm-data.js";
-import { spmDepok2017 } from "./spm-depok-2017.js";
 import { demoPasswordHash, demoUsers } from "./users.js";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -158,53 +154,11 @@ async function insertUsers(
   }
 }
 
+/** Depok adopts the catalogue's Perwal 57/2017 for the years of its Lampiran I. */
 async function insertSpm(tx: Tx, orgUnitId: string): Promise<void> {
-  const v = spmDepok2017;
-  const [version] = await tx
-    .insert(spmVersions)
-    .values({ code: v.code, name: v.name, regulation: v.regulation, issuedDate: v.issuedDate })
-    .returning({ id: spmVersions.id });
-  if (!version) throw new Error("SPM version insert returned nothing");
-  for (const s of v.services) {
-    const [indicator] = await tx
-      .insert(indicators)
-      .values({
-        code: `SPM-DEPOK-2017-${s.number}`,
-        name: s.indicator,
-        unit: "%",
-        kind: "ratio",
-        factor: 100,
-        numerator: s.numerator,
-        denominator: s.denominator,
-        definition: s.operationalDefinition,
-        ownerOrgUnitId: orgUnitId,
-      })
-      .returning({ id: indicators.id });
-    if (!indicator) throw new Error("SPM indicator insert returned nothing");
-    const [svc] = await tx
-      .insert(spmServices)
-      .values({
-        versionId: version.id,
-        number: s.number,
-        name: s.name,
-        standardStatement: s.standardStatement,
-        indicatorId: indicator.id,
-        definition: s.definition,
-        operationalDefinition: s.operationalDefinition,
-        numeratorText: s.numeratorText,
-        denominatorText: s.denominatorText,
-        formulaNote: s.formulaNote,
-        periodType: s.periodType,
-      })
-      .returning({ id: spmServices.id });
-    if (!svc) throw new Error("SPM service insert returned nothing");
-    await tx.insert(spmTargets).values(
-      Object.entries(s.targets).map(([year, target]) => ({
-        serviceId: svc.id,
-        year: Number(year),
-        target,
-      })),
-    );
-  }
-  await tx.insert(spmAdoptions).values(v.years.map((year) => ({ orgUnitId, year, versionId: version.id })));
+  const entry = SPM_CATALOGUE[0];
+  const version = await ensureSpmVersion(tx, entry);
+  await tx
+    .insert(spmAdoptions)
+    .values(entry.regulation.years.map((year) => ({ orgUnitId, year, versionId: version.id })));
 }

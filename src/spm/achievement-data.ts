@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, like } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import {
   dataElements,
@@ -8,6 +8,7 @@ import {
   indicators,
   orgUnits,
   spmAdoptions,
+  spmAdoptionTargets,
   spmServices,
   spmTargets,
   spmVersions,
@@ -19,7 +20,12 @@ type Reader = Pick<Database, "select" | "selectDistinct">;
 export async function adoptedVersion(db: Reader, orgUnitPath: string, year: number) {
   const ancestorCodes = orgUnitPath.split("/").filter(Boolean);
   const [found] = await db
-    .select({ id: spmVersions.id, code: spmVersions.code, regulation: spmVersions.regulation })
+    .select({
+      id: spmVersions.id,
+      code: spmVersions.code,
+      regulation: spmVersions.regulation,
+      adoptedBy: spmAdoptions.orgUnitId,
+    })
     .from(spmAdoptions)
     .innerJoin(spmVersions, eq(spmVersions.id, spmAdoptions.versionId))
     .innerJoin(orgUnits, eq(orgUnits.id, spmAdoptions.orgUnitId))
@@ -29,8 +35,15 @@ export async function adoptedVersion(db: Reader, orgUnitPath: string, year: numb
   return found ?? null;
 }
 
-/** The services of a version with their formula and the target for the year. */
-export async function servicesWithFormula(db: Reader, versionId: string, year: number) {
+/**
+ * The services of a version with their formula and the target for the year: the regulation's own, else
+ * the one the adopting region set for a year the regulation does not reach.
+ */
+export async function servicesWithFormula(
+  db: Reader,
+  version: { id: string; adoptedBy: string },
+  year: number,
+) {
   return db
     .select({
       id: spmServices.id,
@@ -40,12 +53,20 @@ export async function servicesWithFormula(db: Reader, versionId: string, year: n
       numerator: indicators.numerator,
       denominator: indicators.denominator,
       periodType: spmServices.periodType,
-      target: spmTargets.target,
+      target: sql<string | null>`coalesce(${spmTargets.target}, ${spmAdoptionTargets.target})`,
     })
     .from(spmServices)
     .innerJoin(indicators, eq(indicators.id, spmServices.indicatorId))
     .leftJoin(spmTargets, and(eq(spmTargets.serviceId, spmServices.id), eq(spmTargets.year, year)))
-    .where(eq(spmServices.versionId, versionId))
+    .leftJoin(
+      spmAdoptionTargets,
+      and(
+        eq(spmAdoptionTargets.serviceId, spmServices.id),
+        eq(spmAdoptionTargets.year, year),
+        eq(spmAdoptionTargets.orgUnitId, version.adoptedBy),
+      ),
+    )
+    .where(eq(spmServices.versionId, version.id))
     .orderBy(asc(spmServices.number));
 }
 

@@ -58,7 +58,7 @@ export async function computeSpmAchievement(
       `${root.name} has not adopted an SPM version for ${year}.`,
     );
   }
-  const services = (await servicesWithFormula(db, version.id, year)).map((s) => ({
+  const services = (await servicesWithFormula(db, version, year)).map((s) => ({
     ...s,
     formula: s.numerator && s.denominator ? parseSpmFormula(s.numerator, s.denominator) : null,
     months: spmMonths(year, s.periodType).map((p) => p.code),

@@ -19,6 +19,7 @@ const TABLES = [
   "plan_indicator_quarters",
   "plan_node_budget_quarters",
   "spm_adoptions",
+  "spm_adoption_targets",
   "spm_targets",
   "target_populations",
   "prevalences",

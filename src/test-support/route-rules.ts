@@ -166,6 +166,11 @@ export const matrix: Record<string, RouteRule> = {
     scoped: "entity",
     request: (i) => ({ url: `/api/plans/${i.rak}/revise`, body: { reason: "Perubahan anggaran" } }),
   },
+  "POST /api/plans": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: "/api/plans", body: { orgUnitId: i.metro, year: 2026 } }),
+  },
   "GET /api/plans/template.xlsx": {
     who: "authenticated",
     request: () => ({ url: "/api/plans/template.xlsx" }),
@@ -380,6 +385,19 @@ export const matrix: Record<string, RouteRule> = {
   "GET /api/spm/versions/{id}/services": {
     who: all,
     request: (i) => ({ url: `/api/spm/versions/${i.spmVersion}/services` }),
+  },
+  "GET /api/spm/adoptions": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/adoptions?orgUnitId=${i.yosomulyo}` }),
+  },
+  "PUT /api/spm/adoptions": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/spm/adoptions",
+      body: { orgUnitId: i.metro, versionId: i.spmVersion, fromYear: 2027, toYear: 2027 },
+    }),
   },
   "GET /api/skm/surveys": {
     who: all,

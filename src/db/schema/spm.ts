@@ -194,3 +194,22 @@ export const skmResponses = pgTable(
     ),
   ],
 );
+
+/**
+ * A region's target for a service in an adopted year the regulation sets none for (Perwal Depok 57/2017
+ * stops at 2021): 100 % by default, as the SPM requires, changeable by the Dinas when it adopts.
+ */
+export const spmAdoptionTargets = pgTable(
+  "spm_adoption_targets",
+  {
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    year: integer().notNull(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => spmServices.id, { onDelete: "cascade" }),
+    target: text().notNull(),
+  },
+  (t) => [unique("spm_adoption_targets_key").on(t.orgUnitId, t.year, t.serviceId)],
+);

@@ -3,6 +3,7 @@ import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
 import { orgTreeEn } from "./org-units-en";
+import { planStartEn } from "./plan-start-en";
 import { populationsEn } from "./populations-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
@@ -12,6 +13,7 @@ export const en: Messages = {
   dataEntry: dataEntryEn,
   dataUpload: dataUploadEn,
   evaluation: evaluationEn,
+  planStart: planStartEn,
   populations: populationsEn,
   orgTree: orgTreeEn,
   setup: setupEn,

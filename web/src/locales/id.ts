@@ -2,6 +2,7 @@ import { dataEntryId } from "./data-entry-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
 import { orgTreeId } from "./org-units-id";
+import { planStartId } from "./plan-start-id";
 import { populationsId } from "./populations-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
@@ -11,6 +12,7 @@ export const id = {
   dataEntry: dataEntryId,
   dataUpload: dataUploadId,
   evaluation: evaluationId,
+  planStart: planStartId,
   populations: populationsId,
   orgTree: orgTreeId,
   setup: setupId,

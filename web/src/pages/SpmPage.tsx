@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrgUnit } from "../../../src/org-units/schemas";
 import { QueryState } from "../components/QueryState";
+import { AdoptionStatus } from "../components/spm/AdoptionStatus";
 import { Catalogue } from "../components/spm/Catalogue";
 import { Dashboard } from "../components/spm/Dashboard";
 import { ReportTab } from "../components/spm/ReportTab";
@@ -27,7 +28,15 @@ function ForSelection({
           selection.pending ? (
             <Loader size="sm" aria-label={t("loading")} />
           ) : region && year ? (
-            children(region, year)
+            <QueryState query={selection.adoptions}>
+              {(adoptions) => (
+                <Stack>
+                  <AdoptionStatus adoptions={adoptions} year={year} />
+                  {(!adoptions.region || adoptions.adoptions.some((a) => a.year === year)) &&
+                    children(region, year)}
+                </Stack>
+              )}
+            </QueryState>
           ) : (
             <Text>{t("spm.filters.none")}</Text>
           )

@@ -29,10 +29,11 @@ export function PlanDocument({ plan }: { plan: Plan }) {
           <Text size="sm" c="dimmed" maw={640}>
             {t("plans.edit.hint")}
           </Text>
-          <Group align="end">
+          <Group align="end" maw="100%">
             <TextInput
               size="xs"
               w={280}
+              maw="100%"
               label={t("plans.edit.reason")}
               placeholder={t("plans.edit.reasonPlaceholder")}
               value={reason}
@@ -53,6 +54,11 @@ export function PlanDocument({ plan }: { plan: Plan }) {
           {actions.error}
         </Alert>
       )}
+      {editable && plan.nodes.length === 0 && (
+        <Alert color="blue" data-testid="empty-plan">
+          {t("planStart.emptyPlan")}
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <Stack gap={0} align="center" mb="md">
           <Title order={3} ta="center" tt="uppercase">
@@ -65,11 +71,14 @@ export function PlanDocument({ plan }: { plan: Plan }) {
             {plan.year}
           </Title>
         </Stack>
-        <RakTable
-          plan={plan}
-          editor={editable ? editor : undefined}
-          actions={editable ? actions : undefined}
-        />
+        {/* A wide plan scrolls inside its own box, never the whole page (phones). */}
+        <div className="rak-scroll">
+          <RakTable
+            plan={plan}
+            editor={editable ? editor : undefined}
+            actions={editable ? actions : undefined}
+          />
+        </div>
         {plan.signatoryName && (
           <Stack gap={2} align="end" mt="xl" data-testid="signatory">
             {plan.status === "signed" && plan.signedPlace && (

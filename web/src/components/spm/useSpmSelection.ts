@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
 import type { OrgUnit } from "../../../../src/org-units/schemas";
+import type { RegionAdoptions } from "../../../../src/spm/adoption-schemas";
 import { apiGet } from "../../api";
 import { useOrgUnits, useSpmServices, useSpmVersions } from "../../queries";
 
@@ -53,26 +54,35 @@ export function useSpmSelection() {
   // The user's own kota; an operator of one puskesmas sees only that puskesmas.
   const home = regions.find((u) => u.type === "kabupaten_kota") ?? regions[0];
   const region = regions.find((u) => u.id === search.get("unit")) ?? home;
-  const kota = regions.find((u) => u.type === "kabupaten_kota" && region?.path.startsWith(u.path));
 
-  // The version the region's kota adopted; adoptions outside the user's scope are not listed, so an
-  // operator falls back to the only version and the years its targets cover.
-  const adopted = (versions.data ?? []).filter((v) => v.adoptions.some((a) => a.orgUnitId === kota?.id));
-  const version = adopted[adopted.length - 1] ?? versions.data?.[versions.data.length - 1];
-  const services = useSpmServices(version?.id);
-  const adoptedYears = version?.adoptions.filter((a) => a.orgUnitId === kota?.id).map((a) => a.year) ?? [];
-  const years = [
-    ...new Set(
-      adoptedYears.length > 0
-        ? adoptedYears
-        : (services.data ?? []).flatMap((s) => s.targets.map((x) => x.year)),
-    ),
-  ].sort((a, b) => a - b);
+  // Which version the region's kab/kota follows each year, the kab/kota found by the server (an operator
+  // cannot see it); a year without one can be adopted from here.
+  const adoptions = useQuery({
+    queryKey: ["spm-adoptions", region?.id],
+    queryFn: () => apiGet<RegionAdoptions>(`/spm/adoptions?orgUnitId=${region?.id}`),
+    enabled: Boolean(region),
+  });
+  const thisYear = new Date().getFullYear();
+  const adoptedYears = adoptions.data?.adoptions.map((a) => a.year) ?? [];
+  // A new installation has adopted nothing yet: this year is where it starts.
+  const years = adoptedYears.length > 0 ? adoptedYears : [thisYear];
+  const offered = [...new Set([...years, thisYear - 1, thisYear, thisYear + 1])].sort((a, b) => a - b);
 
   const chosenYear = Number(search.get("tahun"));
-  const chosen = years.includes(chosenYear);
-  const defaultYear = useDefaultYear(home?.id, years, !chosen);
-  const year = chosen ? chosenYear : defaultYear.year;
+  const chosen = offered.includes(chosenYear);
+  const defaultYear = useDefaultYear(home?.id, years, !chosen && adoptedYears.length > 0);
+  const year = chosen ? chosenYear : adoptedYears.length > 0 ? defaultYear.year : thisYear;
+
+  // The catalogue shows the version of the year shown, else the latest adopted, else the latest there is.
+  const inYear = adoptions.data?.adoptions.find((a) => a.year === year)?.versionId;
+  const adopted = (versions.data ?? []).filter((v) =>
+    adoptions.data?.adoptions.some((a) => a.versionId === v.id),
+  );
+  const version =
+    versions.data?.find((v) => v.id === inYear) ??
+    adopted.at(-1) ??
+    versions.data?.[versions.data.length - 1];
+  const services = useSpmServices(version?.id);
   const chosenTab = search.get("tab");
   const tab: SpmTab = tabs.find((t) => t === chosenTab) ?? "capaian";
 
@@ -88,15 +98,17 @@ export function useSpmSelection() {
     pending:
       units.isPending ||
       versions.isPending ||
+      (Boolean(region) && adoptions.isPending) ||
       (Boolean(version) && services.isPending) ||
       defaultYear.loading,
     units,
     versions,
     services,
+    adoptions,
     regions,
     region,
     version,
-    years,
+    years: offered,
     year,
     tab,
     setTab: (value: SpmTab) => update({ tab: value }),
