@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "skm.enter",
   "audit.read",
   "user.manage",
+  "orgunit.manage",
   /** Choosing which SPM regulation a kab/kota follows in a year: a decision of the Dinas, admins only. */
   "spm.adopt",
 ] as const;
@@ -37,6 +38,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "skm.enter",
     "audit.read",
     "user.manage",
+    "orgunit.manage",
     "spm.adopt",
   ],
   pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],

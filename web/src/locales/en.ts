@@ -2,6 +2,7 @@ import { dataEntryEn } from "./data-entry-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
+import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
 import { populationsEn } from "./populations-en";
 import { setupEn } from "./setup-en";
@@ -14,6 +15,7 @@ export const en: Messages = {
   evaluation: evaluationEn,
   planStart: planStartEn,
   populations: populationsEn,
+  orgTree: orgTreeEn,
   setup: setupEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
@@ -256,6 +258,14 @@ export const en: Messages = {
   },
   audit: {
     actions: {
+      orgunit: {
+        create: "Org unit added",
+        update: "Org unit edited",
+        move: "Org unit moved",
+        close: "Org unit closed",
+        reopen: "Org unit reopened",
+        import: "Org unit changed by import",
+      },
       plan: {
         import: "RAK imported",
         indicator_update: "Indicator target changed",
