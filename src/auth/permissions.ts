@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "skm.enter",
   "audit.read",
   "user.manage",
+  "orgunit.manage",
   /** Choosing which SPM regulation a kab/kota follows in a year: a decision of the Dinas, admins only. */
   "spm.adopt",
   "metadata.read",
@@ -39,6 +40,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "skm.enter",
     "audit.read",
     "user.manage",
+    "orgunit.manage",
     "spm.adopt",
     "metadata.manage",
   ],

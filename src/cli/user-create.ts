@@ -11,6 +11,7 @@ import {
   roleAssignments,
   users,
 } from "../db/schema/index.js";
+import { codeProblem } from "../domain/org-unit-tree.js";
 import { AppError } from "../server/errors.js";
 
 export interface UserCreateOptions {
@@ -77,6 +78,9 @@ async function findOrCreateOrgUnit(
         `Org unit ${o.orgCode} does not exist; pass --org-name to create it.`,
       );
     }
+    // The code becomes the root of every path below it, so it obeys the tree's code rule.
+    const problem = codeProblem(o.orgCode);
+    if (problem) throw fail(problem.id, problem.en);
     const [created] = await tx
       .insert(orgUnits)
       .values({ code: o.orgCode, name: o.orgName, type: o.orgType, level: 0, path: `/${o.orgCode}/` })

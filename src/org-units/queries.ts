@@ -1,4 +1,4 @@
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, asc, eq, isNull, like } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
 import { type OrgUnitType, orgUnits } from "../db/schema/index.js";
@@ -7,6 +7,8 @@ export interface OrgUnitFilter {
   /** Only this unit and everything below it. */
   within?: string;
   type?: OrgUnitType;
+  /** Closed units are hidden unless asked for. */
+  includeClosed?: boolean;
   /** Subtree roots the reader may see. */
   scope: readonly string[];
 }
@@ -22,6 +24,9 @@ const columns = {
   isBlud: orgUnits.isBlud,
   level: orgUnits.level,
   path: orgUnits.path,
+  kemenkesCode: orgUnits.kemenkesCode,
+  closedOn: orgUnits.closedOn,
+  closedReason: orgUnits.closedReason,
 };
 
 export type OrgUnitRow = Awaited<ReturnType<typeof findOrgUnit>> & {};
@@ -36,6 +41,7 @@ export async function listOrgUnits(db: Database, filter: OrgUnitFilter) {
     conditions.push(like(orgUnits.path, `${root.path}%`));
   }
   if (filter.type) conditions.push(eq(orgUnits.type, filter.type));
+  if (!filter.includeClosed) conditions.push(isNull(orgUnits.closedOn));
   return db
     .select(columns)
     .from(orgUnits)

@@ -3,12 +3,16 @@ import { z } from "zod";
 import { authorize, forbidden, scopeOf } from "../auth/plugin.js";
 import { ORG_UNIT_TYPES } from "../db/schema/index.js";
 import { notFound } from "../server/errors.js";
+import { orgUnitImportRoutes } from "./import-routes.js";
+import { orgUnitManageRoutes } from "./manage-routes.js";
 import { findOrgUnit, listOrgUnits } from "./queries.js";
 import { orgUnitSchema } from "./schemas.js";
 
 const orgUnitNotFound = () => notFound("Unit organisasi", "Org unit");
 
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(orgUnitManageRoutes);
+  await app.register(orgUnitImportRoutes);
   app.get(
     "/org-units",
     {
@@ -19,6 +23,11 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           within: z.uuid().optional().describe("only this unit and its descendants"),
           type: z.enum(ORG_UNIT_TYPES).optional(),
+          includeClosed: z
+            .enum(["true", "false"])
+            .default("false")
+            .transform((v) => v === "true")
+            .describe("also the closed units"),
         }),
         response: { 200: z.array(orgUnitSchema) },
       },

@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, inArray, like, ne, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, inArray, isNull, like, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import {
   dataSetElements,
@@ -33,7 +33,13 @@ async function statusOf(
     db
       .select({ n: count() })
       .from(orgUnits)
-      .where(and(inTree, inArray(orgUnits.type, ["puskesmas", "rsud", "rs_swasta", "klinik"]))),
+      .where(
+        and(
+          inTree,
+          isNull(orgUnits.closedOn),
+          inArray(orgUnits.type, ["puskesmas", "rsud", "rs_swasta", "klinik"]),
+        ),
+      ),
     db
       .select({ n: countDistinct(roleAssignments.userId) })
       .from(roleAssignments)

@@ -62,5 +62,22 @@ export async function prepareIds(db: Database, target: string): Promise<Ids> {
     spmVersion: firstId(spm),
     target,
     counter: () => ++n,
+    orgUnitThrowaway: async (closed = false) => {
+      const code = `18.72.T${++n}`;
+      const [unit] = await db
+        .insert(orgUnits)
+        .values({
+          parentId: metro?.id,
+          districtId: metro?.id,
+          code,
+          name: "Kecamatan Sementara",
+          type: "kecamatan",
+          level: (metro?.level ?? 0) + 1,
+          path: `${metro?.path}${code}/`,
+          closedOn: closed ? "2025-12-31" : null,
+        })
+        .returning();
+      return unit?.id as string;
+    },
   };
 }

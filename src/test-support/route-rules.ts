@@ -29,6 +29,8 @@ export interface Ids {
   spmService: string;
   skmSurvey: string;
   skmThrowaway: () => Promise<string>;
+  /** A fresh kecamatan under Kota Metro (closed when asked), for the org-unit writes. */
+  orgUnitThrowaway: (closed?: boolean) => Promise<string>;
 }
 
 const valuesUpload = (i: Ids, path: string): Request => ({
@@ -593,6 +595,65 @@ export const matrix: Record<string, RouteRule> = {
       url: "/api/metadata/data-sets/import?fileName=formulir.xlsx&dryRun=true",
       body: await metroWorkbook(i),
       headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    }),
+  },
+  "POST /api/org-units": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/org-units",
+      body: {
+        parentId: i.metro,
+        code: `18.72.M${i.counter()}`,
+        name: "Kecamatan Matriks",
+        type: "kecamatan",
+      },
+    }),
+  },
+  "PATCH /api/org-units/{id}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/org-units/${await i.orgUnitThrowaway()}`,
+      body: { name: "Kecamatan Ubah" },
+    }),
+  },
+  "POST /api/org-units/{id}/move": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/org-units/${await i.orgUnitThrowaway()}/move`,
+      body: { parentId: i.metro, reason: "uji matriks" },
+    }),
+  },
+  "POST /api/org-units/{id}/close": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/org-units/${await i.orgUnitThrowaway()}/close`,
+      body: { closedOn: "2026-01-01", reason: "uji matriks" },
+    }),
+  },
+  "POST /api/org-units/{id}/reopen": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/org-units/${await i.orgUnitThrowaway(true)}/reopen`,
+      body: { reason: "uji matriks" },
+    }),
+  },
+  "GET /api/org-units/template.xlsx": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/org-units/template.xlsx?orgUnitId=${i.metro}` }),
+  },
+  "POST /api/org-units/import": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/org-units/import?orgUnitId=${i.metro}&fileName=unit.csv&dryRun=false`,
+      body: Buffer.from(`Kode;Nama;Jenis;Induk\n18.72.I${i.counter()};Kecamatan Impor;Kecamatan;18.72\n`),
+      headers: { "content-type": "text/csv" },
     }),
   },
 };

@@ -61,6 +61,11 @@ export const orgUnits = pgTable(
     level: integer().notNull(),
     path: text().notNull(),
     createdAt: createdAt(),
+    /** The facility code Kemenkes gives (puskesmas, RS, klinik), when known. */
+    kemenkesCode: text("kemenkes_code").unique(),
+    /** A closed unit keeps its history and data; lists and pickers hide it unless asked. */
+    closedOn: date("closed_on"),
+    closedReason: text("closed_reason"),
   },
   (t) => [
     index("org_units_parent_idx").on(t.parentId),

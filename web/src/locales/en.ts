@@ -3,6 +3,7 @@ import { dataSetsEn } from "./data-sets-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
+import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
 import { populationsEn } from "./populations-en";
 import { setupEn } from "./setup-en";
@@ -16,6 +17,7 @@ export const en: Messages = {
   evaluation: evaluationEn,
   planStart: planStartEn,
   populations: populationsEn,
+  orgTree: orgTreeEn,
   setup: setupEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
@@ -258,6 +260,14 @@ export const en: Messages = {
   },
   audit: {
     actions: {
+      orgunit: {
+        create: "Org unit added",
+        update: "Org unit edited",
+        move: "Org unit moved",
+        close: "Org unit closed",
+        reopen: "Org unit reopened",
+        import: "Org unit changed by import",
+      },
       plan: {
         import: "RAK imported",
         indicator_update: "Indicator target changed",

@@ -2,6 +2,7 @@ import { dataEntryId } from "./data-entry-id";
 import { dataSetsId } from "./data-sets-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
+import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
 import { populationsId } from "./populations-id";
 import { setupId } from "./setup-id";
@@ -15,6 +16,7 @@ export const id = {
   evaluation: evaluationId,
   planStart: planStartId,
   populations: populationsId,
+  orgTree: orgTreeId,
   setup: setupId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
@@ -258,6 +260,14 @@ export const id = {
   },
   audit: {
     actions: {
+      orgunit: {
+        create: "Unit organisasi ditambah",
+        update: "Unit organisasi diubah",
+        move: "Unit organisasi dipindah",
+        close: "Unit organisasi ditutup",
+        reopen: "Unit organisasi dibuka kembali",
+        import: "Unit organisasi diubah lewat impor",
+      },
       plan: {
         import: "RAK diimpor",
         indicator_update: "Target indikator diubah",
