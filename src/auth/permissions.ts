@@ -23,10 +23,12 @@ export const PERMISSIONS = [
   "orgunit.manage",
   /** Choosing which SPM regulation a kab/kota follows in a year: a decision of the Dinas, admins only. */
   "spm.adopt",
+  "metadata.read",
+  "metadata.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const readAll: Permission[] = ["orgunit.read", "plan.read", "data.read", "spm.read"];
+const readAll: Permission[] = ["orgunit.read", "plan.read", "data.read", "spm.read", "metadata.read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin_dinas: [
@@ -40,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user.manage",
     "orgunit.manage",
     "spm.adopt",
+    "metadata.manage",
   ],
   pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],
   operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read", "skm.enter"],

@@ -13,6 +13,8 @@ import {
   canonical,
   deadlineOf,
   endDate,
+  entryWindow,
+  membersAt,
   type Period,
   parseRecordablePeriod,
   periodLabel,
@@ -61,19 +63,52 @@ export async function formContext(db: Reader, key: FormKey) {
 
 export type FormContext = Awaited<ReturnType<typeof formContext>>;
 
-export async function formElements(db: Reader, dataSetId: string) {
-  return db
+/**
+ * The form's elements in `period` (the current ones when no period is given, every element it ever
+ * had for "ever"), in form order.
+ */
+export async function formElements(db: Reader, dataSetId: string, period?: Period | "ever") {
+  const rows = await db
     .select({
       id: dataElements.id,
       code: dataElements.code,
       name: dataElements.name,
       valueType: dataElements.valueType,
       section: dataSetElements.section,
+      dataElementId: dataSetElements.dataElementId,
+      position: dataSetElements.position,
+      validFrom: dataSetElements.validFrom,
+      validTo: dataSetElements.validTo,
     })
     .from(dataSetElements)
     .innerJoin(dataElements, eq(dataElements.id, dataSetElements.dataElementId))
     .where(eq(dataSetElements.dataSetId, dataSetId))
     .orderBy(asc(dataSetElements.position));
+  const members =
+    period === "ever" ? membersAt(rows.map((r) => ({ ...r, validTo: null }))) : membersAt(rows, period);
+  return members.map(({ id, code, name, valueType, section }) => ({
+    id,
+    code,
+    name,
+    valueType,
+    section,
+  }));
+}
+
+/** Whether the form's period is open for entry on `today` (the data set's rule, domain/entry-window.ts). */
+export function entryOf(context: FormContext, today = todayInJakarta()) {
+  return entryWindow(context.dataSet, context.period, today);
+}
+
+/** Refuses a write to a form whose period the data set has not opened (or no longer opens). */
+export function assertEntryOpen(context: FormContext, today = todayInJakarta()) {
+  const window = entryOf(context, today);
+  if (!window.open) throw new AppError(422, "PERIOD_NOT_OPEN", window.message.id, window.message.en);
+}
+
+/** Today's date where the Dinas works (WIB), so a month opens at local midnight. */
+export function todayInJakarta(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(now);
 }
 
 export async function formValues(db: Reader, orgUnitId: string, period: string, elementIds: string[]) {
@@ -140,7 +175,8 @@ export async function formFindings(
 
 export async function loadForm(db: Reader, key: FormKey, context?: FormContext): Promise<Form> {
   const ctx = context ?? (await formContext(db, key));
-  const elements = await formElements(db, ctx.dataSet.id);
+  const elements = await formElements(db, ctx.dataSet.id, ctx.period);
+  const entry = entryOf(ctx);
   const values = await formValues(
     db,
     ctx.unit.id,
@@ -172,5 +208,8 @@ export async function loadForm(db: Reader, key: FormKey, context?: FormContext):
       nihil: report?.isNihil ?? false,
     },
     findings: await formFindings(db, ctx, elements),
+    entry: entry.open
+      ? { open: true, message: null, messageEn: null }
+      : { open: false, message: entry.message.id, messageEn: entry.message.en },
   };
 }

@@ -4,11 +4,11 @@ import type { Actor } from "../audit/record.js";
 import { allows, type ScopedRole } from "../auth/permissions.js";
 import type { Database } from "../db/client.js";
 import { dataSetOrgUnits, dataSetReports, orgUnits } from "../db/schema/index.js";
-import { canonical, DomainError, isEditable, parseDecimal } from "../domain/index.js";
+import { canonical, DomainError, isEditable, parseDecimal, parsePeriod } from "../domain/index.js";
 import { cellAt, cellText, type Grid, readSpreadsheet } from "../interop/rak-import/index.js";
 import { ensurePeriods } from "../periods/commands.js";
 import { AppError } from "../server/errors.js";
-import { formContext, formElements, formValues } from "./form.js";
+import { assertEntryOpen, formContext, formElements, formValues } from "./form.js";
 import { type ValueToWrite, writeValues } from "./save.js";
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -32,7 +32,7 @@ export async function valuesTemplate(
   period: string | undefined,
   scope: readonly ScopedRole[],
 ) {
-  const elements = await formElements(db, dataSetId);
+  const elements = await formElements(db, dataSetId, period ? parsePeriod(period) : undefined);
   const units = await db
     .select({ code: orgUnits.code, name: orgUnits.name, path: orgUnits.path })
     .from(dataSetOrgUnits)
@@ -97,7 +97,7 @@ export async function previewImport(
   fileName: string,
   roles: readonly ScopedRole[],
 ): Promise<ImportRow[]> {
-  const elements = await formElements(db, dataSetId);
+  const elements = await formElements(db, dataSetId, "ever");
   const byCode = new Map(elements.map((e) => [e.code, e]));
   const { grids } = await readSpreadsheet(bytes, fileName, MAX_BYTES).catch(
     (e: { messageId?: string; messageEn?: string }) => {
@@ -141,8 +141,11 @@ export async function previewImport(
       out.errors.push("Anda tidak berwenang mengisi data unit ini.");
       continue;
     }
+    let inForm: Set<string>;
     try {
-      await formContext(db, { dataSetId, orgUnitId: unit.id, period: r.period });
+      const context = await formContext(db, { dataSetId, orgUnitId: unit.id, period: r.period });
+      assertEntryOpen(context);
+      inForm = new Set((await formElements(db, dataSetId, context.period)).map((e) => e.code));
     } catch (error) {
       out.errors.push(
         error instanceof AppError || error instanceof DomainError ? error.messageId : String(error),
@@ -174,6 +177,10 @@ export async function previewImport(
     for (const [code, text] of Object.entries(r.values)) {
       const element = byCode.get(code);
       if (!element) continue;
+      if (!inForm.has(code)) {
+        out.errors.push(`${code}: bukan bagian formulir pada periode ${r.period}.`);
+        continue;
+      }
       try {
         const value = parseDecimal(text);
         const old = current.get(element.id) ?? null;
@@ -199,7 +206,7 @@ export async function commitImport(db: Database, dataSetId: string, rows: Import
       { rows: failing.map((r) => ({ row: r.row, errors: r.errors })) },
     );
   }
-  const elements = new Map((await formElements(db, dataSetId)).map((e) => [e.code, e]));
+  const elements = new Map((await formElements(db, dataSetId, "ever")).map((e) => [e.code, e]));
   const units = await db
     .select({ id: orgUnits.id, code: orgUnits.code })
     .from(orgUnits)

@@ -8,7 +8,7 @@ import { dataSetOrgUnits, dataSets, orgUnits } from "../db/schema/index.js";
 import { groupBy } from "../lib/group-by.js";
 import { AppError } from "../server/errors.js";
 import { completeness } from "./completeness.js";
-import { formContext, loadForm } from "./form.js";
+import { assertEntryOpen, formContext, loadForm } from "./form.js";
 import { commitImport, previewImport, valuesTemplate } from "./import.js";
 import { saveValues } from "./save.js";
 import { formQuerySchema, formSchema, saveValuesSchema, transitionSchema } from "./schemas.js";
@@ -109,6 +109,7 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const context = await formContext(db(), request.body);
       authorize(request, "data.enter", context.unit.path);
+      assertEntryOpen(context);
       await saveValues(db(), context, request.body, actorOf(request));
       return loadForm(db(), request.body, context);
     },
@@ -131,6 +132,8 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
       const context = await formContext(db(), request.body);
       const roles = currentUser(request).roles;
       if (!mayAskForAction(roles, action, context.unit.path)) throw forbidden();
+      // The window limits entering data; a report entered while it was open can still be checked.
+      if (action === "submit") assertEntryOpen(context);
       await transitionReport(
         db(),
         context,

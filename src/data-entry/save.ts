@@ -25,7 +25,9 @@ export const locked = (status: string) =>
  * so concurrent writers never overwrite each other silently.
  */
 export async function saveValues(db: Database, context: FormContext, input: SaveValues, actor: Actor) {
-  const elements = new Map((await formElements(db, context.dataSet.id)).map((e) => [e.id, e]));
+  const elements = new Map(
+    (await formElements(db, context.dataSet.id, context.period)).map((e) => [e.id, e]),
+  );
   const parsed = input.values.map((v) => {
     const element = elements.get(v.dataElementId);
     if (!element) {

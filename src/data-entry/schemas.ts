@@ -44,6 +44,8 @@ export const formSchema = z.object({
       dataElements: z.array(z.string()),
     }),
   ),
+  /** Whether the data set opens this period for entry today; a closed form is shown read-only. */
+  entry: z.object({ open: z.boolean(), message: z.string().nullable(), messageEn: z.string().nullable() }),
 });
 
 export const saveValuesSchema = formQuerySchema.extend({

@@ -88,7 +88,7 @@ export async function transitionReport(
 }
 
 async function checkBeforeSubmit(tx: Pick<Database, "select">, context: FormContext, nihilReason?: string) {
-  const elements = await formElements(tx, context.dataSet.id);
+  const elements = await formElements(tx, context.dataSet.id, context.period);
   const stored = await formValues(
     tx,
     context.unit.id,

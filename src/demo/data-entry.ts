@@ -102,7 +102,7 @@ const feeds: Array<[name: string, numerator: string, denominator: string | null]
 export async function insertDemoDataEntry(tx: Tx, districtId: string) {
   const created = await tx
     .insert(dataElements)
-    .values(elements.map(([code, name]) => ({ code, name })))
+    .values(elements.map(([code, name]) => ({ code, name, ownerOrgUnitId: districtId })))
     .returning({ id: dataElements.id, code: dataElements.code });
   const idOf = new Map(created.map((e) => [e.code, e.id]));
   const [dataSet] = await tx

@@ -52,6 +52,7 @@ export {
   sub,
   sum,
 } from "./decimal.js";
+export { type EntryWindow, type EntryWindowRule, entryWindow, shiftPeriod } from "./entry-window.js";
 export { type BilingualText, DomainError } from "./errors.js";
 export {
   dataElementsOf,
@@ -90,6 +91,14 @@ export {
   unitWarnings,
 } from "./indicators.js";
 export {
+  isMemberAt,
+  type Membership,
+  type MembershipPlan,
+  membersAt,
+  planMembership,
+  type WantedElement,
+} from "./membership.js";
+export {
   childPeriods,
   comparePeriods,
   contains,
@@ -120,6 +129,7 @@ export {
   type QuarterEvaluationInput,
 } from "./quarter-evaluation.js";
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
+export { checkRules, ELEMENT_CODE, isElementCode, type RuleProblem } from "./rule-check.js";
 export { computeIkm, SKM_BAND_LABEL, SKM_ELEMENTS, type SkmBand, type SkmResult, skmBand } from "./skm.js";
 export {
   byProvider,

@@ -15,6 +15,7 @@ import { auditRoutes } from "../audit/routes.js";
 import { type AuthOptions, auth } from "../auth/plugin.js";
 import { authRoutes } from "../auth/routes.js";
 import { dataEntryRoutes, dataImportRoutes } from "../data-entry/routes.js";
+import { metadataRoutes } from "../data-sets/routes.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
 import { healthRoutes } from "../health/routes.js";
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(evaluationRoutes, { prefix: "/api" });
   await app.register(userRoutes, { prefix: "/api" });
   await app.register(auditRoutes, { prefix: "/api" });
+  await app.register(metadataRoutes, { prefix: "/api" });
   await app.register(setupRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");

@@ -1,3 +1,4 @@
+import { dataSetWorkbook } from "../data-sets/workbook.js";
 import type { Role } from "../db/schema/index.js";
 
 /**
@@ -39,6 +40,47 @@ const valuesUpload = (i: Ids, path: string): Request => ({
 });
 
 const yosomulyoForm = (i: Ids) => ({ dataSetId: i.dataSet, orgUnitId: i.yosomulyo, period: "202401" });
+
+/** A data set assigned to Puskesmas Yosomulyo: only an admin over Kota Metro may create it. */
+const dataSetBody = (i: Ids, elementId: string) => ({
+  code: `MATRIX-${i.counter()}`,
+  name: "Formulir uji",
+  periodType: "month",
+  deadlineDays: 10,
+  jumpPercent: 50,
+  openFrom: null,
+  openFuturePeriods: 0,
+  rules: [],
+  elements: [{ dataElementId: elementId, section: null }],
+  orgUnitIds: [i.yosomulyo],
+});
+
+/** The demo's Metro form as a workbook: importing it is Metro's admin's business only. */
+const metroWorkbook = (i: Ids) =>
+  dataSetWorkbook(
+    {
+      ...dataSetBody(i, i.yosomulyo),
+      code: "LB-PUSKESMAS",
+      periodType: "month",
+      id: i.dataSet,
+      revision: 1,
+      editable: true,
+      reported: true,
+      elements: [
+        {
+          dataElementId: i.yosomulyo,
+          code: "BUMIL_K4",
+          name: "Jumlah ibu hamil K4",
+          valueType: "integer",
+          section: null,
+          validFrom: null,
+          validTo: null,
+        },
+      ],
+      former: [],
+    },
+    new Map(),
+  );
 
 const xlsxUpload = (i: Ids, path: string): Request => ({
   url: `/api/plans/${path}?orgUnitId=${i.metro}&year=2024&fileName=rak.xlsx`,
@@ -492,6 +534,68 @@ export const matrix: Record<string, RouteRule> = {
   "GET /api/audit/export.xlsx": {
     who: ["admin_dinas", "auditor"],
     request: () => ({ url: "/api/audit/export.xlsx" }),
+  },
+  "GET /api/metadata/data-elements": {
+    who: readers,
+    request: () => ({ url: "/api/metadata/data-elements" }),
+  },
+  "POST /api/metadata/data-elements": {
+    who: ["admin_dinas"],
+    request: (i) => ({
+      url: "/api/metadata/data-elements",
+      body: { code: `MATRIX_${i.counter()}`, name: "Data uji", valueType: "integer" },
+    }),
+  },
+  "PUT /api/metadata/data-elements/{id}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/metadata/data-elements/${await i.element()}`,
+      body: { code: "BUMIL_K4", name: "Jumlah ibu hamil K4", valueType: "integer", revision: 999 },
+    }),
+  },
+  "DELETE /api/metadata/data-elements/{id}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({ url: `/api/metadata/data-elements/${await i.element()}` }),
+  },
+  "GET /api/metadata/data-sets": {
+    who: readers,
+    scoped: "list",
+    request: () => ({ url: "/api/metadata/data-sets" }),
+    showsMetro: (b) => json(b).includes("LB-PUSKESMAS"),
+  },
+  "POST /api/metadata/data-sets": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({ url: "/api/metadata/data-sets", body: dataSetBody(i, await i.element()) }),
+  },
+  "GET /api/metadata/data-sets/{id}": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/metadata/data-sets/${i.dataSet}` }),
+  },
+  "PUT /api/metadata/data-sets/{id}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: `/api/metadata/data-sets/${i.dataSet}`,
+      body: { ...dataSetBody(i, await i.element()), revision: 999 },
+    }),
+  },
+  "GET /api/metadata/data-sets/{id}/workbook.xlsx": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/metadata/data-sets/${i.dataSet}/workbook.xlsx` }),
+  },
+  "POST /api/metadata/data-sets/import": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: async (i) => ({
+      url: "/api/metadata/data-sets/import?fileName=formulir.xlsx&dryRun=true",
+      body: await metroWorkbook(i),
+      headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    }),
   },
   "POST /api/org-units": {
     who: ["admin_dinas"],

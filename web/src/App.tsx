@@ -30,6 +30,11 @@ const PopulationsPage = lazy(() =>
   import("./pages/PopulationsPage").then((m) => ({ default: m.PopulationsPage })),
 );
 const SpmPage = lazy(() => import("./pages/SpmPage").then((m) => ({ default: m.SpmPage })));
+const DataSetsPage = lazy(() => import("./pages/DataSetsPage").then((m) => ({ default: m.DataSetsPage })));
+const DataSetPage = lazy(() => import("./pages/DataSetPage").then((m) => ({ default: m.DataSetPage })));
+const DataElementsPage = lazy(() =>
+  import("./pages/DataElementsPage").then((m) => ({ default: m.DataElementsPage })),
+);
 const UsersPage = lazy(() => import("./pages/UsersPage").then((m) => ({ default: m.UsersPage })));
 
 export function App() {
@@ -65,6 +70,10 @@ export function App() {
               <Route path="/unit-organisasi" element={<OrgUnitsPage />} />
               <Route path="/pengguna" element={<UsersPage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/formulir-data" element={<DataSetsPage />} />
+              <Route path="/formulir-data/baru" element={<DataSetPage />} />
+              <Route path="/formulir-data/:id" element={<DataSetPage />} />
+              <Route path="/elemen-data" element={<DataElementsPage />} />
               <Route path="/kata-sandi" element={<ChangePasswordPage />} />
               <Route path="/masuk" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFoundPage />} />

@@ -26,6 +26,11 @@ export const dataElements = pgTable("data_elements", {
   valueType: text("value_type").$type<"integer" | "number">().notNull().default("integer"),
   description: text(),
   createdAt: createdAt(),
+  /** The Dinas that maintains the element; null for a shared catalogue entry nobody edits here. */
+  ownerOrgUnitId: uuid("owner_org_unit_id").references(() => orgUnits.id),
+  /** An archived element is offered to no new form; its values and history stay. */
+  archivedAt: timestamp("archived_at", { withTimezone: true }),
+  revision: integer().notNull().default(1),
 });
 
 /** A form facilities report per period: which data elements, how often, and by when. */
@@ -42,6 +47,11 @@ export const dataSets = pgTable("data_sets", {
   jumpPercent: integer("jump_percent").notNull().default(50),
   ownerOrgUnitId: uuid("owner_org_unit_id").references(() => orgUnits.id),
   createdAt: createdAt(),
+  /** Entry is open from this period on (a code of the set's period type); null: no lower bound. */
+  openFrom: text("open_from"),
+  /** How many periods after the current one are already open; 0: a period opens on its first day. */
+  openFuturePeriods: integer("open_future_periods").notNull().default(0),
+  revision: integer().notNull().default(1),
 });
 
 export const dataSetElements = pgTable(
@@ -55,8 +65,12 @@ export const dataSetElements = pgTable(
       .references(() => dataElements.id),
     position: integer().notNull(),
     section: text(),
+    /** The element belongs to the form from this period (null: from the start) … */
+    validFrom: text("valid_from"),
+    /** … up to and including this one (null: still), so an old period's form keeps its elements. */
+    validTo: text("valid_to"),
   },
-  (t) => [unique("data_set_elements_pk").on(t.dataSetId, t.dataElementId)],
+  (t) => [unique("data_set_elements_pk").on(t.dataSetId, t.dataElementId, t.validFrom).nullsNotDistinct()],
 );
 
 /** The org units expected to report a data set (completeness counts against these). */

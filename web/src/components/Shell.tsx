@@ -32,6 +32,8 @@ const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/unit-organisasi", key: "nav.orgUnits", permission: "orgunit.read" },
   { to: "/pengguna", key: "nav.users", permission: "user.manage" },
   { to: "/audit", key: "nav.audit", permission: "audit.read" },
+  { to: "/formulir-data", key: "dataSets.nav.sets", permission: "metadata.manage" },
+  { to: "/elemen-data", key: "dataSets.nav.elements", permission: "metadata.manage" },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {

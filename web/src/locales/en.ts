@@ -1,4 +1,5 @@
 import { dataEntryEn } from "./data-entry-en";
+import { dataSetsEn } from "./data-sets-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
@@ -12,6 +13,7 @@ import { spmEn } from "./spm-en";
 export const en: Messages = {
   dataEntry: dataEntryEn,
   dataUpload: dataUploadEn,
+  dataSets: dataSetsEn,
   evaluation: evaluationEn,
   planStart: planStartEn,
   populations: populationsEn,

@@ -1,4 +1,5 @@
 import { dataEntryId } from "./data-entry-id";
+import { dataSetsId } from "./data-sets-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
 import { orgTreeId } from "./org-units-id";
@@ -11,6 +12,7 @@ import { spmId } from "./spm-id";
 export const id = {
   dataEntry: dataEntryId,
   dataUpload: dataUploadId,
+  dataSets: dataSetsId,
   evaluation: evaluationId,
   planStart: planStartId,
   populations: populationsId,

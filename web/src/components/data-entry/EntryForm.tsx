@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { isEditable } from "../../../../src/domain/index";
@@ -28,7 +28,9 @@ export function EntryForm({ dataSetId, orgUnitId, period }: FormKey) {
 function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver: Saver }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
-  const readOnly = !(isEditable(form.report.status) && can("data.enter"));
+  // A period the data set has not opened (or no longer opens) is shown, never written.
+  const closed = !form.entry.open;
+  const readOnly = closed || !(isEditable(form.report.status) && can("data.enter"));
   const explained = explainedWarnings(form, saver);
   const errors = form.findings.filter((f) => f.severity === "error").length;
   const unexplained = form.findings.filter((f) => f.severity === "warning" && !explained.has(f.code)).length;
@@ -54,14 +56,19 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
           </Text>
         </div>
         <ReportBanner form={form} />
+        {closed && (
+          <Alert color="gray" data-testid="entry-closed">
+            {i18n.language === "en" ? form.entry.messageEn : form.entry.message}
+          </Alert>
+        )}
         <ConflictAlert form={form} saver={saver} />
         <EntryGrid form={form} saver={saver} readOnly={readOnly} />
-        {readOnly && can("data.enter") && (
+        {readOnly && !closed && can("data.enter") && (
           <Text size="sm" c="dimmed">
             {t("dataEntry.lockedHelp")}
           </Text>
         )}
-        {(showSave || allowedActions(form.report.status, can).length > 0) && (
+        {!closed && (showSave || allowedActions(form.report.status, can).length > 0) && (
           // Kept in view while scrolling a long form: whether it is saved, and what can be done next.
           <Group className="entry-footer" justify="space-between" align="start">
             <ReportActions form={form} formKey={formKey} submitBlockedBy={submitBlockedBy} />
