@@ -84,6 +84,7 @@ export {
   indicatorDataElements,
   kindFromUnit,
   polarityFromName,
+  RATIO_FACTORS,
   type RatioFactor,
   type RatioIndicator,
   ratioValue,
@@ -195,3 +196,10 @@ export {
   type ReportAction,
   type ReportStatus,
 } from "./workflow.js";
+export {
+  checkDefinition,
+  type DefinitionDraft,
+  type DefinitionIssue,
+  TIME_AGGREGATIONS,
+  type TimeAggregation,
+} from "./indicator-check.js";
