@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "user.manage",
   /** Choosing which SPM regulation a kab/kota follows in a year: a decision of the Dinas, admins only. */
   "spm.adopt",
+  /** Defining catalogue indicators from data elements: admin and pengelola program. */
+  "indicator.define",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,8 +40,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "audit.read",
     "user.manage",
     "spm.adopt",
+    "indicator.define",
   ],
-  pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],
+  pengelola_program: [
+    ...readAll,
+    "data.verify",
+    "evaluation.write",
+    "spm.write",
+    "skm.enter",
+    "indicator.define",
+  ],
   operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read", "skm.enter"],
   pimpinan: [...readAll, "data.approve", "plan.sign"],
   auditor: [...readAll, "audit.read"],

@@ -70,6 +70,13 @@ export {
   forecastYearEnd,
 } from "./forecast.js";
 export {
+  checkDefinition,
+  type DefinitionDraft,
+  type DefinitionIssue,
+  TIME_AGGREGATIONS,
+  type TimeAggregation,
+} from "./indicator-check.js";
+export {
   type CompiledExpression,
   type CountIndicator,
   computeIndicator,
@@ -196,10 +203,3 @@ export {
   type ReportAction,
   type ReportStatus,
 } from "./workflow.js";
-export {
-  checkDefinition,
-  type DefinitionDraft,
-  type DefinitionIssue,
-  TIME_AGGREGATIONS,
-  type TimeAggregation,
-} from "./indicator-check.js";

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkDefinition, type DefinitionDraft } from "./indicator-check.js";
 
-const context = { elements: new Set(["BUMIL_K4", "BUMIL_SASARAN", "KEMATIAN_IBU"]), indicators: new Set(["IND_K4"]) };
+const context = {
+  elements: new Set(["BUMIL_K4", "BUMIL_SASARAN", "KEMATIAN_IBU"]),
+  indicators: new Set(["IND_K4"]),
+};
 const ratio: DefinitionDraft = {
   code: "IND_K4",
   kind: "ratio",
@@ -38,7 +41,10 @@ describe("checking an indicator definition as it is typed", () => {
   });
 
   it("refuses an expression naming an indicator (itself or another) as a cycle", () => {
-    const issues = checkDefinition({ ...ratio, code: "IND_BARU", numerator: "#{IND_BARU} + #{IND_K4}" }, context);
+    const issues = checkDefinition(
+      { ...ratio, code: "IND_BARU", numerator: "#{IND_BARU} + #{IND_K4}" },
+      context,
+    );
     expect(issues.map((i) => [i.code, i.position])).toEqual([
       ["EXPRESSION_CYCLE", 1],
       ["EXPRESSION_CYCLE", 15],

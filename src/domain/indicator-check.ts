@@ -147,7 +147,8 @@ function checkUnit(draft: DefinitionDraft): DefinitionIssue[] {
   const unit = draft.unit.trim();
   const percent = PERCENT_UNIT.test(unit);
   if (draft.kind !== "ratio" && percent) {
-    const kind = draft.kind === "count" ? { id: "jumlah", en: "count" } : { id: "nilai langsung", en: "direct value" };
+    const kind =
+      draft.kind === "count" ? { id: "jumlah", en: "count" } : { id: "nilai langsung", en: "direct value" };
     return [
       issue(
         "unit",

@@ -4,8 +4,10 @@ import {
   type Capaian,
   computeIndicator,
   defineIndicator,
+  div,
   evaluateQuarter,
   FORMULA_TEXT,
+  INDICATOR_FRACTION_DIGITS,
   type IndicatorDefinition,
   type IndicatorKind,
   indicatorDataElements,
@@ -17,6 +19,7 @@ import {
   type RatioFactor,
   serapanToDate,
   sum,
+  type TimeAggregation,
 } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
 import { getPlan } from "../plans/queries.js";
@@ -72,13 +75,30 @@ function totals(monthly: Map<string, Map<string, string>>, months: string[]): Re
   return Object.keys(out).length ? out : null;
 }
 
-function indicatorValueOf(
-  definition: IndicatorDefinition,
-  values: Record<string, string> | null,
-): string | null {
+function valueFrom(definition: IndicatorDefinition, values: Record<string, string> | null): string | null {
   if (!values) return null;
   const result = computeIndicator(definition, values);
   return result.computable ? result.value : null;
+}
+
+/**
+ * The indicator over some months by its time rule: from the summed months (numerators and denominators
+ * summed), from the latest month with data, or the mean of the monthly levels. No data is null, never 0.
+ */
+function indicatorValueOf(
+  definition: IndicatorDefinition,
+  rule: TimeAggregation,
+  monthly: Map<string, Map<string, string>>,
+  months: string[],
+): string | null {
+  if (rule === "sum") return valueFrom(definition, totals(monthly, months));
+  const levels = months.flatMap((m) => {
+    const v = valueFrom(definition, totals(monthly, [m]));
+    return v === null ? [] : [v];
+  });
+  if (levels.length === 0) return null;
+  if (rule === "latest") return levels[levels.length - 1] as string;
+  return div(sum(levels), `${levels.length}`, INDICATOR_FRACTION_DIGITS);
 }
 
 /** The quarterly evaluation of a plan up to a quarter, from approved data and the planners' entries. */
@@ -91,10 +111,16 @@ export async function computeEvaluation(
   if (!plan) throw notFound("Dokumen rencana", "Plan");
   const items = plan.nodes.flatMap((node) => node.indicators.map((indicator) => ({ node, indicator })));
   const defs = new Map(
-    (await indicatorDefinitions(db, [...new Set(items.map((i) => i.indicator.indicatorId))])).map((d) => [
-      d.id,
-      d,
-    ]),
+    (
+      await indicatorDefinitions(db, [
+        ...new Set(
+          items.flatMap((i) => [
+            i.indicator.indicatorId,
+            i.indicator.definitionId ?? i.indicator.indicatorId,
+          ]),
+        ),
+      ])
+    ).map((d) => [d.id, d]),
   );
   const definitions = new Map([...defs].map(([id, d]) => [id, fed(d)]));
   const codes = [...definitions.values()].flatMap((d) => (d ? indicatorDataElements(d) : []));
@@ -113,12 +139,15 @@ export async function computeEvaluation(
   );
   const ancestors = ancestry(plan);
   const indicators = items.map(({ node, indicator }): EvaluationIndicatorRow => {
-    const def = defs.get(indicator.indicatorId);
-    const definition = definitions.get(indicator.indicatorId) ?? null;
+    // A link to a definition ("dari data") takes precedence over the indicator's own catalogue entry.
+    const source = indicator.definitionId ?? indicator.indicatorId;
+    const def = defs.get(source);
+    const definition = definitions.get(source) ?? null;
+    const rule = def?.timeAggregation ?? "sum";
     const kind: IndicatorKind = def?.kind ?? "count";
     const entered = new Map((notes.get(indicator.id) ?? []).map((n) => [n.quarter, n]));
     const fromData = quarters.map((q) =>
-      definition && q <= quarter ? indicatorValueOf(definition, totals(monthly, monthsOf(q))) : null,
+      definition && q <= quarter ? indicatorValueOf(definition, rule, monthly, monthsOf(q)) : null,
     );
     const realisasi = quarters.map(
       (q, i) => fromData[i] ?? (q <= quarter ? (entered.get(q)?.realisasi ?? null) : null),
@@ -139,7 +168,7 @@ export async function computeEvaluation(
       quarter,
       realisasi: realisasi as Quarterly<string | null>,
       levelToDate: definition
-        ? indicatorValueOf(definition, totals(monthly, toDateMonths))
+        ? indicatorValueOf(definition, rule, monthly, toDateMonths)
         : realisasi[quarter - 1],
     });
     const note = entered.get(quarter);

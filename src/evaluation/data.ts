@@ -33,6 +33,7 @@ export async function indicatorDefinitions(db: Reader, ids: string[]) {
       denominator: indicators.denominator,
       polarity: indicators.polarity,
       lowerFormula: indicators.lowerFormula,
+      timeAggregation: indicators.timeAggregation,
     })
     .from(indicators)
     .where(inArray(indicators.id, ids));

@@ -18,6 +18,7 @@ import { dataEntryRoutes, dataImportRoutes } from "../data-entry/routes.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
 import { healthRoutes } from "../health/routes.js";
+import { indicatorDefinitionRoutes } from "../indicators/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(userRoutes, { prefix: "/api" });
   await app.register(auditRoutes, { prefix: "/api" });
   await app.register(setupRoutes, { prefix: "/api" });
+  await app.register(indicatorDefinitionRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);
