@@ -2,6 +2,7 @@ import { dataEntryEn } from "./data-entry-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
+import { indicatorsEn } from "./indicators-en";
 import { planStartEn } from "./plan-start-en";
 import { populationsEn } from "./populations-en";
 import { setupEn } from "./setup-en";
@@ -14,6 +15,7 @@ export const en: Messages = {
   evaluation: evaluationEn,
   planStart: planStartEn,
   populations: populationsEn,
+  indicators: indicatorsEn,
   setup: setupEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },

@@ -1,6 +1,7 @@
 import { dataEntryId } from "./data-entry-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
+import { indicatorsId } from "./indicators-id";
 import { planStartId } from "./plan-start-id";
 import { populationsId } from "./populations-id";
 import { setupId } from "./setup-id";
@@ -13,6 +14,7 @@ export const id = {
   evaluation: evaluationId,
   planStart: planStartId,
   populations: populationsId,
+  indicators: indicatorsId,
   setup: setupId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
