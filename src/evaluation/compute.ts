@@ -25,6 +25,7 @@ import { groupBy } from "../lib/group-by.js";
 import { getPlan } from "../plans/queries.js";
 import { notFound } from "../server/errors.js";
 import { approvedMonthlyTotals, budgetRealisasi, indicatorDefinitions, quarterNotes } from "./data.js";
+import { loadCoverage, provenanceOf } from "./provenance.js";
 import type { CapaianCell, Evaluation, EvaluationBudgetRow, EvaluationIndicatorRow, Level } from "./types.js";
 
 type Definition = Awaited<ReturnType<typeof indicatorDefinitions>>[number];
@@ -138,6 +139,13 @@ export async function computeEvaluation(
     (n) => n.planIndicatorId,
   );
   const ancestors = ancestry(plan);
+  const monthsToDate = quarters.filter((q) => q <= quarter).flatMap(monthsOf);
+  const coverage = await loadCoverage(
+    db,
+    plan.orgUnitPath,
+    monthsToDate.map((m) => `${plan.year}${m}`),
+    [...new Set(codes.map((k) => k.split(".")[0] as string))],
+  );
   const indicators = items.map(({ node, indicator }): EvaluationIndicatorRow => {
     // A link to a definition ("dari data") takes precedence over the indicator's own catalogue entry.
     const source = indicator.definitionId ?? indicator.indicatorId;
@@ -152,7 +160,7 @@ export async function computeEvaluation(
     const realisasi = quarters.map(
       (q, i) => fromData[i] ?? (q <= quarter ? (entered.get(q)?.realisasi ?? null) : null),
     ) as [string | null, string | null, string | null, string | null];
-    const toDateMonths = quarters.filter((q) => q <= quarter).flatMap(monthsOf);
+    const toDateMonths = monthsToDate;
     const series = parseTargetSeries(
       {
         annual: indicator.targetYear,
@@ -194,6 +202,16 @@ export async function computeEvaluation(
         : realisasi.some((v) => v !== null)
           ? "entered"
           : "none",
+      provenance:
+        definition && def
+          ? provenanceOf(
+              def,
+              definition,
+              totals(monthly, toDateMonths),
+              coverage,
+              toDateMonths.map((m) => `${plan.year}${m}`),
+            )
+          : null,
       targetToDate: e.targetToDate,
       realisasiToDate: e.realisasiToDate,
       capaianQuarter: cell(e.capaianQuarter),

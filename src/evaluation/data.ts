@@ -27,6 +27,8 @@ export async function indicatorDefinitions(db: Reader, ids: string[]) {
   return db
     .select({
       id: indicators.id,
+      code: indicators.code,
+      name: indicators.name,
       kind: indicators.kind,
       factor: indicators.factor,
       numerator: indicators.numerator,

@@ -175,6 +175,21 @@ describe.each(testDatabases())("indicator definitions fed by data on $name", (ta
     const linked = rows.find((r) => r.planIndicatorId === jkn?.id);
     // (30 + 27) / (40 + 35) × 100
     expect(linked).toMatchObject({ realisasi: ["76", null, null, null], source: "data" });
+    // Where it came from: the sums, and which expected reports were approved (never a silent 0).
+    expect(linked?.provenance).toMatchObject({
+      definitionId: ids.k4,
+      elements: ["BUMIL_K4", "BUMIL_SASARAN"],
+      numeratorSum: "57",
+      denominatorSum: "75",
+      approvedReports: 2,
+    });
+    const facilities = (linked?.provenance?.expectedReports ?? 0) / 3;
+    expect(Number.isInteger(facilities) && facilities >= 1).toBe(true);
+    expect(linked?.provenance?.missing).toContainEqual({
+      orgUnitName: "Puskesmas Yosomulyo",
+      period: "202403",
+    });
+    expect(linked?.provenance?.missing).toHaveLength(facilities * 3 - 2);
     const count = rows.find((r) => r.planIndicatorId === balita?.id);
     // (0 + 1) + (1 + 2) = 4 deaths against a TW I target of 3: target / realisasi × 100 = 75
     expect(count).toMatchObject({ realisasi: ["4", null, null, null], source: "data" });

@@ -63,4 +63,14 @@ export const indicatorsEn: typeof indicatorsId = {
     save: "Save",
     badge: "from data",
   },
+  provenance: {
+    open: "Where the realisasi of {{name}} comes from",
+    numerator: "Summed numerator",
+    denominator: "Summed denominator",
+    noData: "no data yet",
+    reports: "{{approved}} of {{expected}} expected reports approved",
+    elements: "Data elements: {{elements}}",
+    missing: "Not approved yet:",
+    more: "and {{count}} more",
+  },
 };

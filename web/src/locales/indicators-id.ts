@@ -69,4 +69,14 @@ export const indicatorsId = {
     save: "Simpan",
     badge: "dari data",
   },
+  provenance: {
+    open: "Asal realisasi {{name}}",
+    numerator: "Jumlah pembilang",
+    denominator: "Jumlah penyebut",
+    noData: "belum ada data",
+    reports: "{{approved}} dari {{expected}} laporan yang diharapkan sudah disetujui",
+    elements: "Data element: {{elements}}",
+    missing: "Belum disetujui:",
+    more: "dan {{count}} lainnya",
+  },
 };
