@@ -101,7 +101,12 @@ describe.each(targetNames())("an indicator computed from approved data (%s)", (n
     // (30 + 27) / (40 + 35) × 100 = 76, from summed numerators and denominators.
     expect(await row.getByTestId("realisasi-to-date").innerText()).toBe("76");
     expect(await row.getByTestId("source").innerText()).toBe("dari data");
-    await row.scrollIntoViewIfNeeded();
+    await row.getByRole("button", { name: `Asal realisasi ${JKN}` }).click();
+    const provenance = page.getByTestId("provenance");
+    expect(await provenance.innerText()).toContain("Jumlah pembilang: 57");
+    expect(await provenance.innerText()).toContain("Jumlah penyebut: 75");
+    expect(await page.getByTestId("provenance-reports").innerText()).toMatch(/^2 dari \d+ laporan/);
+    expect(await provenance.innerText()).toContain("Puskesmas Yosomulyo — Maret 2024");
     await shot(page, "evaluation-1366");
     await page.close();
   });

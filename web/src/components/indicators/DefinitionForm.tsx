@@ -125,40 +125,37 @@ export function DefinitionForm({ existing, list, orgUnitId, onClose }: Props) {
       }
     >
       <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t("indicators.form.code")}
-            description={t("indicators.form.codeHint")}
-            required
-            value={draft.code}
-            onChange={(e) => set({ code: e.currentTarget.value.toUpperCase() })}
+        <TextInput
+          label={t("indicators.form.code")}
+          description={t("indicators.form.codeHint")}
+          required
+          value={draft.code}
+          onChange={(e) => set({ code: e.currentTarget.value.toUpperCase() })}
+        />
+        <TextInput
+          label={t("indicators.form.name")}
+          required
+          value={draft.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+        />
+        <div>
+          <Text size="sm" fw={500}>
+            {t("indicators.form.kind")}
+          </Text>
+          <SegmentedControl
+            fullWidth
+            value={draft.kind}
+            disabled={signed > 0}
+            onChange={(kind) =>
+              set({ kind: kind as DefinitionDraftInput["kind"], factor: kind === "ratio" ? 100 : null })
+            }
+            data={(["ratio", "count", "direct"] as const).map((k) => ({
+              value: k,
+              label: t(`indicators.kinds.${k}`),
+            }))}
           />
-          <TextInput
-            label={t("indicators.form.name")}
-            required
-            style={{ gridColumn: "span 2" }}
-            value={draft.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <div>
-            <Text size="sm" fw={500}>
-              {t("indicators.form.kind")}
-            </Text>
-            <SegmentedControl
-              fullWidth
-              value={draft.kind}
-              disabled={signed > 0}
-              onChange={(kind) =>
-                set({ kind: kind as DefinitionDraftInput["kind"], factor: kind === "ratio" ? 100 : null })
-              }
-              data={(["ratio", "count", "direct"] as const).map((k) => ({
-                value: k,
-                label: t(`indicators.kinds.${k}`),
-              }))}
-            />
-          </div>
+        </div>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {ratio && (
             <Select
               label={t("indicators.form.factor")}
@@ -218,20 +215,16 @@ export function DefinitionForm({ existing, list, orgUnitId, onClose }: Props) {
         )}
         <DefinitionPreview check={check} blocked={issues.some((i) => i.field !== "unit")} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <div>
-            <Text size="sm" fw={500}>
-              {t("indicators.form.polarity")}
-            </Text>
-            <SegmentedControl
-              fullWidth
-              value={draft.polarity}
-              onChange={(p) => set({ polarity: p as DefinitionDraftInput["polarity"] })}
-              data={[
-                { value: "higher", label: t("indicators.form.higher") },
-                { value: "lower", label: t("indicators.form.lower") },
-              ]}
-            />
-          </div>
+          <Select
+            label={t("indicators.form.polarity")}
+            value={draft.polarity}
+            allowDeselect={false}
+            onChange={(p) => p && set({ polarity: p as DefinitionDraftInput["polarity"] })}
+            data={[
+              { value: "higher", label: t("indicators.form.higher") },
+              { value: "lower", label: t("indicators.form.lower") },
+            ]}
+          />
           {draft.polarity === "lower" && (
             <Select
               label={t("indicators.form.lowerFormula")}
