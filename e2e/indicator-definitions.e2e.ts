@@ -107,6 +107,8 @@ describe.each(targetNames())("an indicator computed from approved data (%s)", (n
     expect(await provenance.innerText()).toContain("Jumlah penyebut: 75");
     expect(await page.getByTestId("provenance-reports").innerText()).toMatch(/^2 dari \d+ laporan/);
     expect(await provenance.innerText()).toContain("Puskesmas Yosomulyo — Maret 2024");
+    // Let the popover finish fading in before the picture.
+    await expect.poll(() => provenance.evaluate((e) => getComputedStyle(e).opacity)).toBe("1");
     await shot(page, "evaluation-1366");
     await page.close();
   });
