@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   "spm.adopt",
   "metadata.read",
   "metadata.manage",
+  /** Defining catalogue indicators from data elements: admin and pengelola program. */
+  "indicator.define",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,8 +45,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "orgunit.manage",
     "spm.adopt",
     "metadata.manage",
+    "indicator.define",
   ],
-  pengelola_program: [...readAll, "data.verify", "evaluation.write", "spm.write", "skm.enter"],
+  pengelola_program: [
+    ...readAll,
+    "data.verify",
+    "evaluation.write",
+    "spm.write",
+    "skm.enter",
+    "indicator.define",
+  ],
   operator_fasyankes: ["orgunit.read", "data.read", "data.enter", "spm.read", "skm.enter"],
   pimpinan: [...readAll, "data.approve", "plan.sign"],
   auditor: [...readAll, "audit.read"],

@@ -22,6 +22,8 @@ export type Expression =
       readonly operator: "+" | "-" | "*" | "/";
       readonly left: Expression;
       readonly right: Expression;
+      /** 1-based column of the operator, for messages such as a division by zero. */
+      readonly position?: number;
     };
 
 type TokenKind = "number" | "dataElement" | "operator" | "open" | "close" | "end";
@@ -119,16 +121,16 @@ export function parseExpression(source: string): Expression {
   const sum = (depth: number): Expression => {
     let left = product(depth);
     while (peek().text === "+" || peek().text === "-") {
-      const operator = next().text as "+" | "-";
-      left = { type: "binary", operator, left, right: product(depth) };
+      const { text: operator, position } = next();
+      left = { type: "binary", operator: operator as "+" | "-", left, right: product(depth), position };
     }
     return left;
   };
   const product = (depth: number): Expression => {
     let left = unary(depth);
     while (peek().text === "*" || peek().text === "/") {
-      const operator = next().text as "*" | "/";
-      left = { type: "binary", operator, left, right: unary(depth) };
+      const { text: operator, position } = next();
+      left = { type: "binary", operator: operator as "*" | "/", left, right: unary(depth), position };
     }
     return left;
   };

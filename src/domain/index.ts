@@ -71,6 +71,13 @@ export {
   forecastYearEnd,
 } from "./forecast.js";
 export {
+  checkDefinition,
+  type DefinitionDraft,
+  type DefinitionIssue,
+  TIME_AGGREGATIONS,
+  type TimeAggregation,
+} from "./indicator-check.js";
+export {
   type CompiledExpression,
   type CountIndicator,
   computeIndicator,
@@ -85,6 +92,7 @@ export {
   indicatorDataElements,
   kindFromUnit,
   polarityFromName,
+  RATIO_FACTORS,
   type RatioFactor,
   type RatioIndicator,
   ratioValue,

@@ -4,7 +4,8 @@ import { type BilingualText, DomainError } from "./errors.js";
 import { dataElementsOf, type Expression, evaluate, parseExpression } from "./expression.js";
 import { type NotComputable, notComputable } from "./result.js";
 
-export type RatioFactor = 100 | 1000 | 100000;
+export type RatioFactor = 1 | 100 | 1000 | 100000;
+export const RATIO_FACTORS: readonly RatioFactor[] = [1, 100, 1000, 100000];
 /** Direct values over periods: not at all, the latest period's value, or the mean of the periods. */
 export type DirectTimeRule = "none" | "latest" | "average";
 /** Direct values over org units: not at all, or the mean when a regulation asks for it. */
@@ -114,7 +115,7 @@ export function defineIndicator(spec: IndicatorSpec): IndicatorDefinition {
   };
   oneOf("kind", spec.kind, ["ratio", "count", "direct"] as const);
   if (spec.kind === "ratio") {
-    const factor = oneOf("factor", spec.factor, [100, 1000, 100000] as const);
+    const factor = oneOf("factor", spec.factor, RATIO_FACTORS);
     return {
       ...common,
       kind: "ratio",

@@ -4,8 +4,10 @@ import {
   type Capaian,
   computeIndicator,
   defineIndicator,
+  div,
   evaluateQuarter,
   FORMULA_TEXT,
+  INDICATOR_FRACTION_DIGITS,
   type IndicatorDefinition,
   type IndicatorKind,
   indicatorDataElements,
@@ -17,11 +19,13 @@ import {
   type RatioFactor,
   serapanToDate,
   sum,
+  type TimeAggregation,
 } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
 import { getPlan } from "../plans/queries.js";
 import { notFound } from "../server/errors.js";
 import { approvedMonthlyTotals, budgetRealisasi, indicatorDefinitions, quarterNotes } from "./data.js";
+import { loadCoverage, provenanceOf } from "./provenance.js";
 import type { CapaianCell, Evaluation, EvaluationBudgetRow, EvaluationIndicatorRow, Level } from "./types.js";
 
 type Definition = Awaited<ReturnType<typeof indicatorDefinitions>>[number];
@@ -72,13 +76,30 @@ function totals(monthly: Map<string, Map<string, string>>, months: string[]): Re
   return Object.keys(out).length ? out : null;
 }
 
-function indicatorValueOf(
-  definition: IndicatorDefinition,
-  values: Record<string, string> | null,
-): string | null {
+function valueFrom(definition: IndicatorDefinition, values: Record<string, string> | null): string | null {
   if (!values) return null;
   const result = computeIndicator(definition, values);
   return result.computable ? result.value : null;
+}
+
+/**
+ * The indicator over some months by its time rule: from the summed months (numerators and denominators
+ * summed), from the latest month with data, or the mean of the monthly levels. No data is null, never 0.
+ */
+function indicatorValueOf(
+  definition: IndicatorDefinition,
+  rule: TimeAggregation,
+  monthly: Map<string, Map<string, string>>,
+  months: string[],
+): string | null {
+  if (rule === "sum") return valueFrom(definition, totals(monthly, months));
+  const levels = months.flatMap((m) => {
+    const v = valueFrom(definition, totals(monthly, [m]));
+    return v === null ? [] : [v];
+  });
+  if (levels.length === 0) return null;
+  if (rule === "latest") return levels[levels.length - 1] as string;
+  return div(sum(levels), `${levels.length}`, INDICATOR_FRACTION_DIGITS);
 }
 
 /** The quarterly evaluation of a plan up to a quarter, from approved data and the planners' entries. */
@@ -91,10 +112,16 @@ export async function computeEvaluation(
   if (!plan) throw notFound("Dokumen rencana", "Plan");
   const items = plan.nodes.flatMap((node) => node.indicators.map((indicator) => ({ node, indicator })));
   const defs = new Map(
-    (await indicatorDefinitions(db, [...new Set(items.map((i) => i.indicator.indicatorId))])).map((d) => [
-      d.id,
-      d,
-    ]),
+    (
+      await indicatorDefinitions(db, [
+        ...new Set(
+          items.flatMap((i) => [
+            i.indicator.indicatorId,
+            i.indicator.definitionId ?? i.indicator.indicatorId,
+          ]),
+        ),
+      ])
+    ).map((d) => [d.id, d]),
   );
   const definitions = new Map([...defs].map(([id, d]) => [id, fed(d)]));
   const codes = [...definitions.values()].flatMap((d) => (d ? indicatorDataElements(d) : []));
@@ -112,18 +139,28 @@ export async function computeEvaluation(
     (n) => n.planIndicatorId,
   );
   const ancestors = ancestry(plan);
+  const monthsToDate = quarters.filter((q) => q <= quarter).flatMap(monthsOf);
+  const coverage = await loadCoverage(
+    db,
+    plan.orgUnitPath,
+    monthsToDate.map((m) => `${plan.year}${m}`),
+    [...new Set(codes.map((k) => k.split(".")[0] as string))],
+  );
   const indicators = items.map(({ node, indicator }): EvaluationIndicatorRow => {
-    const def = defs.get(indicator.indicatorId);
-    const definition = definitions.get(indicator.indicatorId) ?? null;
+    // A link to a definition ("dari data") takes precedence over the indicator's own catalogue entry.
+    const source = indicator.definitionId ?? indicator.indicatorId;
+    const def = defs.get(source);
+    const definition = definitions.get(source) ?? null;
+    const rule = def?.timeAggregation ?? "sum";
     const kind: IndicatorKind = def?.kind ?? "count";
     const entered = new Map((notes.get(indicator.id) ?? []).map((n) => [n.quarter, n]));
     const fromData = quarters.map((q) =>
-      definition && q <= quarter ? indicatorValueOf(definition, totals(monthly, monthsOf(q))) : null,
+      definition && q <= quarter ? indicatorValueOf(definition, rule, monthly, monthsOf(q)) : null,
     );
     const realisasi = quarters.map(
       (q, i) => fromData[i] ?? (q <= quarter ? (entered.get(q)?.realisasi ?? null) : null),
     ) as [string | null, string | null, string | null, string | null];
-    const toDateMonths = quarters.filter((q) => q <= quarter).flatMap(monthsOf);
+    const toDateMonths = monthsToDate;
     const series = parseTargetSeries(
       {
         annual: indicator.targetYear,
@@ -139,7 +176,7 @@ export async function computeEvaluation(
       quarter,
       realisasi: realisasi as Quarterly<string | null>,
       levelToDate: definition
-        ? indicatorValueOf(definition, totals(monthly, toDateMonths))
+        ? indicatorValueOf(definition, rule, monthly, toDateMonths)
         : realisasi[quarter - 1],
     });
     const note = entered.get(quarter);
@@ -165,6 +202,16 @@ export async function computeEvaluation(
         : realisasi.some((v) => v !== null)
           ? "entered"
           : "none",
+      provenance:
+        definition && def
+          ? provenanceOf(
+              def,
+              definition,
+              totals(monthly, toDateMonths),
+              coverage,
+              toDateMonths.map((m) => `${plan.year}${m}`),
+            )
+          : null,
       targetToDate: e.targetToDate,
       realisasiToDate: e.realisasiToDate,
       capaianQuarter: cell(e.capaianQuarter),

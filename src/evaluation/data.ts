@@ -27,12 +27,15 @@ export async function indicatorDefinitions(db: Reader, ids: string[]) {
   return db
     .select({
       id: indicators.id,
+      code: indicators.code,
+      name: indicators.name,
       kind: indicators.kind,
       factor: indicators.factor,
       numerator: indicators.numerator,
       denominator: indicators.denominator,
       polarity: indicators.polarity,
       lowerFormula: indicators.lowerFormula,
+      timeAggregation: indicators.timeAggregation,
     })
     .from(indicators)
     .where(inArray(indicators.id, ids));

@@ -14,6 +14,7 @@ import { planContext } from "../plans/edit-service.js";
 import { evaluationPdf, evaluationXlsx } from "../reports/evaluation/index.js";
 import { AppError, notFound } from "../server/errors.js";
 import { computeEvaluation } from "./compute.js";
+import { evaluationSchema } from "./schemas.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const quarter = z.coerce.number().int().min(1).max(4);
@@ -40,6 +41,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Evaluasi RAK per triwulan (Permendagri 86/2017) / quarterly RAK evaluation",
         params: z.object({ id: z.uuid() }),
         querystring: z.object({ quarter }),
+        response: { 200: evaluationSchema },
       },
     },
     async (request) => {

@@ -15,6 +15,11 @@ export const indicatorEditSchema = z.object({
   targetQ2: target.optional(),
   targetQ3: target.optional(),
   targetQ4: target.optional(),
+  definitionId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe("dari data: the indicator definition feeding realisasi; null: diisi langsung"),
 });
 
 export const nodeEditSchema = z.object({
@@ -55,6 +60,7 @@ export const indicatorCreateSchema = z.object({
   targetYear: target,
   quarters: z.tuple([target, target, target, target]),
   polarity: z.enum(["higher", "lower"]).optional(),
+  definitionId: z.uuid().nullable().optional().describe("dari data: the indicator definition"),
   reason,
 });
 

@@ -1,7 +1,14 @@
 import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
-import { orgUnits, type PlanNodeLevel, planIndicators, planNodes, plans } from "../db/schema/index.js";
+import {
+  indicators,
+  orgUnits,
+  type PlanNodeLevel,
+  planIndicators,
+  planNodes,
+  plans,
+} from "../db/schema/index.js";
 import { inferMode, parseTargetSeries, storedTarget } from "../domain/index.js";
 import { AppError, notFound } from "../server/errors.js";
 import type { IndicatorCreate, IndicatorEdit, NodeCreate, NodeEdit, NodeMove } from "./edit-schemas.js";
@@ -77,6 +84,33 @@ async function indicatorAt(tx: Tx, plan: PlanContext, id: string, revision: numb
   return found.plan_indicators;
 }
 
+/**
+ * The definition a plan indicator is linked to ("dari data"): it must exist, be fed by data elements and
+ * belong to the plan's Dinas (or be national). Null unlinks it ("diisi langsung").
+ */
+async function linkable(tx: Tx, plan: PlanContext, definitionId: string | null) {
+  if (definitionId === null) return null;
+  const [found] = await tx
+    .select({ numerator: indicators.numerator, ownerPath: orgUnits.path })
+    .from(indicators)
+    .leftJoin(orgUnits, eq(orgUnits.id, indicators.ownerOrgUnitId))
+    .where(eq(indicators.id, definitionId));
+  const owned =
+    found &&
+    (found.ownerPath === null ||
+      plan.orgUnitPath.startsWith(found.ownerPath) ||
+      found.ownerPath.startsWith(plan.orgUnitPath));
+  if (!found?.numerator || !owned) {
+    throw new AppError(
+      400,
+      "DEFINITION_NOT_LINKABLE",
+      "Definisi indikator tidak ditemukan atau belum dihitung dari data element.",
+      "The indicator definition does not exist or is not computed from data elements.",
+    );
+  }
+  return definitionId;
+}
+
 const targetFields = ["targetYear", "targetQ1", "targetQ2", "targetQ3", "targetQ4"] as const;
 
 export async function editIndicator(
@@ -94,6 +128,7 @@ export async function editIndicator(
       if (typed !== undefined) changes[field] = storedTarget(typed);
     }
     if (edit.unit !== undefined) changes.unit = edit.unit;
+    if (edit.definitionId !== undefined) changes.definitionId = await linkable(tx, plan, edit.definitionId);
     const next = { ...old, ...changes };
     const series = parseTargetSeries(
       { annual: next.targetYear, quarters: [next.targetQ1, next.targetQ2, next.targetQ3, next.targetQ4] },
@@ -311,6 +346,7 @@ export async function createIndicator(
       .values({
         planNodeId: nodeId,
         indicatorId,
+        definitionId: await linkable(tx, plan, input.definitionId ?? null),
         position: (last?.top ?? -1) + 1,
         unit: input.unit,
         targetMode: inferMode(series),

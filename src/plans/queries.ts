@@ -94,6 +94,7 @@ export async function getPlan(db: Database, id: string) {
           targetQ3: planIndicators.targetQ3,
           targetQ4: planIndicators.targetQ4,
           revision: planIndicators.revision,
+          definitionId: planIndicators.definitionId,
         })
         .from(planIndicators)
         .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))

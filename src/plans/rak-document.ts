@@ -10,6 +10,8 @@ export interface RakIndicatorRow {
   quarters: [string, string, string, string];
   /** Set for indicators where lower is better (deaths, stunting, incidence, prevalence of disease). */
   polarity?: "lower";
+  /** The indicator definition feeding its realisasi, carried into a revision (perubahan) of the plan. */
+  definitionId?: string;
 }
 
 export interface RakKegiatan {

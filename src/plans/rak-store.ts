@@ -134,6 +134,7 @@ export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
         targetQ2: r.quarters[1],
         targetQ3: r.quarters[2],
         targetQ4: r.quarters[3],
+        definitionId: r.definitionId ?? null,
       })),
     );
   }
@@ -171,6 +172,7 @@ export async function readRak(db: Database, planId: string): Promise<RakDocument
       target: i.targetYear,
       quarters: [i.targetQ1, i.targetQ2, i.targetQ3, i.targetQ4],
       ...(i.polarity === "lower" ? { polarity: "lower" as const } : {}),
+      ...(i.definitionId ? { definitionId: i.definitionId } : {}),
     }));
   const childrenOf = (id: string) => plan.nodes.filter((n) => n.parentId === id);
   const kegiatan = (n: (typeof plan.nodes)[number]): RakKegiatan => {

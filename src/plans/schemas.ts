@@ -20,6 +20,8 @@ export const targetText = z.string().describe('target as written: "72.18", "11 d
 export const planIndicatorSchema = z.object({
   id: z.uuid(),
   indicatorId: z.uuid(),
+  /** The definition whose approved data feed the realisasi ("dari data"); null: entered directly. */
+  definitionId: z.uuid().nullable(),
   name: z.string(),
   unit: z.string(),
   polarity: z.enum(["higher", "lower"]),

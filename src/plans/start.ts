@@ -95,6 +95,7 @@ async function copyTree(tx: Tx, sourceId: string, planId: string, districtId: st
         targetQ2: r.targetQ2,
         targetQ3: r.targetQ3,
         targetQ4: r.targetQ4,
+        definitionId: r.definitionId,
       })),
     );
   }

@@ -19,6 +19,7 @@ import { metadataRoutes } from "../data-sets/routes.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
 import { healthRoutes } from "../health/routes.js";
+import { indicatorDefinitionRoutes } from "../indicators/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes, { prefix: "/api" });
   await app.register(metadataRoutes, { prefix: "/api" });
   await app.register(setupRoutes, { prefix: "/api" });
+  await app.register(indicatorDefinitionRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);

@@ -26,6 +26,7 @@ export async function prepareIds(db: Database, target: string): Promise<Ids> {
     sql`select pi.id from plan_indicators pi join plan_nodes n on n.id = pi.plan_node_id where n.name like 'Program Pemenuhan%' limit 1`,
   );
   const [spmService] = await db.select().from(spmServices).limit(1);
+  const catalogue = await db.execute(sql`select indicator_id as id from plan_indicators limit 1`);
   const skmSurvey = async (period: string) =>
     (
       await db
@@ -38,6 +39,7 @@ export async function prepareIds(db: Database, target: string): Promise<Ids> {
     skmSurvey: await skmSurvey("2024"),
     skmThrowaway: () => skmSurvey(String(2100 + ++n)),
     programIndicator: firstId(pemenuhan),
+    catalogueIndicator: firstId(catalogue),
     dataSet: firstId(dataSet),
     element: async () => firstId(element),
     metro: metro?.id as string,

@@ -31,6 +31,8 @@ export interface Ids {
   skmThrowaway: () => Promise<string>;
   /** A fresh kecamatan under Kota Metro (closed when asked), for the org-unit writes. */
   orgUnitThrowaway: (closed?: boolean) => Promise<string>;
+  /** A catalogue indicator owned by Kota Metro (one its RAK uses). */
+  catalogueIndicator: string;
 }
 
 const valuesUpload = (i: Ids, path: string): Request => ({
@@ -108,6 +110,18 @@ export const all: Role[] = ["admin_dinas", "pengelola_program", "operator_fasyan
 const readers: Role[] = ["admin_dinas", "pengelola_program", "pimpinan", "auditor"];
 const skmWriters: Role[] = ["admin_dinas", "pengelola_program", "operator_fasyankes"];
 const json = (body: unknown) => JSON.stringify(body);
+const definition = (i: Ids) => ({
+  code: `MATRIKS_${i.counter()}`,
+  name: "Cakupan K4 (matriks)",
+  unit: "%",
+  kind: "ratio",
+  factor: 100,
+  polarity: "higher",
+  lowerFormula: "two_target_minus",
+  timeAggregation: "sum",
+  numerator: "#{BUMIL_K4}",
+  denominator: "#{BUMIL_SASARAN}",
+});
 
 export const matrix: Record<string, RouteRule> = {
   "GET /api/health": { who: "public", request: () => ({ url: "/api/health" }) },
@@ -654,6 +668,33 @@ export const matrix: Record<string, RouteRule> = {
       url: `/api/org-units/import?orgUnitId=${i.metro}&fileName=unit.csv&dryRun=false`,
       body: Buffer.from(`Kode;Nama;Jenis;Induk\n18.72.I${i.counter()};Kecamatan Impor;Kecamatan;18.72\n`),
       headers: { "content-type": "text/csv" },
+    }),
+  },
+  "GET /api/indicator-definitions": {
+    who: readers,
+    scoped: "list",
+    request: () => ({ url: "/api/indicator-definitions" }),
+    showsMetro: (b) => json(b).includes("Jumlah kasus kematian balita"),
+  },
+  "POST /api/indicator-definitions/check": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/indicator-definitions/check",
+      body: { ...definition(i), orgUnitId: i.metro },
+    }),
+  },
+  "POST /api/indicator-definitions": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({ url: "/api/indicator-definitions", body: { ...definition(i), orgUnitId: i.metro } }),
+  },
+  "PUT /api/indicator-definitions/{id}": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/indicator-definitions/${i.catalogueIndicator}`,
+      body: { ...definition(i), revision: 999, reason: "uji" },
     }),
   },
 };

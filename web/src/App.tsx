@@ -20,6 +20,9 @@ const DataUploadPage = lazy(() =>
 const EvaluationPage = lazy(() =>
   import("./pages/EvaluationPage").then((m) => ({ default: m.EvaluationPage })),
 );
+const IndicatorDefinitionsPage = lazy(() =>
+  import("./pages/IndicatorDefinitionsPage").then((m) => ({ default: m.IndicatorDefinitionsPage })),
+);
 const OrgUnitsPage = lazy(() => import("./pages/OrgUnitsPage").then((m) => ({ default: m.OrgUnitsPage })));
 const PlanImportPage = lazy(() =>
   import("./pages/PlanImportPage").then((m) => ({ default: m.PlanImportPage })),
@@ -65,6 +68,7 @@ export function App() {
               <Route path="/evaluasi" element={<EvaluationPage />} />
               <Route path="/evaluasi/:planId" element={<EvaluationPage />} />
               <Route path="/isian" element={<DataEntryPage />} />
+              <Route path="/indikator" element={<IndicatorDefinitionsPage />} />
               <Route path="/unggah-isian" element={<DataUploadPage />} />
               <Route path="/kelengkapan" element={<CompletenessPage />} />
               <Route path="/unit-organisasi" element={<OrgUnitsPage />} />

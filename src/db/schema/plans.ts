@@ -36,6 +36,10 @@ export const indicators = pgTable(
     definition: text(),
     ownerOrgUnitId: uuid("owner_org_unit_id").references(() => orgUnits.id),
     createdAt: createdAt(),
+    /** How the indicator adds up over the months of a quarter or the year to date. */
+    timeAggregation: text("time_aggregation").$type<"sum" | "latest" | "mean">().notNull().default("sum"),
+    /** Bumped on every edit of the definition (optimistic concurrency). */
+    revision: integer().notNull().default(1),
   },
   (t) => [check("indicators_kind_check", sql`${t.kind} in ('ratio', 'count', 'direct')`)],
 );
@@ -117,6 +121,8 @@ export const planIndicators = pgTable(
     targetQ3: text("target_q3").notNull().default("-"),
     targetQ4: text("target_q4").notNull().default("-"),
     revision: integer().notNull().default(1),
+    /** The catalogue definition whose data feed this indicator's realisasi ("dari data"); null: entered directly. */
+    definitionId: uuid("definition_id").references((): AnyPgColumn => indicators.id),
   },
   (t) => [index("plan_indicators_node_idx").on(t.planNodeId, t.position)],
 );

@@ -23,6 +23,7 @@ const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/", key: "nav.home" },
   { to: "/rencana", key: "nav.plans", permission: "plan.read" },
   { to: "/evaluasi", key: "evaluation.nav", permission: "plan.read" },
+  { to: "/indikator", key: "indicators.nav", permission: "indicator.define" },
   { to: "/isian", key: "dataEntry.nav.entry", permission: "data.read" },
   { to: "/unggah-isian", key: "dataUpload.nav", permission: "data.enter" },
   { to: "/kelengkapan", key: "dataEntry.nav.completeness", permission: "data.read" },

@@ -3,6 +3,7 @@ import { dataSetsEn } from "./data-sets-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
+import { indicatorsEn } from "./indicators-en";
 import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
 import { populationsEn } from "./populations-en";
@@ -18,6 +19,7 @@ export const en: Messages = {
   planStart: planStartEn,
   populations: populationsEn,
   orgTree: orgTreeEn,
+  indicators: indicatorsEn,
   setup: setupEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },

@@ -2,6 +2,7 @@ import { dataEntryId } from "./data-entry-id";
 import { dataSetsId } from "./data-sets-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
+import { indicatorsId } from "./indicators-id";
 import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
 import { populationsId } from "./populations-id";
@@ -17,6 +18,7 @@ export const id = {
   planStart: planStartId,
   populations: populationsId,
   orgTree: orgTreeId,
+  indicators: indicatorsId,
   setup: setupId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },

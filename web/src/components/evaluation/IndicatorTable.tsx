@@ -7,6 +7,7 @@ import { formatTarget } from "../../format";
 import { EditableCell } from "../plan/EditableCell";
 import { CapaianBadge, ForecastBadge } from "./badges";
 import { editProps, TextCell } from "./cells";
+import { ProvenancePopover } from "./ProvenancePopover";
 import { type EvaluationEditor, noteCell, type Quarter, quarterArgs, quarters } from "./useEvaluation";
 
 const nameLevels = ["sasaran", "program", "kegiatan", "subKegiatan"] as const;
@@ -215,7 +216,9 @@ export function IndicatorTable({ evaluation, editor }: Props) {
                 {row.targetToDate === null ? "-" : formatTarget(row.targetToDate)}
               </Table.Td>
               <Table.Td ta="right" valign="top" fw={600} data-testid="realisasi-to-date">
-                {row.realisasiToDate === null ? <NotYet /> : formatTarget(row.realisasiToDate)}
+                <ProvenancePopover row={row}>
+                  {row.realisasiToDate === null ? <NotYet /> : formatTarget(row.realisasiToDate)}
+                </ProvenancePopover>
               </Table.Td>
               <Table.Td ta="right" valign="top">
                 <CapaianBadge cell={row.capaianToDate} formula={row.formula} />

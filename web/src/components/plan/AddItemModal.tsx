@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, TextI
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
+import { SourceChoice } from "./LinkDefinitionModal";
 import type { Level } from "./rows";
 import { parseRupiah } from "./usePlanEditor";
 
@@ -19,6 +20,7 @@ interface Props {
 export function AddItemModal({ target, onClose, submit }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<string, string>>({ polarity: "higher" });
+  const [definitionId, setDefinitionId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const field = (name: string, label: string, extra: { required?: boolean; placeholder?: string } = {}) => (
@@ -57,6 +59,7 @@ export function AddItemModal({ target, onClose, submit }: Props) {
         targetYear: values.targetYear ?? "",
         quarters: ["q1", "q2", "q3", "q4"].map((q) => values[q] ?? ""),
         polarity: values.polarity,
+        definitionId,
       };
     }
     setBusy(true);
@@ -102,6 +105,7 @@ export function AddItemModal({ target, onClose, submit }: Props) {
                 { value: "lower", label: t("plans.edit.polarityLower") },
               ]}
             />
+            <SourceChoice definitionId={definitionId} onChange={setDefinitionId} />
           </>
         )}
         {error && <Alert color="red">{error}</Alert>}

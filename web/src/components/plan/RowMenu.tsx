@@ -1,9 +1,10 @@
-import { ActionIcon, Menu } from "@mantine/core";
+import { ActionIcon, Badge, Menu } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Plan, PlanIndicator, PlanNode } from "../../../../src/plans/schemas";
 import { AddItemModal, type AddTarget } from "./AddItemModal";
 import { DeleteModal } from "./DeleteModal";
+import { LinkDefinitionModal } from "./LinkDefinitionModal";
 import { childLevelOf, siblingsOf } from "./rows";
 import type { PlanEditor } from "./usePlanEditor";
 
@@ -14,6 +15,7 @@ export function useRowActions(plan: Plan, editor: PlanEditor) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState<AddTarget | null>(null);
   const [deleting, setDeleting] = useState<Deleting>(null);
+  const [linking, setLinking] = useState<PlanIndicator | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const move = async (node: PlanNode, step: -1 | 1) => {
@@ -80,24 +82,32 @@ export function useRowActions(plan: Plan, editor: PlanEditor) {
   };
 
   const indicatorMenu = (indicator: PlanIndicator) => (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="sm"
-          aria-label={t("plans.edit.rowMenu", { name: indicator.name })}
-          className="rak-menu"
-        >
-          ⋮
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item color="red" onClick={() => setDeleting({ kind: "indicator", indicator })}>
-          {t("plans.edit.deleteIndicator")}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      {indicator.definitionId && (
+        <Badge size="xs" variant="light" color="teal" mr={4}>
+          {t("indicators.link.badge")}
+        </Badge>
+      )}
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={t("plans.edit.rowMenu", { name: indicator.name })}
+            className="rak-menu"
+          >
+            ⋮
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => setLinking(indicator)}>{t("indicators.link.menu")}</Menu.Item>
+          <Menu.Item color="red" onClick={() => setDeleting({ kind: "indicator", indicator })}>
+            {t("plans.edit.deleteIndicator")}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </>
   );
 
   const remove = (reason: string) => {
@@ -115,6 +125,13 @@ export function useRowActions(plan: Plan, editor: PlanEditor) {
           target={adding}
           onClose={() => setAdding(null)}
           submit={(path, body) => editor.structural("POST", path, body)}
+        />
+      )}
+      {linking && (
+        <LinkDefinitionModal
+          indicator={linking}
+          onClose={() => setLinking(null)}
+          submit={(body) => editor.structural("PATCH", `/indicators/${linking.id}`, body)}
         />
       )}
       {deleting && (

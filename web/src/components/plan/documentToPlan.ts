@@ -14,6 +14,7 @@ function indicatorOf(row: RakIndicatorRow, id: string): PlanIndicator {
   return {
     id,
     indicatorId: id,
+    definitionId: null,
     name: row.name,
     unit: row.unit,
     polarity: row.polarity ?? "higher",

@@ -163,7 +163,7 @@ export function usePlanEditor(plan: Plan, reason: string) {
     );
 
   /** Structural changes (add, delete, move) reload the plan: they are rare and reshape the tree. */
-  const structural = async (method: "POST" | "DELETE", path: string, body?: unknown) => {
+  const structural = async (method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown) => {
     await apiSend(method, `/plans/${plan.id}${path}`, body);
     await queryClient.invalidateQueries({ queryKey, exact: true });
   };

@@ -1,0 +1,130 @@
+import { join } from "node:path";
+import type { APIRequestContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+
+/** Yosomulyo's January and February: 57 of 75 pregnant women had K4 (76%). */
+const MONTHS: Record<string, Record<string, string>> = {
+  "202401": { BUMIL_SASARAN: "40", BUMIL_K4: "30" },
+  "202402": { BUMIL_SASARAN: "35", BUMIL_K4: "27" },
+};
+const JKN = "Persentase Peserta Jaminan Kesehatan Nasional (JKN)";
+
+interface Session {
+  request: APIRequestContext;
+  csrf: string;
+}
+
+describe.each(targetNames())("an indicator computed from approved data (%s)", (name) => {
+  const app = appSuite(name);
+  const shot = (page: Page, what: string) =>
+    page.screenshot({ path: join(screenshotDir, `indicator-definitions-${what}-${name}.png`) });
+
+  async function session(username: string): Promise<Session> {
+    const { request } = await app.browser.newContext({ baseURL: app.server.baseUrl });
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const login = await request.post("/api/auth/login", {
+      headers: { "x-csrf-token": csrfToken },
+      data: { username, password: "demo-capaian-2024" },
+    });
+    expect(login.status()).toBe(200);
+    return { request, csrf: (await login.json()).csrfToken };
+  }
+  async function write(s: Session, method: "put" | "post", path: string, data: unknown) {
+    const response = await s.request[method](path, { headers: { "x-csrf-token": s.csrf }, data });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
+  beforeAll(async () => {
+    const operator = await session("operator.yosomulyo");
+    const verifier = await session("program.metro");
+    const kadis = await session("kadis.metro");
+    const [dataSet] = await (await operator.request.get("/api/data-sets")).json();
+    for (const [period, values] of Object.entries(MONTHS)) {
+      const key = { dataSetId: dataSet.id, orgUnitId: dataSet.orgUnits[0].id, period };
+      const form = await (
+        await operator.request.get(`/api/data-entry/form?${new URLSearchParams(key)}`)
+      ).json();
+      const ids = new Map(form.elements.map((e: { code: string; id: string }) => [e.code, e.id]));
+      await write(operator, "put", "/api/data-entry/values", {
+        ...key,
+        values: Object.entries(values).map(([code, value]) => ({
+          dataElementId: ids.get(code),
+          value,
+          comment: "Sesuai register kohort",
+          revision: null,
+        })),
+      });
+      await write(operator, "post", "/api/data-entry/transition", { ...key, action: "submit" });
+      await write(verifier, "post", "/api/data-entry/transition", { ...key, action: "verify" });
+      await write(kadis, "post", "/api/data-entry/transition", { ...key, action: "approve" });
+    }
+  });
+
+  it("defines a ratio checked as typed, links a RAK indicator to it, and the evaluation computes it", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, app.server.baseUrl, "admin.metro");
+    await page.getByRole("link", { name: "Definisi indikator" }).click();
+    await page.getByRole("button", { name: "Tambah definisi" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Kode").fill("K4_BUMIL");
+    await dialog.getByLabel("Nama indikator").fill("Persentase ibu hamil mendapat K4");
+    await dialog.getByTestId("numerator").fill("#{BUMIL_K4} + #{K6}");
+    await dialog.getByText("Posisi 15: data element #{K6} tidak dikenal").waitFor();
+    expect(await dialog.getByRole("button", { name: "Simpan" }).isDisabled()).toBe(true);
+    await dialog.getByTestId("numerator").fill("#{BUMIL_K4}");
+    await dialog.getByTestId("denominator").fill("#{BUMIL_SASARAN} /");
+    await dialog.getByText(/Ekspresi tidak sah di posisi 19/).waitFor();
+    await dialog.getByTestId("denominator").fill("#{BUMIL_SASARAN}");
+    // The last approved month, February: 27 / 35 × 100.
+    await expect.poll(() => dialog.getByTestId("definition-preview").innerText()).toContain("77,14");
+    expect(await dialog.getByTestId("definition-preview").innerText()).toContain("Puskesmas Yosomulyo");
+    await shot(page, "editor-1366");
+    await dialog.getByRole("button", { name: "Simpan" }).click();
+    await page.getByRole("cell", { name: "K4_BUMIL" }).waitFor();
+    await shot(page, "list-1366");
+
+    await page.goto(`${app.server.baseUrl}/rencana`);
+    await page.getByTestId("rak-table").waitFor();
+    await page.getByRole("button", { name: `Menu baris ${JKN}` }).click();
+    await page.getByRole("menuitem", { name: "Sumber realisasi…" }).click();
+    const link = page.getByRole("dialog");
+    await link.getByText("Dari data").click();
+    await link.getByLabel("Definisi indikator").click();
+    await page.getByRole("option", { name: /K4_BUMIL/ }).click();
+    await link.getByRole("button", { name: "Simpan" }).click();
+    await page.getByTestId("rak-table").locator("tr", { hasText: JKN }).getByText("dari data").waitFor();
+
+    await page.goto(`${app.server.baseUrl}/evaluasi?triwulan=1`);
+    await page.getByTestId("evaluation-table").waitFor();
+    const row = page.locator(`tr[data-indicator="${JKN}"]`);
+    // (30 + 27) / (40 + 35) × 100 = 76, from summed numerators and denominators.
+    expect(await row.getByTestId("realisasi-to-date").innerText()).toBe("76");
+    expect(await row.getByTestId("source").innerText()).toBe("dari data");
+    await row.getByRole("button", { name: `Asal realisasi ${JKN}` }).click();
+    const provenance = page.getByTestId("provenance");
+    expect(await provenance.innerText()).toContain("Jumlah pembilang: 57");
+    expect(await provenance.innerText()).toContain("Jumlah penyebut: 75");
+    expect(await page.getByTestId("provenance-reports").innerText()).toMatch(/^2 dari \d+ laporan/);
+    expect(await provenance.innerText()).toContain("Puskesmas Yosomulyo — Maret 2024");
+    // Let the popover finish fading in before the picture.
+    await expect.poll(() => provenance.evaluate((e) => getComputedStyle(e).opacity)).toBe("1");
+    await shot(page, "evaluation-1366");
+    await page.close();
+  });
+
+  it("fits the definitions screen and its editor on a phone", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await logIn(page, app.server.baseUrl, "admin.metro");
+    await page.goto(`${app.server.baseUrl}/indikator`);
+    await page.getByRole("cell", { name: "K4_BUMIL" }).waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await shot(page, "list-390");
+    await page.getByRole("cell", { name: "K4_BUMIL" }).click();
+    await expect.poll(() => page.getByTestId("definition-preview").innerText()).toContain("77,14");
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await shot(page, "editor-390");
+    await page.close();
+  });
+});

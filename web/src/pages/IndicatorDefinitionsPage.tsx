@@ -1,0 +1,91 @@
+import { Badge, Button, Group, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DefinitionForm } from "../components/indicators/DefinitionForm";
+import { type DefinitionRow, useDefinitions } from "../components/indicators/definitionsApi";
+import { QueryState } from "../components/QueryState";
+import { useOrgUnits } from "../queries";
+import { useCan } from "../session";
+
+const formula = (d: DefinitionRow) =>
+  d.numerator === null
+    ? "—"
+    : d.kind === "ratio"
+      ? `${d.numerator} / ${d.denominator} × ${(d.factor ?? 100).toLocaleString("id-ID")}`
+      : d.numerator;
+
+/** /indikator: catalogue indicators and the formulas over data elements that compute them. */
+export function IndicatorDefinitionsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [onlyFed, setOnlyFed] = useState(true);
+  const [editing, setEditing] = useState<DefinitionRow | "new" | null>(null);
+  const list = useDefinitions(onlyFed);
+  const orgUnits = useOrgUnits();
+  const kota = orgUnits.data?.find((u) => u.type === "kabupaten_kota");
+  const mayDefine = can("indicator.define") && Boolean(kota);
+
+  return (
+    <Stack>
+      <Title order={2}>{t("indicators.title")}</Title>
+      <Text size="sm">{t("indicators.intro")}</Text>
+      <Group justify="space-between">
+        <Switch
+          label={t("indicators.onlyFed")}
+          checked={onlyFed}
+          onChange={(e) => setOnlyFed(e.currentTarget.checked)}
+        />
+        {mayDefine && <Button onClick={() => setEditing("new")}>{t("indicators.add")}</Button>}
+      </Group>
+      <QueryState query={list}>
+        {(data) =>
+          data.definitions.length === 0 ? (
+            <Text c="dimmed">{t("indicators.empty")}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    {(["code", "name", "kind", "unit", "formula", "usedBy"] as const).map((c) => (
+                      <Table.Th key={c}>{t(`indicators.columns.${c}`)}</Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.definitions.map((d) => (
+                    <Table.Tr
+                      key={d.id}
+                      style={{ cursor: mayDefine ? "pointer" : undefined }}
+                      onClick={() => mayDefine && setEditing(d)}
+                    >
+                      <Table.Td ff="monospace">{d.code ?? "—"}</Table.Td>
+                      <Table.Td>{d.name}</Table.Td>
+                      <Table.Td>
+                        <Badge variant="light">{t(`indicators.kinds.${d.kind}`)}</Badge>
+                      </Table.Td>
+                      <Table.Td>{d.unit}</Table.Td>
+                      <Table.Td ff="monospace" fz="xs" style={{ wordBreak: "break-word" }}>
+                        {formula(d)}
+                      </Table.Td>
+                      <Table.Td fz="xs">
+                        {t("indicators.usedBy", { count: d.usedBy, signed: d.usedBySigned })}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryState>
+      {editing && list.data && kota && (
+        <DefinitionForm
+          existing={editing === "new" ? null : editing}
+          list={list.data}
+          orgUnitId={kota.id}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+}
