@@ -3,6 +3,7 @@ import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
 import type { Messages } from "./id";
 import { planStartEn } from "./plan-start-en";
+import { planVersionsEn } from "./plan-versions-en";
 import { populationsEn } from "./populations-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
@@ -13,6 +14,7 @@ export const en: Messages = {
   dataUpload: dataUploadEn,
   evaluation: evaluationEn,
   planStart: planStartEn,
+  planVersions: planVersionsEn,
   populations: populationsEn,
   setup: setupEn,
   skm: skmEn,

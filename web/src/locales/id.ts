@@ -2,6 +2,7 @@ import { dataEntryId } from "./data-entry-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
 import { planStartId } from "./plan-start-id";
+import { planVersionsId } from "./plan-versions-id";
 import { populationsId } from "./populations-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
@@ -12,6 +13,7 @@ export const id = {
   dataUpload: dataUploadId,
   evaluation: evaluationId,
   planStart: planStartId,
+  planVersions: planVersionsId,
   populations: populationsId,
   setup: setupId,
   skm: skmId,

@@ -10,6 +10,7 @@ import {
   quarterArgs,
   quarters,
 } from "../components/evaluation/useEvaluation";
+import { versionLabel } from "../components/plan/versionLabel";
 import { QueryState } from "../components/QueryState";
 import { usePlans } from "../queries";
 
@@ -44,13 +45,7 @@ export function EvaluationPage() {
                 onChange={(id) => id && go(id, search.get("triwulan") ? quarter : undefined)}
                 data={list.map((p) => ({
                   value: p.id,
-                  label: t("plans.versionLabel", {
-                    kind: t(`plans.kindsShort.${p.kind}`),
-                    year: p.year,
-                    office: p.officeName ?? p.orgUnitName,
-                    version: p.version,
-                    status: t(`plans.status.${p.status}`).toLowerCase(),
-                  }),
+                  label: versionLabel(t, p),
                 }))}
               />
             )

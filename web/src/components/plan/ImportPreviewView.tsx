@@ -4,6 +4,7 @@ import { formatNumberId, formatRupiah } from "../../format";
 import { RakTable } from "../RakTable";
 import { documentToPlan } from "./documentToPlan";
 import type { ImportPreview } from "./upload";
+import { VersionChanges } from "./VersionChanges";
 
 interface Props {
   preview: ImportPreview;
@@ -14,7 +15,7 @@ interface Props {
 /** What the file holds, what looks odd in it (kept as written), and the tree as it will be saved. */
 export function ImportPreviewView({ preview, saving, onSave }: Props) {
   const { t, i18n } = useTranslation();
-  const { summary, warnings } = preview;
+  const { summary, warnings, version } = preview;
   const counts = [
     ["sasaran", summary.sasaran],
     ["program", summary.program],
@@ -49,10 +50,39 @@ export function ImportPreviewView({ preview, saving, onSave }: Props) {
               </Stack>
             </SimpleGrid>
           </Stack>
-          <Button onClick={onSave} loading={saving}>
-            {t("plans.import.save")}
-          </Button>
         </Group>
+      </Paper>
+      <Paper withBorder p="md" data-testid="import-version">
+        {version.sameAs !== null ? (
+          <Alert color="blue" title={t("planVersions.unchangedTitle")} data-testid="import-unchanged">
+            {t("planVersions.unchanged", { version: version.sameAs })}
+          </Alert>
+        ) : (
+          <Stack>
+            <Text>
+              {version.active
+                ? t("planVersions.question", {
+                    version: version.active.version,
+                    status: t(`plans.status.${version.active.status}`).toLowerCase(),
+                    next: version.nextVersion,
+                  })
+                : t("planVersions.firstVersion")}
+            </Text>
+            {version.active && <VersionChanges changes={version.changes} version={version.active.version} />}
+            {version.active && (
+              <Text size="sm" c="dimmed">
+                {t("planVersions.carryHint")}
+              </Text>
+            )}
+            <Group>
+              <Button onClick={onSave} loading={saving} data-testid="import-save">
+                {version.active
+                  ? t("planVersions.saveNew", { version: version.nextVersion })
+                  : t("plans.import.save")}
+              </Button>
+            </Group>
+          </Stack>
+        )}
       </Paper>
       {warnings.length > 0 ? (
         <Alert
