@@ -46,5 +46,5 @@ export const planVersionsEn: typeof planVersionsId = {
     q4: "Q4 target",
   },
   levels: { sasaran: "Sasaran", program: "Program", kegiatan: "Kegiatan", sub_kegiatan: "Sub kegiatan" },
-  none: "—",
+  renamedWhat: "Indicator name",
 };

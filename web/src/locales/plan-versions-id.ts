@@ -44,5 +44,5 @@ export const planVersionsId = {
     q4: "Target TW IV",
   },
   levels: { sasaran: "Sasaran", program: "Program", kegiatan: "Kegiatan", sub_kegiatan: "Sub kegiatan" },
-  none: "—",
+  renamedWhat: "Nama indikator",
 };

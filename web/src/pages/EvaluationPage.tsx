@@ -55,7 +55,8 @@ export function EvaluationPage() {
       {selected && quarter && (
         <>
           <Group justify="space-between" align="end">
-            <Stack gap={4}>
+            {/* The four quarters scroll sideways on a phone rather than widen the page. */}
+            <Stack gap={4} maw="100%" style={{ overflowX: "auto" }}>
               <Text size="sm" fw={500}>
                 {t("evaluation.quarter")}
               </Text>

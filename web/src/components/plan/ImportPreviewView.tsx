@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatNumberId, formatRupiah } from "../../format";
 import { RakTable } from "../RakTable";
@@ -26,31 +26,30 @@ export function ImportPreviewView({ preview, saving, onSave }: Props) {
   return (
     <Stack data-testid="import-preview">
       <Paper withBorder p="md">
-        <Group justify="space-between" align="start">
-          <Stack gap="xs">
-            <Title order={4}>{t("plans.import.summaryTitle")}</Title>
-            <SimpleGrid cols={{ base: 2, sm: 6 }} spacing="lg">
-              {counts.map(([key, n]) => (
-                <Stack gap={0} key={key}>
-                  <Text size="xs" c="dimmed">
-                    {t(`plans.import.counts.${key}`)}
-                  </Text>
-                  <Text fw={700} data-testid={`count-${key}`}>
-                    {formatNumberId(String(n))}
-                  </Text>
-                </Stack>
-              ))}
-              <Stack gap={0}>
+        <Stack gap="xs">
+          <Title order={4}>{t("plans.import.summaryTitle")}</Title>
+          {/* Wraps rather than squeezing the Rupiah total into a sixth of the width. */}
+          <Group gap="xl" align="start">
+            {counts.map(([key, n]) => (
+              <Stack gap={0} key={key}>
                 <Text size="xs" c="dimmed">
-                  {t("plans.import.budgetTotal")}
+                  {t(`plans.import.counts.${key}`)}
                 </Text>
-                <Text fw={700} data-testid="budget-total" style={{ whiteSpace: "nowrap" }}>
-                  {formatRupiah(summary.budgetTotal)}
+                <Text fw={700} data-testid={`count-${key}`}>
+                  {formatNumberId(String(n))}
                 </Text>
               </Stack>
-            </SimpleGrid>
-          </Stack>
-        </Group>
+            ))}
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed">
+                {t("plans.import.budgetTotal")}
+              </Text>
+              <Text fw={700} data-testid="budget-total" style={{ whiteSpace: "nowrap" }}>
+                {formatRupiah(summary.budgetTotal)}
+              </Text>
+            </Stack>
+          </Group>
+        </Stack>
       </Paper>
       <Paper withBorder p="md" data-testid="import-version">
         {version.sameAs !== null ? (
@@ -115,7 +114,10 @@ export function ImportPreviewView({ preview, saving, onSave }: Props) {
         <Alert color="teal">{t("plans.import.noWarnings")}</Alert>
       )}
       <Paper withBorder p="md">
-        <RakTable plan={documentToPlan(preview.document)} />
+        {/* A wide plan scrolls inside its own box, never the whole page. */}
+        <div className="rak-scroll">
+          <RakTable plan={documentToPlan(preview.document)} />
+        </div>
       </Paper>
     </Stack>
   );

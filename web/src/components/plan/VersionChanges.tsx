@@ -41,7 +41,7 @@ export function VersionChanges({ changes, version }: { changes: PlanChange[]; ve
       case "indicatorRemoved":
         return [where, `${c.name} (${c.unit})`, formatTarget(c.target), "—"];
       case "indicatorRenamed":
-        return [where, "", c.from, c.to];
+        return [where, t("planVersions.renamedWhat"), c.from, c.to];
       case "targetChanged":
         return [
           where,
