@@ -121,4 +121,27 @@ describe.each(testDatabases())("importing a RAK as a new version on $name", (tar
     expect((await upload("import", changed, 2025)).statusCode).toBe(400);
     expect(await counts()).toEqual(before);
   });
+
+  it("keeps the work on a revision of a signed version, which stays active until the revision is signed", async () => {
+    const kadis = await TestClient.loggedIn(t.app, "kadis.metro");
+    const v2 = (await versions()).find((p) => p.version === 2);
+    expect(
+      (await kadis.post(`/api/plans/${v2?.id}/sign`, { place: "Metro", date: "2024-02-01" })).statusCode,
+    ).toBe(200);
+    const revised = await admin.post(`/api/plans/${v2?.id}/revise`, { reason: "Perubahan APBD" });
+    expect(revised.statusCode).toBe(201);
+    const evaluation: Evaluation = (
+      await admin.get(`/api/plans/${revised.json().id}/evaluation?quarter=1`)
+    ).json();
+    expect(evaluation.indicators.find((r) => r.indicator === "Angka Harapan Hidup")).toMatchObject({
+      faktorPendorong: "Kader posyandu aktif",
+    });
+    expect((await versions()).map((p) => [p.version, p.status, p.active])).toEqual([
+      [1, "draft", false],
+      [2, "signed", true],
+      [3, "draft", false],
+    ]);
+    // The unsigned revision is identical to the changed workbook: importing it again is still refused.
+    expect((await upload("import", changed)).statusCode).toBe(409);
+  });
 });
