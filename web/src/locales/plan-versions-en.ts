@@ -15,7 +15,7 @@ export const planVersionsEn: typeof planVersionsId = {
   unchanged: "This file is the same as version {{version}}. Nothing is saved; no new version is made.",
   carryHint:
     "Directly entered realisasi, faktor pendorong / penghambat, tindak lanjut and budget realisasi of the same rows move to the new version.",
-  saveNew: "Save as version {{version}}",
+  saveNew: "Save as a new version ({{version}})",
   changesTitle: "Changes from version {{version}} ({{count}})",
   where: "Where",
   what: "Change",

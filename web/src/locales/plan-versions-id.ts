@@ -13,7 +13,7 @@ export const planVersionsId = {
   unchanged: "Berkas ini sama dengan versi {{version}}. Tidak ada yang disimpan; versi baru tidak dibuat.",
   carryHint:
     "Realisasi langsung, faktor pendorong / penghambat, tindak lanjut dan realisasi anggaran dari baris yang sama ikut dipindahkan ke versi baru.",
-  saveNew: "Simpan sebagai versi {{version}}",
+  saveNew: "Simpan sebagai versi baru ({{version}})",
   changesTitle: "Perubahan dari versi {{version}} ({{count}})",
   where: "Letak",
   what: "Perubahan",

@@ -10,12 +10,12 @@ import { QueryState } from "../components/QueryState";
 import { usePlan, usePlans } from "../queries";
 import { useCan } from "../session";
 
-/** The version in force of the first plan listed (of one year, when given). */
+/** The latest version of the first plan listed (of one year, when given): a revision is worked on there. */
 function defaultPlan(list: PlanSummary[], year?: number) {
   const inYear = year === undefined ? list : list.filter((p) => p.year === year);
   const first = inYear[0];
-  return inYear.find(
-    (p) => p.active && p.orgUnitId === first?.orgUnitId && p.year === first?.year && p.kind === first?.kind,
+  return inYear.findLast(
+    (p) => p.orgUnitId === first?.orgUnitId && p.year === first?.year && p.kind === first?.kind,
   );
 }
 
