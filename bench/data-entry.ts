@@ -4,8 +4,8 @@ import { saveValues } from "../src/data-entry/save.js";
 import type { Database, DatabaseHandle } from "../src/db/client.js";
 import { orgUnits } from "../src/db/schema/index.js";
 import { computeEvaluation } from "../src/evaluation/compute.js";
+import { importRak } from "../src/plans/import-version.js";
 import type { RakDocument } from "../src/plans/rak-document.js";
-import { importRak } from "../src/plans/rak-store.js";
 import { measure, report } from "./harness.js";
 
 const PUSKESMAS = 20;
@@ -63,7 +63,7 @@ async function buildKota(db: Database) {
     signatory: { position: "Kepala Dinas", name: "Bench", nip: "-" },
     sasaran: [{ name: "Sasaran bench", budget: null, indicators, programs: [] }],
   };
-  const planId = await importRak(db, { orgUnitId: kota, doc }, actor);
+  const { planId } = await importRak(db, { orgUnitId: kota, doc }, actor);
   await db.execute(sql`update indicators set numerator = '#{BENCH_' || lpad(substring(name from 15)::text, 3, '0') || '}',
     denominator = '#{BENCH_' || lpad((substring(name from 15)::int + 100)::text, 3, '0') || '}'
     where name like 'Cakupan bench %'`);

@@ -55,7 +55,8 @@ describe("capaian CLI", { timeout: 120_000 }, () => {
     const dataDir = mkdtempSync(join(tmpdir(), "capaian-cli-"));
     await cli("--data-dir", dataDir, "seed");
     const file = join(dataDir, "rak-metro-2024.xlsx");
-    writeFileSync(file, await rakXlsx(rakMetro2024));
+    // The seed holds this RAK as version 1: a changed target makes the import a new version.
+    writeFileSync(file, await rakXlsx(changedTarget()));
     const org = "Dinas Kesehatan Kota Metro";
     const dry = await cli(
       "--data-dir",
@@ -135,3 +136,11 @@ describe("capaian CLI", { timeout: 120_000 }, () => {
     await expect(cli("terbang")).rejects.toMatchObject({ code: 1 });
   });
 });
+
+/** The demo RAK with one target changed, so that importing it makes a new version. */
+function changedTarget() {
+  const doc = structuredClone(rakMetro2024);
+  const ahh = doc.sasaran[0]?.indicators[0];
+  if (ahh) ahh.target = "73";
+  return doc;
+}

@@ -4,8 +4,8 @@ import { and, desc, eq, or } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { orgUnits, plans } from "../db/schema/index.js";
 import { parseRakFile } from "../interop/rak-import/index.js";
-import { importRak, readRak } from "../plans/rak-store.js";
-import { nextVersion } from "../plans/versions.js";
+import { importRak } from "../plans/import-version.js";
+import { readRak } from "../plans/rak-store.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
 import { AppError } from "../server/errors.js";
 
@@ -68,8 +68,7 @@ export async function importRakFile(
     warnings: parsed.warnings.map((w) => ({ code: w.code, message: w.message, row: w.row })),
   };
   if (o.dryRun) return summary;
-  const version = await nextVersion(db, unit.id, o.year);
-  const planId = await importRak(db, { orgUnitId: unit.id, doc, version }, cliActor);
+  const { planId, version } = await importRak(db, { orgUnitId: unit.id, doc }, cliActor);
   return { ...summary, planId, version };
 }
 

@@ -9,6 +9,7 @@ import {
   reconcile,
   type TargetMode,
 } from "../domain/index.js";
+import { activeAmong, pickActive } from "../domain/plan-versions.js";
 import { groupBy } from "../lib/group-by.js";
 
 export interface PlanFilter {
@@ -37,16 +38,19 @@ export async function listPlans(db: Database, filter: PlanFilter) {
   if (filter.orgUnitId) conditions.push(eq(plans.orgUnitId, filter.orgUnitId));
   if (filter.year) conditions.push(eq(plans.year, filter.year));
   if (filter.kind) conditions.push(eq(plans.kind, filter.kind));
-  return db
+  const list = await db
     .select(summaryColumns)
     .from(plans)
     .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
     .where(and(...conditions))
     .orderBy(asc(orgUnits.path), asc(plans.year), asc(plans.kind), asc(plans.version));
+  // The filters never split the versions of one plan, so the one in force is among those listed.
+  const active = activeAmong(list, (p) => `${p.orgUnitId}/${p.year}/${p.kind}`);
+  return list.map((p) => ({ ...p, active: active.has(p) }));
 }
 
 /** One plan with its nodes in document order (depth-first), each node carrying its indicators. */
-export async function getPlan(db: Database, id: string) {
+export async function getPlan(db: Pick<Database, "select">, id: string) {
   const [plan] = await db
     .select({
       ...summaryColumns,
@@ -62,6 +66,10 @@ export async function getPlan(db: Database, id: string) {
     .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
     .where(eq(plans.id, id));
   if (!plan) return undefined;
+  const versions = await db
+    .select({ id: plans.id, status: plans.status, version: plans.version })
+    .from(plans)
+    .where(and(eq(plans.orgUnitId, plan.orgUnitId), eq(plans.year, plan.year), eq(plans.kind, plan.kind)));
 
   const nodes = await db
     .select({
@@ -118,6 +126,7 @@ export async function getPlan(db: Database, id: string) {
   visit("", 0);
   return {
     ...plan,
+    active: pickActive(versions)?.id === plan.id,
     signedAt: plan.signedAt?.toISOString() ?? null,
     nodes: ordered,
     budgetFindings: checkBudgets(budgetTree(ordered)).map((f) => ({

@@ -5,7 +5,8 @@ import { auditLog, indicators, orgUnits, plans } from "../db/schema/index.js";
 import { loadDemo } from "../demo/load-demo.js";
 import { rakMetro2024 } from "../demo/rak-metro-2024.js";
 import { testDatabases } from "../test-support/databases.js";
-import { importRak, readRak } from "./rak-store.js";
+import { importRak } from "./import-version.js";
+import { readRak } from "./rak-store.js";
 
 describe.each(testDatabases())("storing a RAK document on $name", (target) => {
   let handle: DatabaseHandle;
@@ -24,12 +25,14 @@ describe.each(testDatabases())("storing a RAK document on $name", (target) => {
     const [metro] = await handle.db.select().from(orgUnits).where(eq(orgUnits.code, "18.72"));
     const catalogueBefore = await handle.db.select().from(indicators);
     const actor = { userId: null, username: "tester", requestId: "req-1" };
-    const planId = await importRak(
+    const changed = { ...rakMetro2024, title: `${rakMetro2024.title} (perubahan)` };
+    const { planId, version } = await importRak(
       handle.db,
-      { orgUnitId: metro?.id as string, doc: rakMetro2024, version: 2 },
+      { orgUnitId: metro?.id as string, doc: changed },
       actor,
     );
-    expect(await readRak(handle.db, planId)).toEqual(rakMetro2024);
+    expect(version).toBe(2);
+    expect(await readRak(handle.db, planId)).toEqual(changed);
     expect(await handle.db.select().from(indicators)).toHaveLength(catalogueBefore.length);
     const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, planId));
     expect(audit).toMatchObject({ action: "plan.import", username: "tester", requestId: "req-1" });
@@ -45,7 +48,7 @@ describe.each(testDatabases())("storing a RAK document on $name", (target) => {
     await expect(
       importRak(
         handle.db,
-        { orgUnitId: metro?.id as string, doc: broken, version: 3 },
+        { orgUnitId: metro?.id as string, doc: broken },
         {
           userId: null,
           username: "tester",

@@ -1,15 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
-import {
-  indicators,
-  orgUnits,
-  type PlanNodeLevel,
-  planIndicators,
-  planNodes,
-  plans,
-} from "../db/schema/index.js";
+import { indicators, type PlanNodeLevel, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import { inferMode, kindFromUnit, parseTargetSeries } from "../domain/index.js";
 import { getPlan } from "./queries.js";
 import type { RakDocument, RakIndicatorRow, RakKegiatan } from "./rak-document.js";
@@ -141,28 +133,11 @@ export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
   return plan.id;
 }
 
-/** Imports a RAK in one transaction, with one audit record holding the whole document. */
-export async function importRak(db: Database, input: Omit<WriteRakInput, "districtId">, actor: Actor) {
-  return db.transaction(async (tx) => {
-    const [unit] = await tx
-      .select({ districtId: orgUnits.districtId, type: orgUnits.type })
-      .from(orgUnits)
-      .where(eq(orgUnits.id, input.orgUnitId));
-    const districtId = unit?.type === "kabupaten_kota" ? input.orgUnitId : (unit?.districtId ?? null);
-    const planId = await writeRak(tx, { ...input, districtId });
-    await recordAudit(tx, actor, {
-      action: "plan.import",
-      entityType: "plan",
-      entityId: planId,
-      orgUnitId: input.orgUnitId,
-      newValue: input.doc,
-    });
-    return planId;
-  });
-}
-
 /** A stored plan as a RAK document, for the exports. */
-export async function readRak(db: Database, planId: string): Promise<RakDocument | undefined> {
+export async function readRak(
+  db: Pick<Database, "select">,
+  planId: string,
+): Promise<RakDocument | undefined> {
   const plan = await getPlan(db, planId);
   if (!plan) return undefined;
   const rows = (node: (typeof plan.nodes)[number]): RakIndicatorRow[] =>

@@ -13,6 +13,7 @@ export const planSummarySchema = z.object({
   version: z.number().int(),
   title: z.string(),
   status: z.enum(["draft", "signed"]),
+  active: z.boolean().describe("the version in force: the latest signed, else the latest draft"),
 });
 
 export const targetText = z.string().describe('target as written: "72.18", "11 dan 2", or "-" for no target');

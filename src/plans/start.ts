@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { orgUnits, planIndicators, planNodes, plans } from "../db/schema/index.js";
@@ -7,6 +7,7 @@ import { FIRST_PLAN_YEAR, isPlannableYear, YEARS_AHEAD } from "../domain/plan-ye
 import { AppError } from "../server/errors.js";
 import type { Tx } from "./rak-store.js";
 import type { PlanStart } from "./start-schemas.js";
+import { activeVersion } from "./versions.js";
 
 export interface StartUnit {
   id: string;
@@ -34,17 +35,6 @@ function checkYears(input: PlanStart) {
       "A plan cannot be copied from its own year. To change this year's plan, start a revision (a new version).",
     );
   }
-}
-
-/** The version of a year that is in force: the latest signed one, else the latest draft. */
-async function activeVersion(tx: Tx, orgUnitId: string, year: number) {
-  const [found] = await tx
-    .select()
-    .from(plans)
-    .where(and(eq(plans.orgUnitId, orgUnitId), eq(plans.year, year), eq(plans.kind, "rak")))
-    .orderBy(desc(eq(plans.status, "signed")), desc(plans.version))
-    .limit(1);
-  return found;
 }
 
 /**

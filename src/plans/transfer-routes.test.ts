@@ -51,7 +51,9 @@ describe.each(testDatabases())("importing and exporting a RAK over the API on $n
   });
 
   it("saves an import as the next version of the year's RAK", async () => {
-    const res = await upload("import", file);
+    // The seeded version 1 is this same workbook: only a changed one makes a version.
+    const changed = await rakXlsx(changedTarget());
+    const res = await upload("import", changed);
     expect(res.statusCode).toBe(201);
     expect(res.json().version).toBe(2);
     const exported = await admin.get(`/api/plans/${res.json().planId}/export.xlsx`);
@@ -101,3 +103,11 @@ describe.each(testDatabases())("importing and exporting a RAK over the API on $n
     expect(res.rawPayload.subarray(0, 2).toString()).toBe("PK");
   });
 });
+
+/** The demo RAK with one target changed, so that importing it makes a new version. */
+function changedTarget() {
+  const doc = structuredClone(rakMetro2024);
+  const ahh = doc.sasaran[0]?.indicators[0];
+  if (ahh) ahh.target = "73";
+  return doc;
+}

@@ -12,8 +12,9 @@ import { pkPdf, pkXlsx } from "../reports/pk/index.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
 import { AppError, notFound } from "../server/errors.js";
 import { planContext } from "./edit-service.js";
-import { importRak, readRak } from "./rak-store.js";
-import { nextVersion } from "./versions.js";
+import { importPreview, importRak } from "./import-version.js";
+import { readRak } from "./rak-store.js";
+import { importVersionSchema, planChangeSchema } from "./version-schemas.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const uploadTypes = ["application/octet-stream", XLSX, "text/csv"];
@@ -104,13 +105,19 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: importQuery,
         consumes: uploadTypes,
         response: {
-          200: z.object({ summary: summarySchema, warnings: z.array(warningSchema), document: z.unknown() }),
+          200: z.object({
+            summary: summarySchema,
+            warnings: z.array(warningSchema),
+            document: z.unknown(),
+            version: importVersionSchema,
+          }),
         },
       },
     },
     async (request) => {
       const unit = await orgUnit(request, request.query.orgUnitId);
-      return readUpload(request.body, request.query, unit.officeName ?? unit.name);
+      const parsed = await readUpload(request.body, request.query, unit.officeName ?? unit.name);
+      return { ...parsed, version: await importPreview(db(), unit.id, parsed.document) };
     },
   );
 
@@ -121,7 +128,7 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["plans"],
         summary:
-          "Impor RAK sebagai versi baru, satu transaksi / import a RAK as a new version, one transaction",
+          "Impor RAK sebagai versi baru, satu transaksi; 409 PLAN_UNCHANGED bila sama dengan versi aktif / import a RAK as a new version, one transaction; 409 PLAN_UNCHANGED when it equals the version in force",
         querystring: importQuery,
         consumes: uploadTypes,
         response: {
@@ -130,6 +137,8 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
             version: z.number().int(),
             summary: summarySchema,
             warnings: z.array(warningSchema),
+            changes: z.array(planChangeSchema),
+            carried: z.object({ indicatorQuarters: z.number().int(), budgetQuarters: z.number().int() }),
           }),
         },
       },
@@ -141,9 +150,8 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query,
         unit.officeName ?? unit.name,
       );
-      const version = await nextVersion(db(), unit.id, request.query.year);
-      const planId = await importRak(db(), { orgUnitId: unit.id, doc: document, version }, actorOf(request));
-      return reply.code(201).send({ planId, version, summary, warnings });
+      const saved = await importRak(db(), { orgUnitId: unit.id, doc: document }, actorOf(request));
+      return reply.code(201).send({ ...saved, summary, warnings });
     },
   );
 

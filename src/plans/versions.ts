@@ -2,9 +2,21 @@ import { and, eq, max } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { plans } from "../db/schema/index.js";
+import { pickActive } from "../domain/plan-versions.js";
 import { AppError } from "../server/errors.js";
+import { carryOver } from "./carry-over.js";
 import type { PlanContext } from "./edit-service.js";
+import { matchPlans } from "./plan-diff.js";
 import { readRak, writeRak } from "./rak-store.js";
+
+/** The RAK version of an org unit and year that is in force (see pickActive), if there is one. */
+export async function activeVersion(db: Pick<Database, "select">, orgUnitId: string, year: number) {
+  const versions = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.orgUnitId, orgUnitId), eq(plans.year, year), eq(plans.kind, "rak")));
+  return pickActive(versions);
+}
 
 /** The next version number of the RAK of an org unit and year (1 when there is none yet). */
 export async function nextVersion(
@@ -85,6 +97,7 @@ export async function revisePlan(db: Database, plan: PlanContext, reason: string
       version,
       revisionOf: row.id,
     });
+    await carryOver(tx, row, id, matchPlans(doc, unsigned), actor);
     await recordAudit(tx, actor, {
       action: "plan.revise",
       entityType: "plan",

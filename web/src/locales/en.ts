@@ -6,6 +6,7 @@ import type { Messages } from "./id";
 import { indicatorsEn } from "./indicators-en";
 import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
+import { planVersionsEn } from "./plan-versions-en";
 import { populationsEn } from "./populations-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
@@ -17,6 +18,7 @@ export const en: Messages = {
   dataSets: dataSetsEn,
   evaluation: evaluationEn,
   planStart: planStartEn,
+  planVersions: planVersionsEn,
   populations: populationsEn,
   orgTree: orgTreeEn,
   indicators: indicatorsEn,

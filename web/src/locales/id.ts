@@ -5,6 +5,7 @@ import { evaluationId } from "./evaluation-id";
 import { indicatorsId } from "./indicators-id";
 import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
+import { planVersionsId } from "./plan-versions-id";
 import { populationsId } from "./populations-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
@@ -16,6 +17,7 @@ export const id = {
   dataSets: dataSetsId,
   evaluation: evaluationId,
   planStart: planStartId,
+  planVersions: planVersionsId,
   populations: populationsId,
   orgTree: orgTreeId,
   indicators: indicatorsId,

@@ -10,6 +10,7 @@ import {
   quarterArgs,
   quarters,
 } from "../components/evaluation/useEvaluation";
+import { versionLabel } from "../components/plan/versionLabel";
 import { QueryState } from "../components/QueryState";
 import { usePlans } from "../queries";
 
@@ -44,13 +45,7 @@ export function EvaluationPage() {
                 onChange={(id) => id && go(id, search.get("triwulan") ? quarter : undefined)}
                 data={list.map((p) => ({
                   value: p.id,
-                  label: t("plans.versionLabel", {
-                    kind: t(`plans.kindsShort.${p.kind}`),
-                    year: p.year,
-                    office: p.officeName ?? p.orgUnitName,
-                    version: p.version,
-                    status: t(`plans.status.${p.status}`).toLowerCase(),
-                  }),
+                  label: versionLabel(t, p),
                 }))}
               />
             )
@@ -60,7 +55,8 @@ export function EvaluationPage() {
       {selected && quarter && (
         <>
           <Group justify="space-between" align="end">
-            <Stack gap={4}>
+            {/* The four quarters scroll sideways on a phone rather than widen the page. */}
+            <Stack gap={4} maw="100%" style={{ overflowX: "auto" }}>
               <Text size="sm" fw={500}>
                 {t("evaluation.quarter")}
               </Text>

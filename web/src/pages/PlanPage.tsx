@@ -5,11 +5,12 @@ import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom"
 import type { PlanSummary } from "../../../src/plans/schemas";
 import { PlanDocument } from "../components/plan/PlanDocument";
 import { StartPlanModal } from "../components/plan/StartPlanModal";
+import { versionLabel } from "../components/plan/versionLabel";
 import { QueryState } from "../components/QueryState";
 import { usePlan, usePlans } from "../queries";
 import { useCan } from "../session";
 
-/** The latest version of the first plan listed (of one year, when given). */
+/** The latest version of the first plan listed (of one year, when given): a revision is worked on there. */
 function defaultPlan(list: PlanSummary[], year?: number) {
   const inYear = year === undefined ? list : list.filter((p) => p.year === year);
   const first = inYear[0];
@@ -84,13 +85,7 @@ export function PlanPage() {
                       .filter((p) => p.year === year)
                       .map((p) => ({
                         value: p.id,
-                        label: t("plans.versionLabel", {
-                          kind: t(`plans.kindsShort.${p.kind}`),
-                          year: p.year,
-                          office: p.officeName ?? p.orgUnitName,
-                          version: p.version,
-                          status: t(`plans.status.${p.status}`).toLowerCase(),
-                        }),
+                        label: versionLabel(t, p),
                       }))}
                   />
                 )}

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatNumberId, formatRupiah } from "../../format";
 import { RakTable } from "../RakTable";
 import { documentToPlan } from "./documentToPlan";
 import type { ImportPreview } from "./upload";
+import { VersionChanges } from "./VersionChanges";
 
 interface Props {
   preview: ImportPreview;
@@ -14,7 +15,7 @@ interface Props {
 /** What the file holds, what looks odd in it (kept as written), and the tree as it will be saved. */
 export function ImportPreviewView({ preview, saving, onSave }: Props) {
   const { t, i18n } = useTranslation();
-  const { summary, warnings } = preview;
+  const { summary, warnings, version } = preview;
   const counts = [
     ["sasaran", summary.sasaran],
     ["program", summary.program],
@@ -25,34 +26,62 @@ export function ImportPreviewView({ preview, saving, onSave }: Props) {
   return (
     <Stack data-testid="import-preview">
       <Paper withBorder p="md">
-        <Group justify="space-between" align="start">
-          <Stack gap="xs">
-            <Title order={4}>{t("plans.import.summaryTitle")}</Title>
-            <SimpleGrid cols={{ base: 2, sm: 6 }} spacing="lg">
-              {counts.map(([key, n]) => (
-                <Stack gap={0} key={key}>
-                  <Text size="xs" c="dimmed">
-                    {t(`plans.import.counts.${key}`)}
-                  </Text>
-                  <Text fw={700} data-testid={`count-${key}`}>
-                    {formatNumberId(String(n))}
-                  </Text>
-                </Stack>
-              ))}
-              <Stack gap={0}>
+        <Stack gap="xs">
+          <Title order={4}>{t("plans.import.summaryTitle")}</Title>
+          {/* Wraps rather than squeezing the Rupiah total into a sixth of the width. */}
+          <Group gap="xl" align="start">
+            {counts.map(([key, n]) => (
+              <Stack gap={0} key={key}>
                 <Text size="xs" c="dimmed">
-                  {t("plans.import.budgetTotal")}
+                  {t(`plans.import.counts.${key}`)}
                 </Text>
-                <Text fw={700} data-testid="budget-total" style={{ whiteSpace: "nowrap" }}>
-                  {formatRupiah(summary.budgetTotal)}
+                <Text fw={700} data-testid={`count-${key}`}>
+                  {formatNumberId(String(n))}
                 </Text>
               </Stack>
-            </SimpleGrid>
+            ))}
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed">
+                {t("plans.import.budgetTotal")}
+              </Text>
+              <Text fw={700} data-testid="budget-total" style={{ whiteSpace: "nowrap" }}>
+                {formatRupiah(summary.budgetTotal)}
+              </Text>
+            </Stack>
+          </Group>
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md" data-testid="import-version">
+        {version.sameAs !== null ? (
+          <Alert color="blue" title={t("planVersions.unchangedTitle")} data-testid="import-unchanged">
+            {t("planVersions.unchanged", { version: version.sameAs })}
+          </Alert>
+        ) : (
+          <Stack>
+            <Text>
+              {version.active
+                ? t("planVersions.question", {
+                    version: version.active.version,
+                    status: t(`plans.status.${version.active.status}`).toLowerCase(),
+                    next: version.nextVersion,
+                  })
+                : t("planVersions.firstVersion")}
+            </Text>
+            {version.active && <VersionChanges changes={version.changes} version={version.active.version} />}
+            {version.active && (
+              <Text size="sm" c="dimmed">
+                {t("planVersions.carryHint")}
+              </Text>
+            )}
+            <Group>
+              <Button onClick={onSave} loading={saving} data-testid="import-save">
+                {version.active
+                  ? t("planVersions.saveNew", { version: version.nextVersion })
+                  : t("plans.import.save")}
+              </Button>
+            </Group>
           </Stack>
-          <Button onClick={onSave} loading={saving}>
-            {t("plans.import.save")}
-          </Button>
-        </Group>
+        )}
       </Paper>
       {warnings.length > 0 ? (
         <Alert
@@ -85,7 +114,10 @@ export function ImportPreviewView({ preview, saving, onSave }: Props) {
         <Alert color="teal">{t("plans.import.noWarnings")}</Alert>
       )}
       <Paper withBorder p="md">
-        <RakTable plan={documentToPlan(preview.document)} />
+        {/* A wide plan scrolls inside its own box, never the whole page. */}
+        <div className="rak-scroll">
+          <RakTable plan={documentToPlan(preview.document)} />
+        </div>
       </Paper>
     </Stack>
   );

@@ -53,6 +53,20 @@ export function VersionBar({ plan }: { plan: Plan }) {
           <Badge color={plan.status === "signed" ? "teal" : "gray"} variant="light" data-testid="plan-status">
             {t(`plans.status.${plan.status}`)}
           </Badge>
+          {plan.active ? (
+            <Badge color="blue" variant="filled" data-testid="plan-active">
+              {t("planVersions.activeBadge")}
+            </Badge>
+          ) : (
+            <Badge
+              color="orange"
+              variant="outline"
+              title={t("planVersions.notActiveHint")}
+              data-testid="plan-active"
+            >
+              {t("planVersions.notActive")}
+            </Badge>
+          )}
           {plan.status === "signed" && signedOn && (
             <Text size="sm" c="dimmed">
               {t("plans.version.signedAt", { place: plan.signedPlace, date: signedOn })}

@@ -73,6 +73,7 @@ export function documentToPlan(doc: RakDocument): Plan {
     version: 0,
     title: doc.title,
     status: "draft",
+    active: false,
     signatoryPosition: null,
     signatoryName: null,
     signatoryNip: null,

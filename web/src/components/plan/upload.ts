@@ -1,4 +1,5 @@
 import type { RakDocument } from "../../../../src/plans/rak-document";
+import type { ImportVersion } from "../../../../src/plans/version-schemas";
 import { ApiError, apiGet } from "../../api";
 import i18n from "../../i18n";
 
@@ -20,6 +21,7 @@ export interface ImportPreview {
   summary: ImportSummary;
   warnings: ImportWarning[];
   document: RakDocument;
+  version: ImportVersion;
 }
 export interface ImportResult {
   planId: string;

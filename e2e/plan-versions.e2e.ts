@@ -1,0 +1,118 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { rakMetro2024 } from "../src/demo/rak-metro-2024.js";
+import { rakXlsx } from "../src/reports/rak/index.js";
+import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+
+const viewports = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
+const AHH = "Angka Harapan Hidup";
+const RENAMED = "Cakupan kepesertaan JKN";
+
+/** Both window sizes, full page, and the page never wider than the window. */
+async function shots(page: Page, name: string, what: string) {
+  for (const [size, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(500);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // When the page is too wide, name the elements reaching past the window's right edge.
+    const culprits = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("body *"))
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className}`)
+        .join(", "),
+    );
+    await page.screenshot({
+      path: join(screenshotDir, `plan-versions-${what}-${size}-${name}.png`),
+      fullPage: true,
+    });
+    expect(overflow, `${what} at ${size} is wider than the window: ${culprits}`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize(viewports.desktop);
+}
+
+/** The demo workbook with the AHH target raised and the JKN indicator renamed. */
+async function changedWorkbook() {
+  const doc = structuredClone(rakMetro2024);
+  const sasaran = doc.sasaran[0];
+  if (!sasaran?.indicators[0] || !sasaran.indicators[1]) throw new Error("demo RAK changed");
+  sasaran.indicators[0].target = "73";
+  sasaran.indicators[1].name = RENAMED;
+  const file = join(mkdtempSync(join(tmpdir(), "capaian-rak-")), "rak-metro-2024-perubahan.xlsx");
+  writeFileSync(file, await rakXlsx(doc));
+  return file;
+}
+
+describe.each(targetNames())("admin.metro imports a changed RAK as a new version (%s)", (name) => {
+  const app = appSuite(name);
+
+  async function preview(page: Page, file: string) {
+    await page.goto(`${app.server.baseUrl}/rencana/impor`);
+    await page.getByLabel("Tahun").fill("2024");
+    await page.getByTestId("import-file").setInputFiles(file);
+    await page.getByRole("button", { name: "Pratinjau" }).click();
+    await page.getByTestId("import-version").waitFor();
+  }
+
+  it("sees the changes, confirms, and finds the analysis of the old version on the new one", async () => {
+    // The analysis of Triwulan I, written on version 1 through the API as the evaluation screen does.
+    const { request } = await app.browser.newContext({ baseURL: app.server.baseUrl });
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const login = await request.post("/api/auth/login", {
+      headers: { "x-csrf-token": csrfToken },
+      data: { username: "admin.metro", password: "demo-capaian-2024" },
+    });
+    const csrf = (await login.json()).csrfToken;
+    const [v1] = await (await request.get("/api/plans?year=2024")).json();
+    const plan = await (await request.get(`/api/plans/${v1.id}`)).json();
+    const ahh = plan.nodes[0].indicators[0];
+    const noted = await request.put(`/api/plans/${v1.id}/indicators/${ahh.id}/quarters/1`, {
+      headers: { "x-csrf-token": csrf },
+      data: { revision: null, faktorPendorong: "Kader posyandu aktif", tindakLanjut: "Perluas penyuluhan" },
+    });
+    expect(noted.status(), await noted.text()).toBe(200);
+
+    const page = await app.browser.newPage({ viewport: viewports.desktop });
+    await logIn(page, app.server.baseUrl, "admin.metro");
+    const file = await changedWorkbook();
+    await preview(page, file);
+    const changes = page.getByTestId("version-changes");
+    expect(await page.getByTestId("import-version").innerText()).toContain("Sudah ada rencana versi 1");
+    expect(await page.getByTestId("changes-targetChanged").innerText()).toMatch(/72,18[\s\S]*73/);
+    expect(await page.getByTestId("changes-indicatorRenamed").innerText()).toContain(RENAMED);
+    expect(await changes.locator("tbody tr").count()).toBe(2);
+    await shots(page, name, "diff");
+
+    await page.getByTestId("import-save").click();
+    await page.waitForURL(/\/rencana\/[0-9a-f-]{36}$/);
+    const bar = page.getByTestId("version-bar");
+    await expect.poll(() => bar.innerText()).toContain("Versi 2");
+    expect((await page.getByTestId("plan-active").innerText()).toLowerCase()).toBe("versi aktif");
+    const planId = page.url().split("/").at(-1);
+
+    await page.goto(`${app.server.baseUrl}/evaluasi/${planId}?triwulan=1`);
+    await page.getByTestId("evaluation-table").waitFor();
+    const row = page.locator(`tr[data-indicator="${AHH}"]`);
+    await expect.poll(() => row.innerText()).toContain("Kader posyandu aktif");
+    expect(await row.innerText()).toContain("Perluas penyuluhan");
+    // The plan picker says that the version shown is the one in force.
+    const inputs = await page
+      .locator("input")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(
+      inputs.some((v) => /versi 2 .*aktif$/.test(v)),
+      inputs.join(" | "),
+    ).toBe(true);
+    await shots(page, name, "evaluation");
+
+    // The same file again: nothing new, so nothing to save.
+    await preview(page, file);
+    expect(await page.getByTestId("import-unchanged").innerText()).toContain("Tidak ada perubahan");
+    expect(await page.getByTestId("import-save").count()).toBe(0);
+    await shots(page, name, "unchanged");
+    await page.close();
+  });
+});

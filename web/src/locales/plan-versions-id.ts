@@ -1,0 +1,48 @@
+/** Teks versi rencana: versi aktif, perbandingan impor dengan versi yang berlaku. */
+export const planVersionsId = {
+  active: "aktif",
+  activeBadge: "Versi aktif",
+  notActive: "Bukan versi aktif",
+  notActiveHint:
+    "Versi yang berlaku untuk tahun ini adalah versi tertandatangan terakhir, atau draf terakhir bila belum ada.",
+  labelActive: "{{label}} — aktif",
+  firstVersion: "Belum ada rencana untuk unit dan tahun ini: berkas ini akan disimpan sebagai versi 1.",
+  question:
+    "Sudah ada rencana versi {{version}} ({{status}}) untuk unit dan tahun ini. Simpan berkas ini sebagai versi baru ({{next}})? Periksa perubahannya:",
+  unchangedTitle: "Tidak ada perubahan",
+  unchanged: "Berkas ini sama dengan versi {{version}}. Tidak ada yang disimpan; versi baru tidak dibuat.",
+  carryHint:
+    "Realisasi langsung, faktor pendorong / penghambat, tindak lanjut dan realisasi anggaran dari baris yang sama ikut dipindahkan ke versi baru.",
+  saveNew: "Simpan sebagai versi baru ({{version}})",
+  changesTitle: "Perubahan dari versi {{version}} ({{count}})",
+  where: "Letak",
+  what: "Perubahan",
+  from: "Semula",
+  to: "Menjadi",
+  kinds: {
+    documentChanged: "Dokumen",
+    nodeAdded: "Bagian ditambah",
+    nodeRemoved: "Bagian dihapus",
+    nodeRenamed: "Bagian diganti nama",
+    budgetChanged: "Anggaran berubah",
+    indicatorAdded: "Indikator ditambah",
+    indicatorRemoved: "Indikator dihapus",
+    indicatorRenamed: "Indikator diganti nama",
+    targetChanged: "Target berubah",
+  },
+  fields: {
+    title: "Judul",
+    signatoryPosition: "Jabatan penanda tangan",
+    signatoryName: "Nama penanda tangan",
+    signatoryNip: "NIP penanda tangan",
+    unit: "Satuan",
+    polarity: "Arah",
+    target: "Target tahunan",
+    q1: "Target TW I",
+    q2: "Target TW II",
+    q3: "Target TW III",
+    q4: "Target TW IV",
+  },
+  levels: { sasaran: "Sasaran", program: "Program", kegiatan: "Kegiatan", sub_kegiatan: "Sub kegiatan" },
+  renamedWhat: "Nama indikator",
+};
