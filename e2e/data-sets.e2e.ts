@@ -37,7 +37,7 @@ describe.each(targetNames())("an admin builds a data set a puskesmas then report
     const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
     await logIn(page, app.server.baseUrl, "admin.metro");
     await page.goto(`${app.server.baseUrl}/elemen-data`);
-    await page.getByRole("heading", { name: "Data Element" }).waitFor();
+    await page.getByRole("heading", { name: "Elemen Data" }).waitFor();
     await createElement(page, "E2E_DIPERIKSA", "Jumlah ibu hamil diperiksa Hb");
     await createElement(page, "E2E_ANEMIA", "Jumlah ibu hamil anemia");
     await expect.poll(() => noHorizontalOverflow(page)).toBe(true);

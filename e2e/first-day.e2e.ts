@@ -226,13 +226,7 @@ describe.each(targetNames())("a new Dinas sets itself up and runs its first mont
     );
     passwords.set(
       "program.kota",
-      await createUser(
-        page,
-        "program.kota",
-        "Budi Santoso",
-        "Pengelola Program",
-        "Kota Contoh",
-      ),
+      await createUser(page, "program.kota", "Budi Santoso", "Pengelola Program", "Kota Contoh"),
     );
     passwords.set(
       "kadis.kota",

@@ -9,6 +9,7 @@ import { formatRupiah } from "../domain/index.js";
 import { readConfig } from "../server/config.js";
 import { APP_VERSION } from "../server/version.js";
 import { ensureSpmCatalogue } from "../spm/catalogue.js";
+import { backupToFile, restoreFromFile } from "./backup-commands.js";
 import { exportRakFile, importRakFile } from "./rak-commands.js";
 import { exportSpmReport } from "./report-commands.js";
 import { createUserFromCli } from "./user-create.js";
@@ -182,6 +183,29 @@ program
     const summary = await withDatabase((db) => exportSpmReport(db, { ...o, format, paper }));
     console.log(
       `Laporan SPM ${o.year}: ${summary.computed} dari ${summary.services} jenis pelayanan terhitung, ditulis ke / written to ${o.output}`,
+    );
+  });
+
+program
+  .command("backup")
+  .description("buat cadangan basis data ke satu berkas / back the database up into one file")
+  .requiredOption("-o, --output <file>", "berkas cadangan / backup file")
+  .option("--logical", "cadangan logis tanpa pg_dump / logical dump without pg_dump", false)
+  .action(async (o: { output: string; logical: boolean }) => {
+    const made = await backupToFile(databaseOptions(), o.output, o.logical);
+    console.log(
+      `Cadangan ${made.database} (${made.payload}, ${made.migrations} migrasi, ${made.payloadBytes} bita) ditulis ke / written to ${made.file}`,
+    );
+  });
+
+program
+  .command("restore <file>")
+  .description("pulihkan cadangan ke basis data kosong / restore a backup into an empty database")
+  .option("--force", "timpa data yang ada / replace the data already there", false)
+  .action(async (file: string, o: { force: boolean }) => {
+    const { manifest, migrations } = await restoreFromFile(databaseOptions(), file, o.force);
+    console.log(
+      `Cadangan ${manifest.createdAt} (capaian ${manifest.appVersion}) dipulihkan, ${migrations} migrasi terpasang / restored, migrations applied.`,
     );
   });
 

@@ -14,6 +14,10 @@ export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** PostgreSQL: the URL it was opened with (pg_dump needs it). */
+  url?: string;
+  /** PGlite: a gzipped tar of the data folder, taken between queries (for backups). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -34,7 +38,7 @@ function openPostgres(url: string): DatabaseHandle {
   // replaces it on the next query.
   pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
-  return { db, kind: "postgres", close: () => pool.end() };
+  return { db, kind: "postgres", url, close: () => pool.end() };
 }
 
 async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
@@ -46,10 +50,21 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   }
   const client = new PGlite(dataDir);
   await client.waitReady;
+  return pgliteHandle(client, releaseLock);
+}
+
+/** Wraps an opened PGlite (and the release of its folder lock) as a handle. */
+export function pgliteHandle(client: PGlite, releaseLock: () => void): DatabaseHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,
     kind: "pglite",
+    // After a checkpoint (little WAL to replay) and between transactions, so the copy holds no
+    // half-done transaction: a plain query waits for the transaction lock too, so it cannot run inside.
+    dumpDataDir: async () => {
+      await client.exec("checkpoint");
+      return client._runExclusiveTransaction(() => client.dumpDataDir("gzip"));
+    },
     close: async () => {
       await client.close();
       releaseLock();

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { BackupSchedule } from "../backup/schedule.js";
 import type { DatabaseOptions } from "../db/client.js";
 
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   sessions: { idleMinutes: number; maxHours: number };
   secureCookies: boolean;
   loginAttemptsPerMinute: number;
+  /** Scheduled backups by the running server (BACKUP_DIR set), else none. */
+  backup: BackupSchedule | undefined;
 }
 
 const positive = (value: string | undefined, fallback: number, name: string) => {
@@ -38,5 +41,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loginAttemptsPerMinute: positive(env.LOGIN_ATTEMPTS_PER_MINUTE, 10, "LOGIN_ATTEMPTS_PER_MINUTE"),
     secureCookies: ["1", "true", "yes"].includes((env.COOKIE_SECURE ?? "false").toLowerCase()),
+    backup: env.BACKUP_DIR
+      ? {
+          dir: resolve(env.BACKUP_DIR),
+          everyHours: positive(env.BACKUP_EVERY_HOURS, 24, "BACKUP_EVERY_HOURS"),
+          keep: Math.ceil(positive(env.BACKUP_KEEP, 7, "BACKUP_KEEP")),
+        }
+      : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { scheduleBackups } from "../backup/schedule.js";
 import { buildApp } from "./app.js";
 import { prepareDatabase } from "./bootstrap.js";
 import { readConfig } from "./config.js";
@@ -18,11 +19,14 @@ const app = await buildApp({
   },
 });
 
+const stopBackups = config.backup ? scheduleBackups(handle, config.backup, app.log) : () => {};
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, "shutting down");
+  stopBackups();
   await app.close();
   await handle.close();
   process.exit(0);

@@ -1,6 +1,6 @@
 /** Texts of the data set (formulir) and data element admin screens, wired in under the key `dataSets`. */
 export const dataSetsId = {
-  nav: { sets: "Formulir Data", elements: "Data Element" },
+  nav: { sets: "Formulir Data", elements: "Elemen Data" },
   list: {
     title: "Formulir Data",
     add: "Formulir baru",
@@ -69,7 +69,7 @@ export const dataSetsId = {
     chosen: "{{count}} unit dipilih",
   },
   catalog: {
-    title: "Data Element",
+    title: "Elemen Data",
     add: "Data element baru",
     code: "Kode",
     codeHelp: "Huruf, angka dan _; dipakai dalam rumus sebagai #{KODE}.",

@@ -16,13 +16,13 @@ export function PeriodSelect({
   const { t, i18n } = useTranslation();
   const period = readPeriod(value);
   const year = period?.year ?? new Date().getFullYear();
-  const choices = periodChoices(year, type, i18n.language);
+  const choices = periodChoices(year, type, i18n.language, value);
   return (
     <Group gap="xs" wrap="nowrap">
       <Select
         label={t("dataEntry.year")}
         w={100}
-        data={yearChoices()}
+        data={yearChoices(year)}
         value={String(year)}
         allowDeselect={false}
         onChange={(next) => {

@@ -29,17 +29,25 @@ export const labelOf = (code: string, lng: string) => {
   return period ? periodLabel(period, languageOf(lng)) : code;
 };
 
-/** Years someone may still report for: this one and four back. */
-export const yearChoices = () => {
+/** Years someone may still report for: this one and four back, and the year of the period shown. */
+export const yearChoices = (shown?: number) => {
   const year = new Date().getFullYear();
-  return Array.from({ length: 5 }, (_, i) => String(year - i));
+  const years = Array.from({ length: 5 }, (_, i) => year - i);
+  if (shown !== undefined && !years.includes(shown)) years.unshift(shown);
+  return years.map(String);
 };
 
-/** The periods of a year, without the year in the label (it has its own select); future ones are left out. */
-export function periodChoices(year: number, type: PeriodType, lng: string) {
+/**
+ * The periods of a year, without the year in the label (it has its own select). Future ones are left
+ * out, except the one shown: a data set may open a coming period ahead, reached by a link.
+ */
+export function periodChoices(year: number, type: PeriodType, lng: string, shown?: string) {
   const current = periodOfDate(todayIso(), type);
   return periodsInYear(year, type)
-    .filter((p) => p.year < current.year || (p.year === current.year && p.index <= current.index))
+    .filter(
+      (p) =>
+        p.year < current.year || (p.year === current.year && p.index <= current.index) || p.code === shown,
+    )
     .map((p) => ({ value: p.code, label: periodLabel(p, languageOf(lng)).replace(` ${year}`, "") }));
 }
 
