@@ -1,5 +1,6 @@
 import {
   type Language,
+  MONTH_NAMES,
   makePeriod,
   type Period,
   type PeriodType,
@@ -71,38 +72,7 @@ export function entryWindow(rule: EntryWindowRule, period: Period, today: string
   return { open: true };
 }
 
-const MONTHS = {
-  id: [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-  ],
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-};
-
 function formatDate(iso: string, language: Language): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return `${d} ${MONTHS[language][m - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[language][m - 1]} ${y}`;
 }

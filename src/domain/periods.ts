@@ -47,6 +47,8 @@ const MONTHS_EN = [
   "November",
   "December",
 ];
+/** Month names as dates and period labels print them. */
+export const MONTH_NAMES: Readonly<Record<Language, readonly string[]>> = { id: MONTHS_ID, en: MONTHS_EN };
 const ROMAN = ["I", "II", "III", "IV"];
 
 const INDEX_LIMIT: Record<PeriodType, number> = {

@@ -1,6 +1,7 @@
 import { add, compare, div, isZero, mul, round, sub, sum } from "./decimal.js";
 import { DomainError } from "./errors.js";
 import { dataElementsOf, type Expression, evaluate, parseExpression } from "./expression.js";
+import type { UnitOwner } from "./org-unit-tree.js";
 import { makePeriod, monthsOf, type Period } from "./periods.js";
 import { parseTarget, targetAmount } from "./target-parse.js";
 
@@ -11,7 +12,7 @@ import { parseTarget, targetAmount } from "./target-parse.js";
  */
 
 /** Who runs a facility, as org_units.owner_type records it (Perwal Depok 57/2017 Pasal 6a). */
-export type OwnerType = "pemerintah" | "swasta" | "bumd" | "organisasi_mitra";
+export type OwnerType = UnitOwner;
 
 /**
  * The provider group a formula can name after a data element (`#{BUMIL_K4.SWASTA}`). A BUMD is owned

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+import { UNIT_OWNERS, UNIT_TYPES, type UnitOwner, type UnitType } from "../../domain/org-unit-tree.js";
 import { createdAt } from "./columns.js";
 
 /** Key/value facts about the installation itself, e.g. whether the demo was loaded. */
@@ -21,25 +22,11 @@ export const appMeta = pgTable("app_meta", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const ORG_UNIT_TYPES = [
-  "kementerian",
-  "provinsi",
-  "kabupaten_kota",
-  "kecamatan",
-  "kelurahan",
-  "puskesmas",
-  "pustu",
-  "posyandu",
-  "rsud",
-  "rs_swasta",
-  "klinik",
-  "bidan_praktik_mandiri",
-  "laboratorium",
-] as const;
-export type OrgUnitType = (typeof ORG_UNIT_TYPES)[number];
-
-export const OWNER_TYPES = ["pemerintah", "swasta", "bumd", "organisasi_mitra"] as const;
-export type OwnerType = (typeof OWNER_TYPES)[number];
+// The tree's rules own the lists of unit types and owners; the table's check constraint follows them.
+export const ORG_UNIT_TYPES = UNIT_TYPES;
+export type OrgUnitType = UnitType;
+export const OWNER_TYPES = UNIT_OWNERS;
+export type OwnerType = UnitOwner;
 
 /**
  * The org-unit tree: Kementerian → Provinsi → Kabupaten/Kota (the Dinas) → Kecamatan → Puskesmas …
