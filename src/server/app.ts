@@ -45,6 +45,8 @@ export interface AppOptions {
   /** Folder of the built web app; served with an SPA fallback when it exists. */
   webRoot?: string;
   auth: AuthOptions;
+  /** Requests a minute one address may make (600 by default); tests that walk every route raise it. */
+  requestsPerMinute?: number;
 }
 
 export type App = FastifyInstance;
@@ -79,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
     },
   });
-  await app.register(rateLimit, { max: 600, timeWindow: "1 minute" });
+  await app.register(rateLimit, { max: options.requestsPerMinute ?? 600, timeWindow: "1 minute" });
   await app.register(auth, options.auth);
   await app.register(swagger, {
     openapi: {

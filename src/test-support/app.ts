@@ -22,6 +22,8 @@ export async function openTestApp(target: TestDatabase, loginAttemptsPerMinute =
       secureCookies: false,
       loginAttemptsPerMinute,
     },
+    // The authorization matrix and the fuzz test call every route many times a minute from one address.
+    requestsPerMinute: 100_000,
   });
   await app.ready();
   return {
