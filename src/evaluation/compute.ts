@@ -118,19 +118,22 @@ export async function computeEvaluation(
   );
   const definitions = new Map([...defs].map(([id, d]) => [id, fed(d)]));
   const codes = [...definitions.values()].flatMap((d) => (d ? indicatorDataElements(d) : []));
-  const sums = monthlySums(await approvedMonthlyTotals(db, plan.orgUnitPath, plan.year, [...new Set(codes)]));
-  const notes = groupBy(
-    await quarterNotes(
+  const monthsToDate = quarters.filter((q) => q <= quarter).flatMap((q) => monthCodes(plan.year, q));
+  // Independent reads, side by side: on PostgreSQL the small ones cost nothing next to the sums.
+  const [totals, noted, coverage, budgetRows] = await Promise.all([
+    approvedMonthlyTotals(db, plan.orgUnitPath, plan.year, [...new Set(codes)]),
+    quarterNotes(
       db,
       items.map((i) => i.indicator.id),
     ),
-    (n) => n.planIndicatorId,
-  );
-  const ancestors = ancestry(plan);
-  const monthsToDate = quarters.filter((q) => q <= quarter).flatMap((q) => monthCodes(plan.year, q));
-  const coverage = await loadCoverage(db, plan.orgUnitPath, monthsToDate, [
-    ...new Set(codes.map((k) => k.split(".")[0] as string)),
+    loadCoverage(db, plan.orgUnitPath, monthsToDate, [
+      ...new Set(codes.map((k) => k.split(".")[0] as string)),
+    ]),
+    budgets(db, plan, quarter),
   ]);
+  const sums = monthlySums(totals);
+  const notes = groupBy(noted, (n) => n.planIndicatorId);
+  const ancestors = ancestry(plan);
   const indicators = items.map(({ node, indicator }): EvaluationIndicatorRow => {
     // A link to a definition ("dari data") takes precedence over the indicator's own catalogue entry.
     const source = indicator.definitionId ?? indicator.indicatorId;
@@ -227,7 +230,7 @@ export async function computeEvaluation(
     quarter,
     periodLabel: periodLabel(makePeriod("quarter", plan.year, quarter), "id"),
     indicators,
-    budgets: await budgets(db, plan, quarter),
+    budgets: budgetRows,
     generatedAt: new Date().toISOString(),
   };
 }
