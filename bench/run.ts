@@ -2,25 +2,35 @@ import { arch, cpus, totalmem } from "node:os";
 import { loadDemo } from "../src/demo/load-demo.js";
 import { testDatabases } from "../src/test-support/databases.js";
 import { benchDataEntry } from "./data-entry.js";
+import { benchEvaluation } from "./evaluation.js";
 import { benchRakTransfer } from "./rak-transfer.js";
 import { benchSpmReport } from "./spm-report.js";
 
-/** `npm run bench`: speed and memory figures with a raw baseline measured in the same run. */
+/**
+ * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
+ * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, spm).
+ */
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${arch()}, Node ${process.version}`;
 console.log(`capaian benchmarks — ${new Date().toISOString()} — ${machine}\n`);
-for (const line of await benchRakTransfer()) console.log(`${line}\n`);
+if (wanted("rak")) for (const line of await benchRakTransfer()) console.log(`${line}\n`);
 
-// The data-entry figures on the embedded database, and on a throwaway PostgreSQL database (dropped
-// afterwards) when BENCH_DATABASE_URL points at a server.
+// The database cases on the embedded database, and on a throwaway PostgreSQL database (dropped
+// afterwards) when BENCH_DATABASE_URL points at a server; each case on a database of its own so no
+// other case's kota is in its tables.
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+const cases = [
+  ["data-entry", benchDataEntry],
+  ["evaluation", benchEvaluation],
+  ["spm", benchSpmReport],
+] as const;
 for (const target of testDatabases()) {
-  const handle = await target.open();
-  await loadDemo(handle.db);
-  for (const line of await benchDataEntry(handle)) console.log(`${line}\n`);
-  await handle.close();
-  // The SPM report on a database of its own, so the data-entry bench's kota is not in its tables.
-  const fresh = await target.open();
-  await loadDemo(fresh.db);
-  for (const line of await benchSpmReport(fresh)) console.log(`${line}\n`);
-  await fresh.close();
+  for (const [name, bench] of cases) {
+    if (!wanted(name)) continue;
+    const handle = await target.open();
+    await loadDemo(handle.db);
+    for (const line of await bench(handle)) console.log(`${line}\n`);
+    await handle.close();
+  }
 }

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../db/client.js";
 import { dataSetReports, dataSets, orgUnits } from "../db/schema/index.js";
 import { loadDemo } from "../demo/load-demo.js";
 import { testDatabases } from "../test-support/databases.js";
-import { approvedValues } from "./approved-values.js";
+import { approvedSums, approvedValues } from "./approved-values.js";
 
 describe.each(testDatabases())("approved values on $name", (target) => {
   let handle: DatabaseHandle;
@@ -21,6 +21,19 @@ describe.each(testDatabases())("approved values on $name", (target) => {
     tapos = { id: unit?.id as string, districtId: unit?.districtId ?? null };
   });
   afterAll(() => handle.close());
+
+  it("sums the approved values of the kota per element and month, as adding them one by one does", async () => {
+    const months = ["201901", "201902", "201903", "201912"];
+    const codes = ["BUMIL_K4", "BULIN_FASYANKES"];
+    const byHand = new Map<string, number>();
+    for (const v of await approvedValues(handle.db, "/KEMENKES/32/32.76/", months, codes)) {
+      const key = `${v.element}|${v.period}`;
+      byHand.set(key, (byHand.get(key) ?? 0) + Number(v.total));
+    }
+    const summed = await approvedSums(handle.db, "/KEMENKES/32/32.76/", months, codes);
+    expect(summed.length).toBeGreaterThan(0);
+    expect(new Map(summed.map((s) => [`${s.element}|${s.period}`, Number(s.total)]))).toEqual(byHand);
+  });
 
   it("leaves out a month whose report is still waiting for approval", async () => {
     const [report] = await handle.db

@@ -12,6 +12,7 @@ import {
   type IndicatorKind,
   indicatorDataElements,
   makePeriod,
+  monthsOf,
   parseTargetSeries,
   periodLabel,
   type Quarterly,
@@ -25,6 +26,7 @@ import { groupBy } from "../lib/group-by.js";
 import { getPlan } from "../plans/queries.js";
 import { notFound } from "../server/errors.js";
 import { approvedMonthlyTotals, budgetRealisasi, indicatorDefinitions, quarterNotes } from "./data.js";
+import { type MonthlySums, monthlySums } from "./monthly-sums.js";
 import { loadCoverage, provenanceOf } from "./provenance.js";
 import type { CapaianCell, Evaluation, EvaluationBudgetRow, EvaluationIndicatorRow, Level } from "./types.js";
 
@@ -32,7 +34,8 @@ type Definition = Awaited<ReturnType<typeof indicatorDefinitions>>[number];
 type Plan = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 
 const quarters = [1, 2, 3, 4] as const;
-const monthsOf = (q: number) => [1, 2, 3].map((m) => `${(q - 1) * 3 + m}`.padStart(2, "0"));
+/** Month codes of a quarter: "202404", "202405", "202406". */
+const monthCodes = (year: number, q: number) => monthsOf(makePeriod("quarter", year, q)).map((p) => p.code);
 
 /** The domain definition of a catalogue indicator that data elements feed, or null when none feeds it. */
 function fed(def: Definition | undefined): IndicatorDefinition | null {
@@ -65,17 +68,6 @@ const cell = (c: Capaian): CapaianCell =>
     ? { value: c.value, category: CATEGORY_LABEL[c.category].id, reason: null, reasonEn: null }
     : { value: null, category: null, reason: c.message.id, reasonEn: c.message.en };
 
-/** Sums of each code over the given months, or null when no approved value exists for any of them. */
-function totals(monthly: Map<string, Map<string, string>>, months: string[]): Record<string, string> | null {
-  const out: Record<string, string> = {};
-  for (const [code, byMonth] of monthly) {
-    const present = months.flatMap((m) => (byMonth.has(m) ? [byMonth.get(m) as string] : []));
-    // Exact decimal sums: floats would drift on values like 0.1 + 0.2.
-    if (present.length) out[code] = sum(present);
-  }
-  return Object.keys(out).length ? out : null;
-}
-
 function valueFrom(definition: IndicatorDefinition, values: Record<string, string> | null): string | null {
   if (!values) return null;
   const result = computeIndicator(definition, values);
@@ -89,12 +81,13 @@ function valueFrom(definition: IndicatorDefinition, values: Record<string, strin
 function indicatorValueOf(
   definition: IndicatorDefinition,
   rule: TimeAggregation,
-  monthly: Map<string, Map<string, string>>,
+  sums: MonthlySums,
   months: string[],
 ): string | null {
-  if (rule === "sum") return valueFrom(definition, totals(monthly, months));
+  const codes = indicatorDataElements(definition);
+  if (rule === "sum") return valueFrom(definition, sums(codes, months));
   const levels = months.flatMap((m) => {
-    const v = valueFrom(definition, totals(monthly, [m]));
+    const v = valueFrom(definition, sums(codes, [m]));
     return v === null ? [] : [v];
   });
   if (levels.length === 0) return null;
@@ -125,27 +118,22 @@ export async function computeEvaluation(
   );
   const definitions = new Map([...defs].map(([id, d]) => [id, fed(d)]));
   const codes = [...definitions.values()].flatMap((d) => (d ? indicatorDataElements(d) : []));
-  const monthly = new Map<string, Map<string, string>>();
-  for (const row of await approvedMonthlyTotals(db, plan.orgUnitPath, plan.year, [...new Set(codes)])) {
-    const byMonth = monthly.get(row.code) ?? new Map<string, string>();
-    byMonth.set(row.period.slice(4), row.total);
-    monthly.set(row.code, byMonth);
-  }
-  const notes = groupBy(
-    await quarterNotes(
+  const monthsToDate = quarters.filter((q) => q <= quarter).flatMap((q) => monthCodes(plan.year, q));
+  // Independent reads, side by side: on PostgreSQL the small ones cost nothing next to the sums.
+  const [totals, noted, coverage, budgetRows] = await Promise.all([
+    approvedMonthlyTotals(db, plan.orgUnitPath, plan.year, [...new Set(codes)]),
+    quarterNotes(
       db,
       items.map((i) => i.indicator.id),
     ),
-    (n) => n.planIndicatorId,
-  );
+    loadCoverage(db, plan.orgUnitPath, monthsToDate, [
+      ...new Set(codes.map((k) => k.split(".")[0] as string)),
+    ]),
+    budgets(db, plan, quarter),
+  ]);
+  const sums = monthlySums(totals);
+  const notes = groupBy(noted, (n) => n.planIndicatorId);
   const ancestors = ancestry(plan);
-  const monthsToDate = quarters.filter((q) => q <= quarter).flatMap(monthsOf);
-  const coverage = await loadCoverage(
-    db,
-    plan.orgUnitPath,
-    monthsToDate.map((m) => `${plan.year}${m}`),
-    [...new Set(codes.map((k) => k.split(".")[0] as string))],
-  );
   const indicators = items.map(({ node, indicator }): EvaluationIndicatorRow => {
     // A link to a definition ("dari data") takes precedence over the indicator's own catalogue entry.
     const source = indicator.definitionId ?? indicator.indicatorId;
@@ -155,12 +143,11 @@ export async function computeEvaluation(
     const kind: IndicatorKind = def?.kind ?? "count";
     const entered = new Map((notes.get(indicator.id) ?? []).map((n) => [n.quarter, n]));
     const fromData = quarters.map((q) =>
-      definition && q <= quarter ? indicatorValueOf(definition, rule, monthly, monthsOf(q)) : null,
+      definition && q <= quarter ? indicatorValueOf(definition, rule, sums, monthCodes(plan.year, q)) : null,
     );
     const realisasi = quarters.map(
       (q, i) => fromData[i] ?? (q <= quarter ? (entered.get(q)?.realisasi ?? null) : null),
     ) as [string | null, string | null, string | null, string | null];
-    const toDateMonths = monthsToDate;
     const series = parseTargetSeries(
       {
         annual: indicator.targetYear,
@@ -176,7 +163,7 @@ export async function computeEvaluation(
       quarter,
       realisasi: realisasi as Quarterly<string | null>,
       levelToDate: definition
-        ? indicatorValueOf(definition, rule, monthly, toDateMonths)
+        ? indicatorValueOf(definition, rule, sums, monthsToDate)
         : realisasi[quarter - 1],
     });
     const note = entered.get(quarter);
@@ -207,9 +194,9 @@ export async function computeEvaluation(
           ? provenanceOf(
               def,
               definition,
-              totals(monthly, toDateMonths),
+              sums(indicatorDataElements(definition), monthsToDate),
               coverage,
-              toDateMonths.map((m) => `${plan.year}${m}`),
+              monthsToDate,
             )
           : null,
       targetToDate: e.targetToDate,
@@ -243,7 +230,7 @@ export async function computeEvaluation(
     quarter,
     periodLabel: periodLabel(makePeriod("quarter", plan.year, quarter), "id"),
     indicators,
-    budgets: await budgets(db, plan, quarter),
+    budgets: budgetRows,
     generatedAt: new Date().toISOString(),
   };
 }

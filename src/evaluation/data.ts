@@ -1,25 +1,28 @@
 import { inArray } from "drizzle-orm";
-import { approvedValues } from "../data-entry/approved-values.js";
+import { approvedSums } from "../data-entry/approved-values.js";
 import type { Database } from "../db/client.js";
 import { indicators, planIndicatorQuarters, planNodeBudgetQuarters } from "../db/schema/index.js";
-import { add, makePeriod, monthsOf } from "../domain/index.js";
+import { canonical, makePeriod, monthsOf } from "../domain/index.js";
 
 type Reader = Pick<Database, "select">;
 
 /**
  * Approved monthly totals of the given data elements over an org unit's subtree for one year, by code
- * and month: only data the Dinas approved counts in an evaluation (the same rule as the SPM's).
+ * and month (canonical decimals), summed by the database: only data the Dinas approved counts in an
+ * evaluation (the same rule as the SPM's).
  */
-export async function approvedMonthlyTotals(db: Reader, orgUnitPath: string, year: number, codes: string[]) {
+export async function approvedMonthlyTotals(
+  db: Pick<Database, "execute">,
+  orgUnitPath: string,
+  year: number,
+  codes: string[],
+) {
   const months = monthsOf(makePeriod("year", year)).map((p) => p.code);
-  const totals = new Map<string, { code: string; period: string; total: string }>();
-  for (const v of await approvedValues(db, orgUnitPath, months, codes)) {
-    const key = `${v.element}|${v.period}`;
-    const known = totals.get(key);
-    if (known) known.total = add(known.total, v.total);
-    else totals.set(key, { code: v.element, period: v.period, total: v.total });
-  }
-  return [...totals.values()];
+  return (await approvedSums(db, orgUnitPath, months, codes)).map((s) => ({
+    code: s.element,
+    period: s.period,
+    total: canonical(s.total),
+  }));
 }
 
 export async function indicatorDefinitions(db: Reader, ids: string[]) {

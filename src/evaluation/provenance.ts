@@ -50,8 +50,9 @@ export async function loadCoverage(db: Reader, rootPath: string, months: string[
       ),
   ]);
   const done = new Set(approved.map((r) => `${r.dataSetId}|${r.orgUnitId}|${r.period}`));
-  return (elements: string[], upTo: string[]) => {
-    const sets = new Set(holding.filter((h) => elements.includes(h.code)).map((h) => h.dataSetId));
+  // Indicators fed by the same data sets expect the same reports: counted once per set of data sets.
+  const counted = new Map<string, ReturnType<typeof count>>();
+  const count = (sets: Set<string>, upTo: string[]) => {
     const expected = assigned
       .filter((a) => sets.has(a.dataSetId))
       .flatMap((a) => upTo.map((period) => ({ ...a, period })));
@@ -61,6 +62,13 @@ export async function loadCoverage(db: Reader, rootPath: string, months: string[
       approved: expected.length - missing.length,
       missing: missing.slice(0, MISSING_SHOWN).map((m) => ({ orgUnitName: m.name, period: m.period })),
     };
+  };
+  return (elements: string[], upTo: string[]) => {
+    const sets = new Set(holding.filter((h) => elements.includes(h.code)).map((h) => h.dataSetId));
+    const key = `${[...sets].sort().join(",")}|${upTo.join(",")}`;
+    const known = counted.get(key) ?? count(sets, upTo);
+    counted.set(key, known);
+    return known;
   };
 }
 

@@ -58,7 +58,7 @@ export function IndicatorTable({ evaluation, editor }: Props) {
     const display = value === null ? <NotYet /> : formatTarget(value);
     if (!editor || row.source === "data")
       return (
-        <Table.Td ta="right" valign="top">
+        <Table.Td ta="right" valign="top" data-testid={`realisasi-tw${q}`}>
           {display}
         </Table.Td>
       );
