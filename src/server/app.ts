@@ -33,7 +33,7 @@ import { spmReportRoutes } from "../spm/report-routes.js";
 import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
-import { errorBody } from "./errors.js";
+import { errorBody, withRequestId } from "./errors.js";
 import { registerResponseHeaders } from "./headers.js";
 import { registerInputGuard } from "./input-guard.js";
 import { packagePath } from "./package-root.js";
@@ -130,10 +130,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply
       .code(404)
       .send(
-        errorBody(
-          "NOT_FOUND",
-          `Alamat ${request.method} ${request.url} tidak ada.`,
-          `No route ${request.method} ${request.url}.`,
+        withRequestId(
+          errorBody(
+            "NOT_FOUND",
+            `Alamat ${request.method} ${request.url} tidak ada.`,
+            `No route ${request.method} ${request.url}.`,
+          ),
+          request.id,
         ),
       );
   });
