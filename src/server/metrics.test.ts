@@ -2,24 +2,33 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newBackupStatus } from "../backup/schedule.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { testDatabases } from "../test-support/databases.js";
+import { type App, buildApp } from "./app.js";
+
+const testAuth = {
+  secret: "test-secret",
+  sessions: { idleMinutes: 60, maxHours: 8 },
+  secureCookies: false,
+  loginAttemptsPerMinute: 100,
+};
 
 describe.each(testDatabases())("Prometheus metrics on $name", (target) => {
   let t: TestApp;
-  let off: TestApp;
+  let off: App;
   const backup = { ...newBackupStatus(), successes: 3, lastSuccessAt: 1_800_000_000 };
   beforeAll(async () => {
     t = await openTestApp(target, 10_000, { metrics: { token: "rahasia-metrik", backup } });
-    off = await openTestApp(target);
+    // The same database without the metrics option: no second demo load.
+    off = await buildApp({ database: t.database, webRoot: "/nonexistent", auth: testAuth });
   });
   afterAll(async () => {
-    await t.close();
     await off.close();
+    await t.close();
   });
   const scrape = (app = t.app, token = "rahasia-metrik") =>
     app.inject({ method: "GET", url: "/metrics", headers: { authorization: `Bearer ${token}` } });
 
   it("is not served unless switched on", async () => {
-    const res = await scrape(off.app);
+    const res = await scrape(off);
     expect(res.statusCode).toBe(404);
   });
 
@@ -55,6 +64,8 @@ describe.each(testDatabases())("Prometheus metrics on $name", (target) => {
       /capaian_http_request_duration_seconds_bucket\{method="GET",route="\/api\/plans\/:id",le="\+Inf"\} 2/,
     );
     expect(text).toMatch(/capaian_event_loop_lag_seconds\{quantile="0.99"\} \d/);
+    // Only the scrape itself is being answered.
+    expect(text).toContain("capaian_http_requests_in_flight 1\n");
   });
 
   it("shows the database pool or queue and the backup job", async () => {

@@ -51,11 +51,14 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
   lag.enable();
   app.addHook("onClose", async () => lag.disable());
 
-  app.addHook("onRequest", async () => {
+  app.addHook("onRequest", async (_request, reply) => {
     inFlight++;
+    // "close" comes once per answer, also when the client gave up before it was sent.
+    reply.raw.once("close", () => {
+      inFlight--;
+    });
   });
   app.addHook("onResponse", async (request, reply) => {
-    inFlight--;
     const route = request.routeOptions.url ?? "unmatched";
     const method = request.method;
     const statusClass = `${Math.floor(reply.statusCode / 100)}xx`;
