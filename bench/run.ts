@@ -3,6 +3,7 @@ import { loadDemo } from "../src/demo/load-demo.js";
 import { testDatabases } from "../src/test-support/databases.js";
 import { benchDataEntry } from "./data-entry.js";
 import { benchEvaluation } from "./evaluation.js";
+import { benchLoad } from "./load.js";
 import { benchRakTransfer } from "./rak-transfer.js";
 import { benchSpmReport } from "./spm-report.js";
 
@@ -10,16 +11,22 @@ import { benchSpmReport } from "./spm-report.js";
  * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
  * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, spm).
  */
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${arch()}, Node ${process.version}`;
 console.log(`capaian benchmarks — ${new Date().toISOString()} — ${machine}\n`);
+if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+
+// `npm run bench -- --load`: only the HTTP load figures (autocannon on loopback).
+if (process.argv.includes("--load")) {
+  for (const line of await benchLoad()) console.log(`${line}\n`);
+  process.exit(0);
+}
 if (wanted("rak")) for (const line of await benchRakTransfer()) console.log(`${line}\n`);
 
 // The database cases on the embedded database, and on a throwaway PostgreSQL database (dropped
 // afterwards) when BENCH_DATABASE_URL points at a server; each case on a database of its own so no
 // other case's kota is in its tables.
-if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const cases = [
   ["data-entry", benchDataEntry],
   ["evaluation", benchEvaluation],

@@ -34,23 +34,44 @@ export async function runScheduledBackup(
   return path;
 }
 
+/** What the backup job did so far, for /metrics (times in Unix seconds). */
+export interface BackupStatus {
+  running: boolean;
+  successes: number;
+  failures: number;
+  lastSuccessAt: number | null;
+  lastFailureAt: number | null;
+}
+
+export const newBackupStatus = (): BackupStatus => ({
+  running: false,
+  successes: 0,
+  failures: 0,
+  lastSuccessAt: null,
+  lastFailureAt: null,
+});
+
 /** Backs up every `everyHours`; a failure is logged and the next round still runs. Returns stop. */
 export function scheduleBackups(
   handle: DatabaseHandle,
   schedule: BackupSchedule,
   log: { info(o: object, m: string): void; error(o: object, m: string): void },
+  status: BackupStatus = newBackupStatus(),
 ): () => void {
-  let running = false;
   const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
+    if (status.running) return;
+    status.running = true;
     try {
       const file = await runScheduledBackup(handle, schedule);
+      status.successes++;
+      status.lastSuccessAt = Date.now() / 1000;
       log.info({ file }, "cadangan terjadwal ditulis / scheduled backup written");
     } catch (error) {
+      status.failures++;
+      status.lastFailureAt = Date.now() / 1000;
       log.error({ err: error }, "cadangan terjadwal gagal / scheduled backup failed");
     } finally {
-      running = false;
+      status.running = false;
     }
   }, schedule.everyHours * 3_600_000);
   timer.unref();

@@ -106,9 +106,11 @@ export function assertEntryOpen(context: FormContext, today = todayInJakarta()) 
   if (!window.open) throw new AppError(422, "PERIOD_NOT_OPEN", window.message.id, window.message.en);
 }
 
+const jakartaDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" });
+
 /** Today's date where the Dinas works (WIB), so a month opens at local midnight. */
 export function todayInJakarta(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(now);
+  return jakartaDate.format(now);
 }
 
 export async function formValues(db: Reader, orgUnitId: string, period: string, elementIds: string[]) {

@@ -18,6 +18,15 @@ export interface DatabaseHandle {
   url?: string;
   /** PGlite: a gzipped tar of the data folder, taken between queries (for backups). */
   dumpDataDir?: () => Promise<Blob>;
+  /** Connections and waiting queries (for /metrics): the pool's on PostgreSQL, the one queue on PGlite. */
+  stats(): DatabaseStats;
+}
+
+export interface DatabaseStats {
+  /** PostgreSQL: connections open / idle / queries waiting for one. */
+  pool?: { total: number; idle: number; waiting: number };
+  /** PGlite: queries and transactions queued or running on its single connection. */
+  pending?: number;
 }
 
 export interface DatabaseOptions {
@@ -38,7 +47,10 @@ function openPostgres(url: string): DatabaseHandle {
   // replaces it on the next query.
   pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
-  return { db, kind: "postgres", url, close: () => pool.end() };
+  const stats = () => ({
+    pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+  });
+  return { db, kind: "postgres", url, stats, close: () => pool.end() };
 }
 
 async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
@@ -55,10 +67,12 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 
 /** Wraps an opened PGlite (and the release of its folder lock) as a handle. */
 export function pgliteHandle(client: PGlite, releaseLock: () => void): DatabaseHandle {
+  const pending = countPending(client);
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,
     kind: "pglite",
+    stats: () => ({ pending: pending.count }),
     // After a checkpoint (little WAL to replay) and between transactions, so the copy holds no
     // half-done transaction: a plain query waits for the transaction lock too, so it cannot run inside.
     dumpDataDir: async () => {
@@ -70,4 +84,25 @@ export function pgliteHandle(client: PGlite, releaseLock: () => void): DatabaseH
       releaseLock();
     },
   };
+}
+
+/**
+ * PGlite runs one query at a time and queues the rest without telling how many: count the calls Drizzle
+ * makes (a transaction counts once; the queries inside it go to its own handle).
+ */
+function countPending(client: PGlite): { count: number } {
+  const pending = { count: 0 };
+  const counted =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      pending.count++;
+      try {
+        return await fn(...args);
+      } finally {
+        pending.count--;
+      }
+    };
+  client.query = counted(client.query.bind(client)) as typeof client.query;
+  client.transaction = counted(client.transaction.bind(client)) as typeof client.transaction;
+  return pending;
 }

@@ -217,22 +217,26 @@ function guessDecimalSeparator(body: string): DecimalSeparator {
 export function formatNumberId(value: string, fractionDigits?: number): string {
   const shown = fractionDigits === undefined ? canonical(value) : round(value, fractionDigits);
   const digits = fractionDigits ?? scaleOf(shown);
-  const format = new Intl.NumberFormat("id-ID", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("id-ID", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(digits, format);
+  }
   return format.format(shown as `${number}`);
 }
 
+// Building an Intl formatter costs far more than formatting with it: a RAK read formats every budget.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+const rupiahFormat = new Intl.NumberFormat("id-ID", {
+  style: "currency",
+  currency: "IDR",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
+
 /** "Rp 343.221.061.270". Intl puts a non-breaking space after "Rp"; reports want a plain space. */
 export function formatRupiah(amount: string | bigint | number): string {
-  const format = new Intl.NumberFormat("id-ID", {
-    style: "currency",
-    currency: "IDR",
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 0,
-  });
-  return format.format(toRupiahInteger(amount)).replace(/\s/g, " ");
+  return rupiahFormat.format(toRupiahInteger(amount)).replace(/\s/g, " ");
 }
 
 function toRupiahInteger(amount: string | bigint | number): bigint {

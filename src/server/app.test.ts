@@ -67,8 +67,32 @@ describe.each(testDatabases())("API basics on $name", (target) => {
         code: "NOT_FOUND",
         message: expect.stringContaining("tidak ada"),
         messageEn: expect.any(String),
+        requestId: res.headers["x-request-id"],
       },
     });
+  });
+
+  it("names the request in every error answer, as in its header, to quote when reporting a problem", async () => {
+    const client = await TestClient.loggedIn(t.app, "admin.metro");
+    const answers = [
+      await t.app.inject({ method: "GET", url: "/api/plans" }),
+      await client.get("/api/plans/bukan-uuid"),
+      await client.get("/api/plans/00000000-0000-4000-8000-000000000000"),
+      await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: "{",
+        headers: { "content-type": "application/json" },
+      }),
+    ];
+    for (const res of answers) {
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.json().error).toMatchObject({
+        message: expect.any(String),
+        messageEn: expect.any(String),
+        requestId: res.headers["x-request-id"],
+      });
+    }
   });
 
   it("answers a malformed id with a 400 naming the field, never a 500", async () => {

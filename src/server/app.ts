@@ -33,9 +33,10 @@ import { spmReportRoutes } from "../spm/report-routes.js";
 import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
-import { errorBody } from "./errors.js";
+import { errorBody, withRequestId } from "./errors.js";
 import { registerResponseHeaders } from "./headers.js";
 import { registerInputGuard } from "./input-guard.js";
+import { type MetricsOptions, registerMetrics } from "./metrics.js";
 import { packagePath } from "./package-root.js";
 import { APP_VERSION } from "./version.js";
 
@@ -47,6 +48,8 @@ export interface AppOptions {
   auth: AuthOptions;
   /** Requests a minute one address may make (600 by default); tests that walk every route raise it. */
   requestsPerMinute?: number;
+  /** Serve Prometheus metrics at /metrics (off unless given; METRICS=true in the environment). */
+  metrics?: MetricsOptions;
 }
 
 export type App = FastifyInstance;
@@ -63,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerInputGuard(app);
   registerResponseHeaders(app);
   app.decorate("database", options.database);
+  if (options.metrics) registerMetrics(app, options.metrics);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -130,10 +134,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply
       .code(404)
       .send(
-        errorBody(
-          "NOT_FOUND",
-          `Alamat ${request.method} ${request.url} tidak ada.`,
-          `No route ${request.method} ${request.url}.`,
+        withRequestId(
+          errorBody(
+            "NOT_FOUND",
+            `Alamat ${request.method} ${request.url} tidak ada.`,
+            `No route ${request.method} ${request.url}.`,
+          ),
+          request.id,
         ),
       );
   });

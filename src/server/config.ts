@@ -16,6 +16,10 @@ export interface Config {
   loginAttemptsPerMinute: number;
   /** Scheduled backups by the running server (BACKUP_DIR set), else none. */
   backup: BackupSchedule | undefined;
+  /** Prometheus metrics at /metrics (METRICS=true), behind a bearer token when METRICS_TOKEN is set. */
+  metrics: { token: string | undefined } | undefined;
+  /** How long a SIGTERM/SIGINT waits for running requests before closing anyway. */
+  shutdownTimeoutMs: number;
 }
 
 const positive = (value: string | undefined, fallback: number, name: string) => {
@@ -48,5 +52,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           keep: Math.ceil(positive(env.BACKUP_KEEP, 7, "BACKUP_KEEP")),
         }
       : undefined,
+    metrics: ["1", "true", "yes"].includes((env.METRICS ?? "false").toLowerCase())
+      ? { token: env.METRICS_TOKEN || undefined }
+      : undefined,
+    shutdownTimeoutMs: positive(env.SHUTDOWN_TIMEOUT_MS, 10_000, "SHUTDOWN_TIMEOUT_MS"),
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, errorBody } from "./errors.js";
+import { AppError, type ErrorBody, errorBody, withRequestId } from "./errors.js";
 
 interface CodedError {
   code: string;
@@ -32,10 +32,13 @@ const genericClientError: Record<number, [string, string]> = {
 };
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const answer = (status: number, body: ErrorBody) =>
+    reply.code(status).send(withRequestId(body, request.id));
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => v.instancePath.replace(/^\//, "").replaceAll("/", "."));
     const where = fields.filter(Boolean).join(", ");
-    return reply.code(400).send(
+    return answer(
+      400,
       errorBody(
         "VALIDATION",
         `Data permintaan tidak valid${where ? ` (${where})` : ""}.`,
@@ -47,22 +50,21 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof AppError || isCodedError(error)) {
     const status = error instanceof AppError ? error.statusCode : 422;
     const details = error.details;
-    return reply.code(status).send(errorBody(error.code, error.messageId, error.messageEn, details));
+    return answer(status, errorBody(error.code, error.messageId, error.messageEn, details));
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const [id, en] = genericClientError[status] ?? genericClientError[400] ?? ["", ""];
     const code = status === 429 ? "RATE_LIMITED" : status === 403 ? "CSRF" : (error.code ?? "BAD_REQUEST");
-    return reply.code(status).send(errorBody(code, id, en));
+    return answer(status, errorBody(code, id, en));
   }
   request.log.error({ err: error }, "unhandled error");
-  return reply
-    .code(500)
-    .send(
-      errorBody(
-        "INTERNAL",
-        `Terjadi kesalahan pada server. Kode permintaan: ${request.id}.`,
-        `Something went wrong on the server. Request id: ${request.id}.`,
-      ),
-    );
+  return answer(
+    500,
+    errorBody(
+      "INTERNAL",
+      `Terjadi kesalahan pada server. Kode permintaan: ${request.id}.`,
+      `Something went wrong on the server. Request id: ${request.id}.`,
+    ),
+  );
 }

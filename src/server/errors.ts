@@ -16,12 +16,18 @@ export class AppError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; messageEn: string; details?: unknown };
+  /** requestId: the x-request-id of the answer, to quote when reporting a problem (set by the error handler). */
+  error: { code: string; message: string; messageEn: string; details?: unknown; requestId?: string };
 }
 
 export function errorBody(code: string, messageId: string, messageEn: string, details?: unknown): ErrorBody {
   return { error: { code, message: messageId, messageEn, ...(details === undefined ? {} : { details }) } };
 }
+
+/** The same body naming the request it answers. */
+export const withRequestId = (body: ErrorBody, requestId: string): ErrorBody => ({
+  error: { ...body.error, requestId },
+});
 
 export const notFound = (what: string, whatEn: string) =>
   new AppError(404, "NOT_FOUND", `${what} tidak ditemukan.`, `${whatEn} not found.`);

@@ -48,6 +48,29 @@ export function guardInput(request: FastifyRequest): void {
   check(request.body, "", 0);
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 export function registerInputGuard(app: FastifyInstance): void {
+  // Node would quietly turn bytes that are not UTF-8 into U+FFFD and store them: refuse them instead.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(
+        new AppError(
+          400,
+          "BODY_NOT_UTF8",
+          "Isi permintaan bukan teks UTF-8 yang sah.",
+          "The request body is not valid UTF-8 text.",
+        ),
+        undefined,
+      );
+      return;
+    }
+    parseJson(request, text, done);
+  });
   app.addHook("preValidation", async (request) => guardInput(request));
 }

@@ -1,4 +1,4 @@
-import { scheduleBackups } from "../backup/schedule.js";
+import { newBackupStatus, scheduleBackups } from "../backup/schedule.js";
 import { buildApp } from "./app.js";
 import { prepareDatabase } from "./bootstrap.js";
 import { readConfig } from "./config.js";
@@ -8,6 +8,7 @@ const config = readConfig();
 const started = performance.now();
 const { handle, demoLoaded } = await prepareDatabase(config.database, config.demo);
 const secret = config.secret ?? (await installationSecret(handle.db));
+const backupStatus = newBackupStatus();
 const app = await buildApp({
   database: handle,
   logger: { level: config.logLevel },
@@ -17,18 +18,32 @@ const app = await buildApp({
     secureCookies: config.secureCookies,
     loginAttemptsPerMinute: config.loginAttemptsPerMinute,
   },
+  metrics: config.metrics && { token: config.metrics.token, backup: config.backup && backupStatus },
 });
 
-const stopBackups = config.backup ? scheduleBackups(handle, config.backup, app.log) : () => {};
+const stopBackups = config.backup ? scheduleBackups(handle, config.backup, app.log, backupStatus) : () => {};
 
+/**
+ * Stops accepting connections, lets running requests finish (up to SHUTDOWN_TIMEOUT_MS, then cuts the
+ * rest), and closes the database last: PGlite writes its files out and releases the folder lock.
+ */
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  app.log.info({ signal }, "shutting down");
+  app.log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "berhenti / shutting down");
   stopBackups();
-  await app.close();
-  await handle.close();
+  const cut = setTimeout(() => {
+    app.log.warn("permintaan yang masih berjalan diputus / cutting the requests still running");
+    app.server.closeAllConnections();
+  }, config.shutdownTimeoutMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+    await handle.close();
+  }
+  app.log.info("berhenti dengan bersih / stopped cleanly");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

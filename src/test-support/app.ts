@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from "../db/client.js";
 import { loadDemo } from "../demo/load-demo.js";
-import { type App, buildApp } from "../server/app.js";
+import { type App, type AppOptions, buildApp } from "../server/app.js";
 import type { TestDatabase } from "./databases.js";
 
 export interface TestApp {
@@ -10,7 +10,11 @@ export interface TestApp {
 }
 
 /** The API over a fresh database with the demo loaded, without the built web app. */
-export async function openTestApp(target: TestDatabase, loginAttemptsPerMinute = 10_000): Promise<TestApp> {
+export async function openTestApp(
+  target: TestDatabase,
+  loginAttemptsPerMinute = 10_000,
+  extra: Pick<AppOptions, "metrics"> = {},
+): Promise<TestApp> {
   const database = await target.open();
   await loadDemo(database.db);
   const app = await buildApp({
@@ -24,6 +28,7 @@ export async function openTestApp(target: TestDatabase, loginAttemptsPerMinute =
     },
     // The authorization matrix and the fuzz test call every route many times a minute from one address.
     requestsPerMinute: 100_000,
+    ...extra,
   });
   await app.ready();
   return {
