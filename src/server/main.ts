@@ -11,6 +11,7 @@ const secret = config.secret ?? (await installationSecret(handle.db));
 const app = await buildApp({
   database: handle,
   logger: { level: config.logLevel },
+  trustProxy: config.trustProxy,
   auth: {
     secret,
     sessions: config.sessions,
