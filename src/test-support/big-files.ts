@@ -2,6 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { zipOf } from "../interop/rak-import/fixtures.js";
 import { TEMPLATE_COLUMNS } from "../interop/rak-import/index.js";
 
 /** A fresh folder under the system's tmp for generated uploads. */
@@ -67,4 +68,58 @@ export async function writeBigValues(
   sheet.commit();
   await book.commit();
   return rows;
+}
+
+const col = (c: number) => String.fromCharCode(65 + (c % 26)).repeat(1 + Math.floor(c / 26));
+
+/**
+ * A workbook written by hand (zip of the bare XML parts) with `sheets` sheets of `rows` × `columns`
+ * inline numbers from `value`; for sizes exceljs would take minutes to write.
+ */
+export function rawWorkbook(
+  sheets: number,
+  rows: number,
+  columns: number,
+  value: (row: number, column: number) => number,
+): Buffer {
+  const names = Array.from({ length: sheets }, (_, i) => `Lembar${i + 1}`);
+  const encode = (text: string) => Buffer.from(text);
+  const sheetXml = () => {
+    const parts: Buffer[] = [
+      encode(
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+      ),
+    ];
+    for (let r = 1; r <= rows; r++) {
+      let line = `<row r="${r}">`;
+      for (let c = 0; c < columns; c++) line += `<c r="${col(c)}${r}"><v>${value(r, c)}</v></c>`;
+      parts.push(encode(`${line}</row>`));
+    }
+    parts.push(encode("</sheetData></worksheet>"));
+    return Buffer.concat(parts);
+  };
+  const ns =
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+  return zipOf([
+    {
+      name: "[Content_Types].xml",
+      data: encode(
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`,
+      ),
+    },
+    {
+      name: "xl/workbook.xml",
+      data: encode(
+        `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}><sheets>${names.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`,
+      ),
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: encode(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}</Relationships>`,
+      ),
+    },
+    ...names.map((_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml() })),
+  ]);
 }

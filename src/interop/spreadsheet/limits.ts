@@ -16,7 +16,7 @@ export interface SpreadsheetLimits {
 export const DEFAULT_LIMITS: SpreadsheetLimits = {
   maxSheets: 40,
   maxRows: 200_000,
-  maxCells: 2_000_000,
+  maxCells: 1_000_000,
 };
 
 /** A RAK is a few hundred rows; beyond 20 000 it is not a RAK, and its tree would not fit a screen. */
