@@ -4,6 +4,7 @@ import { testDatabases } from "../src/test-support/databases.js";
 import { benchDataEntry } from "./data-entry.js";
 import { benchRakTransfer } from "./rak-transfer.js";
 import { benchSpmReport } from "./spm-report.js";
+import { benchUpload } from "./upload.js";
 
 /** `npm run bench`: speed and memory figures with a raw baseline measured in the same run. */
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${arch()}, Node ${process.version}`;
@@ -23,4 +24,8 @@ for (const target of testDatabases()) {
   await loadDemo(fresh.db);
   for (const line of await benchSpmReport(fresh)) console.log(`${line}\n`);
   await fresh.close();
+  const uploads = await target.open();
+  await loadDemo(uploads.db);
+  for (const line of await benchUpload(uploads)) console.log(`${line}\n`);
+  await uploads.close();
 }

@@ -117,6 +117,7 @@ function readInWorker(input: WorkerInput): Promise<Collector> {
     worker.on("message", (message: WorkerMessage) => {
       try {
         if (collector.take(message)) finish(null);
+        else if (message.type === "rows") worker.postMessage("ack");
       } catch (error) {
         finish(error);
       }
@@ -134,7 +135,9 @@ const IN_THREAD_BYTES = 256 * 1024;
 async function readHere(input: WorkerInput): Promise<Collector> {
   const collector = new Collector();
   const messages: WorkerMessage[] = [];
-  await readUpload(input, (message) => messages.push(message)).then(
+  await readUpload(input, (message) => {
+    messages.push(message);
+  }).then(
     () => messages.push({ type: "done" }),
     (error: unknown) => messages.push(errorMessage(error)),
   );

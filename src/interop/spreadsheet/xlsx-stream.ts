@@ -25,9 +25,9 @@ export const MAX_COLUMNS = 256;
 
 export interface SheetSink {
   /** A new worksheet begins; `index` is its place in the workbook's tab order. */
-  sheet(name: string, index: number, path: string): void;
+  sheet(name: string, index: number, path: string): Promise<void>;
   /** One row, 1-based as in the spreadsheet; gaps between row numbers are empty rows. */
-  row(rowNumber: number, cells: Cell[]): void;
+  row(rowNumber: number, cells: Cell[]): Promise<void>;
 }
 
 /**
@@ -51,7 +51,11 @@ export async function streamXlsx(bytes: Uint8Array, sink: SheetSink): Promise<vo
     const worksheet = sheet as unknown as ExcelJS.Worksheet & { name: string };
     const model = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
     const order = model?.sheets?.findIndex((s) => s.name === worksheet.name) ?? -1;
-    sink.sheet(worksheet.name, order < 0 ? Number(sheetNo) : order, `xl/worksheets/sheet${sheetNo}.xml`);
+    await sink.sheet(
+      worksheet.name,
+      order < 0 ? Number(sheetNo) : order,
+      `xl/worksheets/sheet${sheetNo}.xml`,
+    );
     for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
       const cells: Cell[] = [];
       const width = Math.min(row.cellCount, MAX_COLUMNS);
@@ -59,7 +63,7 @@ export async function streamXlsx(bytes: Uint8Array, sink: SheetSink): Promise<vo
         const cell = row.getCell(c);
         cells.push(valueCell(cell.value, typeof cell.numFmt === "string" ? cell.numFmt : undefined));
       }
-      sink.row(row.number, cells);
+      await sink.row(row.number, cells);
     }
   }
 }
