@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { rawWorkbook } from "../src/test-support/big-files.js";
@@ -8,6 +9,37 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 /** Resident memory of the server process, from /proc (Linux). */
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+
+/**
+ * Polls /api/health every 50 ms from a process of its own (this one holds the generated files and
+ * their garbage, whose collection would count as server latency) and samples the server's RSS.
+ */
+function watchHealth(baseUrl: string, pid: number) {
+  const script = `
+    const fs = require("node:fs");
+    let slowest = 0, peak = 0, done = false;
+    const rss = () => Number(/VmRSS:\\s+(\\d+)/.exec(fs.readFileSync("/proc/${pid}/status", "utf8"))[1]) / 1024;
+    process.on("message", () => { done = true; });
+    (async () => {
+      while (!done) {
+        const t = performance.now();
+        const ok = (await fetch("${baseUrl}/api/health")).ok;
+        if (!ok) slowest = Infinity;
+        slowest = Math.max(slowest, performance.now() - t);
+        peak = Math.max(peak, rss());
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      process.send({ slowest, peak }, () => process.exit(0));
+    })();`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return {
+    stop: () =>
+      new Promise<{ slowest: number; peak: number }>((done) => {
+        child.once("message", (m) => done(m as { slowest: number; peak: number }));
+        child.send("stop");
+      }),
+  };
+}
 
 /** A logged-in API client over fetch: keeps the cookies, sends the CSRF token on writes. */
 async function logIn(baseUrl: string, username: string) {
@@ -61,23 +93,15 @@ describe("spreadsheets at the upload limit (pglite)", () => {
         "36 sheets": rawWorkbook(36, 5_600, 12, () => Math.floor(Math.random() * 1e9)),
         "one 180 MB sheet": rawWorkbook(1, 370_000, 20, (_row, column) => column),
       };
+      // The machine's own noise: the slowest /api/health over 3 s with nothing else going on.
+      const idle = watchHealth(server.baseUrl, pid);
+      await new Promise((r) => setTimeout(r, 3_000));
+      const idleSlowest = (await idle.stop()).slowest;
       for (const [what, file] of Object.entries(files)) {
         expect(file.length, what).toBeLessThan(20 * 1024 * 1024);
         await new Promise((r) => setTimeout(r, 500));
         const baseline = rssMb(pid);
-        let peak = baseline;
-        let slowest = 0;
-        let done = false;
-        const watch = (async () => {
-          while (!done) {
-            const started = performance.now();
-            const ok = (await fetch(`${server.baseUrl}/api/health`)).ok;
-            slowest = Math.max(slowest, performance.now() - started);
-            expect(ok).toBe(true);
-            peak = Math.max(peak, rssMb(pid));
-            await new Promise((r) => setTimeout(r, 50));
-          }
-        })();
+        const watch = watchHealth(server.baseUrl, pid);
         const started = performance.now();
         const res = await client.post(
           `/api/data-entry/import/preview?dataSetId=${dataSetId}&fileName=besar.xlsx`,
@@ -85,16 +109,16 @@ describe("spreadsheets at the upload limit (pglite)", () => {
           XLSX,
         );
         const seconds = (performance.now() - started) / 1000;
-        done = true;
-        await watch;
+        const { slowest, peak } = await watch.stop();
         const body = (await res.json()) as { error?: { code: string; message: string } };
         console.log(
-          `${what}: ${(file.length / 2 ** 20).toFixed(1)} MB → ${res.status} ${body.error?.code ?? ""} in ${seconds.toFixed(1)} s; RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MB (+${(peak - baseline).toFixed(0)}); slowest /api/health ${slowest.toFixed(0)} ms`,
+          `${what}: ${(file.length / 2 ** 20).toFixed(1)} MB → ${res.status} ${body.error?.code ?? ""} in ${seconds.toFixed(1)} s; RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MB (+${(peak - baseline).toFixed(0)}); slowest /api/health ${slowest.toFixed(0)} ms (idle: ${idleSlowest.toFixed(0)} ms)`,
         );
         expect(res.status, what).toBeLessThan(500);
         expect([200, 413, 422], what).toContain(res.status);
         expect(peak - baseline, what).toBeLessThan(300);
-        expect(slowest, what).toBeLessThan(200);
+        // 200 ms, unless the machine itself is slower than that when idle (a shared CI runner).
+        expect(slowest, what).toBeLessThan(Math.max(200, 2 * idleSlowest));
       }
     } finally {
       await server.stop();

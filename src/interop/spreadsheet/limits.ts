@@ -16,11 +16,11 @@ export interface SpreadsheetLimits {
 export const DEFAULT_LIMITS: SpreadsheetLimits = {
   maxSheets: 40,
   maxRows: 200_000,
-  maxCells: 1_000_000,
+  maxCells: 500_000,
 };
 
 /** A RAK is a few hundred rows; beyond 20 000 it is not a RAK, and its tree would not fit a screen. */
-export const RAK_LIMITS: SpreadsheetLimits = { maxSheets: 40, maxRows: 20_000, maxCells: 600_000 };
+export const RAK_LIMITS: SpreadsheetLimits = { maxSheets: 40, maxRows: 20_000, maxCells: 400_000 };
 
 const fmt = (n: number) => n.toLocaleString("id-ID");
 

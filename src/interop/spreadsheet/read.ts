@@ -17,7 +17,7 @@ export interface ReadOptions {
 /** Under tsx/vitest the worker is TypeScript source and is loaded through tsx; built, it is plain .js. */
 function startWorker(input: WorkerInput): Worker {
   // A file that still outgrows this is refused; the server's own heap is not touched.
-  const options = { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 512 } };
+  const options = { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 256 } };
   if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), options);
   const source = JSON.stringify(new URL("./worker.ts", import.meta.url).href);
   const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${source}); });`;
