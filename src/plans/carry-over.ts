@@ -1,8 +1,8 @@
 import { and, inArray, isNotNull, or } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import { planIndicatorQuarters, planNodeBudgetQuarters } from "../db/schema/index.js";
-import type { PlanMatch } from "./plan-diff.js";
 import { chunks } from "../lib/chunks.js";
+import type { PlanMatch } from "./plan-diff.js";
 import { getPlan } from "./queries.js";
 import type { Tx } from "./rak-store.js";
 
