@@ -20,8 +20,11 @@ function valueCell(value: ExcelJS.CellValue, numFmt: string | undefined): Cell {
   return EMPTY;
 }
 
-/** A RAK table is ~15 columns wide; a sheet formatted out to column XFD must not cost 16 384 per row. */
-export const MAX_COLUMNS = 256;
+/**
+ * A RAK table is ~15 columns wide, a data-entry template one column per data element (a few hundred);
+ * a sheet formatted out to column XFD must not cost 16 384 per row.
+ */
+export const MAX_COLUMNS = 1_024;
 
 export interface SheetSink {
   /** A new worksheet begins; `index` is its place in the workbook's tab order. */
