@@ -6,10 +6,11 @@ import { benchEvaluation } from "./evaluation.js";
 import { benchLoad } from "./load.js";
 import { benchRakTransfer } from "./rak-transfer.js";
 import { benchSpmReport } from "./spm-report.js";
+import { benchUpload } from "./upload.js";
 
 /**
  * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
- * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, spm).
+ * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, spm, upload).
  */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -31,6 +32,7 @@ const cases = [
   ["data-entry", benchDataEntry],
   ["evaluation", benchEvaluation],
   ["spm", benchSpmReport],
+  ["upload", benchUpload],
 ] as const;
 for (const target of testDatabases()) {
   for (const [name, bench] of cases) {

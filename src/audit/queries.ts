@@ -50,6 +50,7 @@ export async function searchAudit(db: Database, filter: AuditFilter, limit: numb
       newValue: auditLog.newValue,
       reason: auditLog.reason,
       requestId: auditLog.requestId,
+      clientAddress: auditLog.clientAddress,
     })
     .from(auditLog)
     .leftJoin(orgUnits, eq(orgUnits.id, auditLog.orgUnitId))

@@ -7,6 +7,8 @@ export interface Actor {
   userId: string | null;
   username: string | null;
   requestId: string | null;
+  /** The client's address; absent for the system and the command line. */
+  clientAddress?: string | null;
 }
 
 export const systemActor: Actor = { userId: null, username: "sistem", requestId: null };
@@ -29,6 +31,7 @@ export async function recordAudit(tx: Executor, actor: Actor, ...entries: AuditE
       userId: actor.userId,
       username: actor.username,
       requestId: actor.requestId,
+      clientAddress: actor.clientAddress ?? null,
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId ?? null,

@@ -28,6 +28,7 @@ const auditRowSchema = z.object({
   newValue: z.unknown(),
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
+  clientAddress: z.string().nullable(),
 });
 
 const EXPORT_LIMIT = 50_000;

@@ -17,8 +17,8 @@ export interface AuthOptions {
   /** Key for the HMAC that binds CSRF tokens to the session. */
   secret: string;
   sessions: SessionPolicy;
-  /** Send cookies only over HTTPS. */
-  secureCookies: boolean;
+  /** Send cookies only over HTTPS: always, never, or "auto" when the request came over HTTPS. */
+  secureCookies: boolean | "auto";
   /** Login attempts allowed per client address and minute. */
   loginAttemptsPerMinute: number;
 }
@@ -109,6 +109,7 @@ export function actorOf(request: FastifyRequest): Actor {
     userId: request.user?.id ?? null,
     username: request.user?.username ?? null,
     requestId: request.id,
+    clientAddress: request.ip,
   };
 }
 

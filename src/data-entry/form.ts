@@ -41,15 +41,26 @@ export async function formContext(db: Reader, key: FormKey) {
     .from(orgUnits)
     .innerJoin(dataSetOrgUnits, eq(dataSetOrgUnits.orgUnitId, orgUnits.id))
     .where(and(eq(orgUnits.id, key.orgUnitId), eq(dataSetOrgUnits.dataSetId, dataSet.id)));
-  if (!unit) {
-    throw new AppError(
-      404,
-      "NOT_ASSIGNED",
-      `Unit ini tidak melaporkan formulir "${dataSet.name}".`,
-      `This org unit does not report "${dataSet.name}".`,
-    );
-  }
-  const period = parseRecordablePeriod(key.period);
+  if (!unit) throw notAssigned(dataSet);
+  const period = checkPeriod(dataSet, key.period);
+  return { dataSet, unit, period };
+}
+
+export type FormContext = Awaited<ReturnType<typeof formContext>>;
+
+type DataSetRow = typeof dataSets.$inferSelect;
+
+export const notAssigned = (dataSet: Pick<DataSetRow, "name">) =>
+  new AppError(
+    404,
+    "NOT_ASSIGNED",
+    `Unit ini tidak melaporkan formulir "${dataSet.name}".`,
+    `This org unit does not report "${dataSet.name}".`,
+  );
+
+/** A period the data set can record: a real, recordable period of the data set's type. */
+export function checkPeriod(dataSet: Pick<DataSetRow, "name" | "periodType">, text: string): Period {
+  const period = parseRecordablePeriod(text);
   if (period.type !== dataSet.periodType) {
     throw new AppError(
       400,
@@ -58,10 +69,8 @@ export async function formContext(db: Reader, key: FormKey) {
       `"${dataSet.name}" is reported per ${dataSet.periodType}, not ${periodLabel(period, "en")}.`,
     );
   }
-  return { dataSet, unit, period };
+  return period;
 }
-
-export type FormContext = Awaited<ReturnType<typeof formContext>>;
 
 /**
  * The form's elements in `period` (the current ones when no period is given, every element it ever

@@ -1,19 +1,16 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type { Actor } from "../audit/record.js";
 import { allows, type ScopedRole } from "../auth/permissions.js";
 import type { Database } from "../db/client.js";
-import { dataSetOrgUnits, dataSetReports, orgUnits } from "../db/schema/index.js";
-import { canonical, DomainError, isEditable, parseDecimal, parsePeriod } from "../domain/index.js";
-import { cellAt, cellText, type Grid, readSpreadsheet } from "../interop/rak-import/index.js";
-import { ensurePeriods } from "../periods/commands.js";
+import { dataSetOrgUnits, orgUnits } from "../db/schema/index.js";
+import { parsePeriod } from "../domain/index.js";
+import { cellAt, cellText, type Grid } from "../interop/spreadsheet/index.js";
 import { AppError } from "../server/errors.js";
-import { assertEntryOpen, formContext, formElements, formValues } from "./form.js";
-import { type ValueToWrite, writeValues } from "./save.js";
+import { formElements } from "./form.js";
 
-const MAX_BYTES = 20 * 1024 * 1024;
 const FIXED = ["Kode Unit", "Nama Unit", "Periode"];
 
+/** One spreadsheet row as the preview shows it. */
 export interface ImportRow {
   row: number;
   orgUnitCode: string;
@@ -61,7 +58,15 @@ export async function valuesTemplate(
 
 const refuse = (id: string, en: string) => new AppError(400, "IMPORT_INVALID", id, en);
 
-function readRows(grid: Grid, codes: Set<string>) {
+export interface UploadRow {
+  row: number;
+  orgUnitCode: string;
+  period: string;
+  values: Record<string, string>;
+}
+
+/** The rows of the first sheet under the template's header; rows without a unit code are skipped. */
+export function readRows(grid: Grid, codes: Set<string>): UploadRow[] {
   const header = (grid.rows[0] ?? []).map((c) => cellText(c).trim());
   if (FIXED.some((name, i) => header[i]?.toLowerCase() !== name.toLowerCase())) {
     throw refuse(
@@ -86,180 +91,5 @@ function readRows(grid: Grid, codes: Set<string>) {
       if (code && text) values[code] = text;
     });
     return [{ row: r + 1, orgUnitCode, period: cellText(cellAt(grid, r, 2)).trim(), values }];
-  });
-}
-
-/** Reads the file and checks every row against the database without writing anything. */
-export async function previewImport(
-  db: Database,
-  dataSetId: string,
-  bytes: Uint8Array,
-  fileName: string,
-  roles: readonly ScopedRole[],
-): Promise<ImportRow[]> {
-  const elements = await formElements(db, dataSetId, "ever");
-  const byCode = new Map(elements.map((e) => [e.code, e]));
-  const { grids } = await readSpreadsheet(bytes, fileName, MAX_BYTES).catch(
-    (e: { messageId?: string; messageEn?: string }) => {
-      throw new AppError(
-        400,
-        "FILE_UNREADABLE",
-        e.messageId ?? "Berkas tidak terbaca.",
-        e.messageEn ?? "Unreadable file.",
-      );
-    },
-  );
-  const rows = readRows(grids[0] ?? { rows: [] }, new Set(byCode.keys()));
-  const units = await db
-    .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, path: orgUnits.path })
-    .from(orgUnits)
-    .where(inArray(orgUnits.code, [...new Set(rows.map((r) => r.orgUnitCode)), "-"]));
-  const unitByCode = new Map(units.map((u) => [u.code, u]));
-  const seen = new Set<string>();
-  const result: ImportRow[] = [];
-  for (const r of rows) {
-    const unit = unitByCode.get(r.orgUnitCode);
-    const out: ImportRow = {
-      row: r.row,
-      orgUnitCode: r.orgUnitCode,
-      orgUnitName: unit?.name ?? null,
-      period: r.period,
-      errors: [],
-      changes: [],
-      unchanged: 0,
-    };
-    result.push(out);
-    const key = `${r.orgUnitCode}/${r.period}`;
-    if (seen.has(key)) out.errors.push("Baris ganda untuk unit dan periode yang sama.");
-    seen.add(key);
-    if (!unit) {
-      out.errors.push(`Kode unit ${r.orgUnitCode} tidak dikenal.`);
-      continue;
-    }
-    if (!allows(roles, "data.enter", unit.path)) {
-      out.orgUnitName = null;
-      out.errors.push("Anda tidak berwenang mengisi data unit ini.");
-      continue;
-    }
-    let inForm: Set<string>;
-    try {
-      const context = await formContext(db, { dataSetId, orgUnitId: unit.id, period: r.period });
-      assertEntryOpen(context);
-      inForm = new Set((await formElements(db, dataSetId, context.period)).map((e) => e.code));
-    } catch (error) {
-      out.errors.push(
-        error instanceof AppError || error instanceof DomainError ? error.messageId : String(error),
-      );
-      continue;
-    }
-    const [report] = await db
-      .select({ status: dataSetReports.status })
-      .from(dataSetReports)
-      .where(
-        and(
-          eq(dataSetReports.dataSetId, dataSetId),
-          eq(dataSetReports.orgUnitId, unit.id),
-          eq(dataSetReports.period, r.period),
-        ),
-      );
-    if (report && !isEditable(report.status))
-      out.errors.push(`Laporan ${r.period} sudah berstatus ${report.status} dan terkunci.`);
-    const current = new Map(
-      (
-        await formValues(
-          db,
-          unit.id,
-          r.period,
-          elements.map((e) => e.id),
-        )
-      ).map((v) => [v.dataElementId, canonical(v.value)]),
-    );
-    for (const [code, text] of Object.entries(r.values)) {
-      const element = byCode.get(code);
-      if (!element) continue;
-      if (!inForm.has(code)) {
-        out.errors.push(`${code}: bukan bagian formulir pada periode ${r.period}.`);
-        continue;
-      }
-      try {
-        const value = parseDecimal(text);
-        const old = current.get(element.id) ?? null;
-        if (old === value) out.unchanged++;
-        else out.changes.push({ code, old, new: value });
-      } catch {
-        out.errors.push(`${code}: "${text}" bukan angka.`);
-      }
-    }
-  }
-  return result;
-}
-
-/** Writes a previewed file in one transaction; any row with an error refuses the whole file. */
-export async function commitImport(db: Database, dataSetId: string, rows: ImportRow[], actor: Actor) {
-  const failing = rows.filter((r) => r.errors.length);
-  if (failing.length) {
-    throw new AppError(
-      422,
-      "IMPORT_HAS_ERRORS",
-      `${failing.length} baris bermasalah; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
-      `${failing.length} rows have errors; nothing was saved. Fix them and upload again.`,
-      { rows: failing.map((r) => ({ row: r.row, errors: r.errors })) },
-    );
-  }
-  const elements = new Map((await formElements(db, dataSetId, "ever")).map((e) => [e.code, e]));
-  const units = await db
-    .select({ id: orgUnits.id, code: orgUnits.code })
-    .from(orgUnits)
-    .where(inArray(orgUnits.code, [...new Set(rows.map((r) => r.orgUnitCode)), "-"]));
-  const unitId = new Map(units.map((u) => [u.code, u.id]));
-  return db.transaction(async (tx) => {
-    let written = 0;
-    for (const r of rows.filter((row) => row.changes.length)) {
-      const context = await formContext(tx, {
-        dataSetId,
-        orgUnitId: unitId.get(r.orgUnitCode) as string,
-        period: r.period,
-      });
-      await ensurePeriods(tx, [context.period]);
-      await tx
-        .insert(dataSetReports)
-        .values({
-          dataSetId,
-          orgUnitId: context.unit.id,
-          districtId: context.unit.districtId,
-          period: r.period,
-        })
-        .onConflictDoNothing();
-      const [report] = await tx
-        .select({ status: dataSetReports.status })
-        .from(dataSetReports)
-        .where(
-          and(
-            eq(dataSetReports.dataSetId, dataSetId),
-            eq(dataSetReports.orgUnitId, context.unit.id),
-            eq(dataSetReports.period, r.period),
-          ),
-        )
-        .for("update");
-      if (!report || !isEditable(report.status))
-        throw refuse(`Laporan ${r.orgUnitCode} ${r.period} sudah terkunci.`, "A report became locked.");
-      const current = new Map(
-        (
-          await formValues(
-            tx,
-            context.unit.id,
-            r.period,
-            [...elements.values()].map((e) => e.id),
-          )
-        ).map((v) => [v.dataElementId, v]),
-      );
-      const values: ValueToWrite[] = r.changes.map((c) => {
-        const element = elements.get(c.code) as { id: string; code: string };
-        return { dataElementId: element.id, value: c.new, element };
-      });
-      await writeValues(tx, context, values, current, actor);
-      written += values.length;
-    }
-    return { forms: rows.filter((r) => r.changes.length).length, values: written };
   });
 }

@@ -9,7 +9,9 @@ import { groupBy } from "../lib/group-by.js";
 import { AppError } from "../server/errors.js";
 import { completeness } from "./completeness.js";
 import { assertEntryOpen, formContext, loadForm } from "./form.js";
-import { commitImport, previewImport, valuesTemplate } from "./import.js";
+import { valuesTemplate } from "./import.js";
+import { checkUpload } from "./import-check.js";
+import { commitImport, previewPage } from "./import-commit.js";
 import { saveValues } from "./save.js";
 import { formQuerySchema, formSchema, saveValuesSchema, transitionSchema } from "./schemas.js";
 import { transitionReport } from "./transition.js";
@@ -224,20 +226,35 @@ export const dataImportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "data.enter" },
       schema: {
         tags,
-        summary: "Pratinjau unggahan nilai: perubahan dan masalah per baris / preview an upload, row by row",
+        summary:
+          "Pratinjau unggahan nilai: baris bermasalah dulu, lalu perubahan, paling banyak 200 baris; sisanya dihitung / preview an upload: rows with errors first, then changes, at most 200 rows; the rest counted",
         querystring: importQuery,
-        response: { 200: z.object({ rows: z.array(importRowSchema) }) },
+        response: {
+          200: z.object({
+            rows: z.array(importRowSchema),
+            counts: z.object({
+              rows: z.number().int(),
+              withErrors: z.number().int(),
+              forms: z.number().int(),
+              values: z.number().int(),
+              unchanged: z.number().int(),
+            }),
+          }),
+        },
       },
     },
-    async (request) => ({
-      rows: await previewImport(
-        db(),
-        request.query.dataSetId,
-        bytes(request.body),
-        request.query.fileName,
-        currentUser(request).roles,
+    async (request) =>
+      previewPage(
+        (
+          await checkUpload(
+            db(),
+            request.query.dataSetId,
+            bytes(request.body),
+            request.query.fileName,
+            currentUser(request).roles,
+          )
+        ).rows,
       ),
-    }),
   );
 
   app.post(
@@ -253,14 +270,14 @@ export const dataImportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const roles = currentUser(request).roles;
-      const rows = await previewImport(
+      const checked = await checkUpload(
         db(),
         request.query.dataSetId,
         bytes(request.body),
         request.query.fileName,
         roles,
       );
-      return commitImport(db(), request.query.dataSetId, rows, actorOf(request));
+      return commitImport(db(), request.query.dataSetId, checked, actorOf(request));
     },
   );
 };

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { dataElements, dataSetOrgUnits, dataSets, orgUnits } from "../db/schema/index.js";
 import { isElementCode } from "../domain/index.js";
-import { readSpreadsheet } from "../interop/rak-import/index.js";
+import { readSpreadsheet } from "../interop/spreadsheet/index.js";
 import { AppError } from "../server/errors.js";
 import { dataSetDetail } from "./queries.js";
 import type { DataSetDetail, DataSetInput, ImportPreview } from "./schemas.js";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { ValidationRule } from "../domain/index.js";
-import { cellAt, cellText, type Grid } from "../interop/rak-import/index.js";
+import { cellAt, cellText, type Grid } from "../interop/spreadsheet/index.js";
 import type { DataSetDetail } from "./schemas.js";
 
 /** One data set as a workbook: settings, elements in form order with sections, and rules. */

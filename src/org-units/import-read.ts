@@ -1,4 +1,4 @@
-import { type Cell, cellAt, cellText, type Grid } from "../interop/rak-import/index.js";
+import { type Cell, cellAt, cellText, type Grid } from "../interop/spreadsheet/index.js";
 import { AppError } from "../server/errors.js";
 
 /** The columns of the Dinas's usual list of units, by their template label and by code. */

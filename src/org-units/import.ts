@@ -17,7 +17,7 @@ import {
   type UnitOwner,
   type UnitType,
 } from "../domain/org-unit-tree.js";
-import { ImportError, readSpreadsheet } from "../interop/rak-import/index.js";
+import { ImportError, readSpreadsheet } from "../interop/spreadsheet/index.js";
 import { AppError } from "../server/errors.js";
 import { auditChange, districtUnder, lockUnit, moveWithin, type UnitRow } from "./commands.js";
 import { type ImportColumn, readUnitRows, type SheetRow } from "./import-read.js";

@@ -1,6 +1,7 @@
 import { and, inArray, isNotNull, or } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import { planIndicatorQuarters, planNodeBudgetQuarters } from "../db/schema/index.js";
+import { chunks } from "../lib/chunks.js";
 import type { PlanMatch } from "./plan-diff.js";
 import { getPlan } from "./queries.js";
 import type { Tx } from "./rak-store.js";
@@ -67,9 +68,9 @@ export async function carryOver(
         .from(planNodeBudgetQuarters)
         .where(inArray(planNodeBudgetQuarters.planNodeId, [...nodeTo.keys()]))
     : [];
-  if (quarters.length) {
+  for (const part of chunks(quarters)) {
     await tx.insert(planIndicatorQuarters).values(
-      quarters.map((q) => ({
+      part.map((q) => ({
         planIndicatorId: indicatorTo.get(q.planIndicatorId) as string,
         quarter: q.quarter,
         realisasi: q.realisasi,
@@ -79,9 +80,9 @@ export async function carryOver(
       })),
     );
   }
-  if (budgets.length) {
+  for (const part of chunks(budgets)) {
     await tx.insert(planNodeBudgetQuarters).values(
-      budgets.map((b) => ({
+      part.map((b) => ({
         planNodeId: nodeTo.get(b.planNodeId) as string,
         quarter: b.quarter,
         amount: b.amount,

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { indicators, type PlanNodeLevel, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import { inferMode, kindFromUnit, parseTargetSeries } from "../domain/index.js";
+import { chunks } from "../lib/chunks.js";
 import { getPlan } from "./queries.js";
 import type { RakDocument, RakIndicatorRow, RakKegiatan } from "./rak-document.js";
 
@@ -27,11 +28,11 @@ export async function catalogueIds(tx: Tx, rows: readonly RakIndicatorRow[], own
   const ids = new Map(existing.map((i) => [key(i.name, i.unit), i.id]));
   const missing = new Map<string, RakIndicatorRow>();
   for (const r of rows) if (!ids.has(key(r.name, r.unit))) missing.set(key(r.name, r.unit), r);
-  if (missing.size > 0) {
+  for (const part of chunks([...missing.values()])) {
     const created = await tx
       .insert(indicators)
       .values(
-        [...missing.values()].map((r) => {
+        part.map((r) => {
           const kind = kindFromUnit(r.unit);
           return {
             name: r.name,
@@ -51,7 +52,7 @@ export async function catalogueIds(tx: Tx, rows: readonly RakIndicatorRow[], own
 
 /**
  * Writes a RAK document as a new plan inside the caller's transaction and returns its id. Node ids are
- * made here so the whole tree goes in with one insert for the nodes and one for the indicators.
+ * made here so the whole tree goes in with one insert per thousand nodes and per thousand indicators.
  */
 export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
   const { doc, orgUnitId } = input;
@@ -110,10 +111,11 @@ export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
     rows.map((r) => r.row),
     orgUnitId,
   );
-  if (nodes.length) await tx.insert(planNodes).values(nodes);
-  if (rows.length) {
+  // In slices: one statement for 10 000 rows would pass PostgreSQL's 65 535 bind parameters.
+  for (const part of chunks(nodes)) await tx.insert(planNodes).values(part);
+  for (const part of chunks(rows)) {
     await tx.insert(planIndicators).values(
-      rows.map(({ planNodeId, position, row: r }) => ({
+      part.map(({ planNodeId, position, row: r }) => ({
         planNodeId,
         indicatorId: catalogue(r),
         position,

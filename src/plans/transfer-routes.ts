@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, authorize } from "../auth/plugin.js";
-import {
-  DEFAULT_MAX_BYTES,
-  ImportError,
-  parseRakFile,
-  rakTemplateWorkbook,
-} from "../interop/rak-import/index.js";
+import { DEFAULT_MAX_BYTES, parseRakFile, rakTemplateWorkbook } from "../interop/rak-import/index.js";
+import { ImportError } from "../interop/spreadsheet/index.js";
 import { findOrgUnit } from "../org-units/queries.js";
 import { pkPdf, pkXlsx } from "../reports/pk/index.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";

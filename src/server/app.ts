@@ -46,19 +46,29 @@ export interface AppOptions {
   /** Folder of the built web app; served with an SPA fallback when it exists. */
   webRoot?: string;
   auth: AuthOptions;
-  /** Requests a minute one address may make (600 by default); tests that walk every route raise it. */
+  /**
+   * Requests a minute one logged-in user, or one address before logging in, may make (600 by default);
+   * tests that walk every route raise it.
+   */
   requestsPerMinute?: number;
   /** Serve Prometheus metrics at /metrics (off unless given; METRICS=true in the environment). */
   metrics?: MetricsOptions;
+  /** Fastify's trustProxy: behind a reverse proxy, request.ip and request.protocol come from it. */
+  trustProxy?: boolean | number | string;
 }
 
 export type App = FastifyInstance;
+
+/** A hop count trusts that many proxies nearest the server (Fastify's typings want it as a function). */
+const proxyTrust = (setting: AppOptions["trustProxy"]) =>
+  typeof setting === "number" ? (_address: string, hop: number) => hop < setting : (setting ?? false);
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
+    trustProxy: proxyTrust(options.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -85,8 +95,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
     },
   });
-  await app.register(rateLimit, { max: options.requestsPerMinute ?? 600, timeWindow: "1 minute" });
   await app.register(auth, options.auth);
+  // After auth has resolved the session: a whole office behind one proxy address is many users.
+  await app.register(rateLimit, {
+    max: options.requestsPerMinute ?? 600,
+    timeWindow: "1 minute",
+    hook: "preHandler",
+    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
+  });
   await app.register(swagger, {
     openapi: {
       info: {

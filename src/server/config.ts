@@ -12,7 +12,10 @@ export interface Config {
   /** HMAC key for CSRF tokens; when unset, one is generated once and kept in the database. */
   secret: string | undefined;
   sessions: { idleMinutes: number; maxHours: number };
-  secureCookies: boolean;
+  /** COOKIE_SECURE: true/false forces it; unset, cookies are Secure when the request came over HTTPS. */
+  secureCookies: boolean | "auto";
+  /** TRUST_PROXY: which proxies may name the client (X-Forwarded-For/-Proto); off when unset. */
+  trustProxy: boolean | number | string;
   loginAttemptsPerMinute: number;
   /** Scheduled backups by the running server (BACKUP_DIR set), else none. */
   backup: BackupSchedule | undefined;
@@ -44,7 +47,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxHours: positive(env.SESSION_MAX_HOURS, 12, "SESSION_MAX_HOURS"),
     },
     loginAttemptsPerMinute: positive(env.LOGIN_ATTEMPTS_PER_MINUTE, 10, "LOGIN_ATTEMPTS_PER_MINUTE"),
-    secureCookies: ["1", "true", "yes"].includes((env.COOKIE_SECURE ?? "false").toLowerCase()),
+    secureCookies: secureCookies(env.COOKIE_SECURE),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     backup: env.BACKUP_DIR
       ? {
           dir: resolve(env.BACKUP_DIR),
@@ -57,4 +61,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     shutdownTimeoutMs: positive(env.SHUTDOWN_TIMEOUT_MS, 10_000, "SHUTDOWN_TIMEOUT_MS"),
   };
+}
+
+function secureCookies(value: string | undefined): boolean | "auto" {
+  const v = (value ?? "").trim().toLowerCase();
+  if (v === "" || v === "auto") return "auto";
+  if (["1", "true", "yes"].includes(v)) return true;
+  if (["0", "false", "no"].includes(v)) return false;
+  throw new Error(`COOKIE_SECURE must be true, false or auto: ${value}`);
+}
+
+/**
+ * TRUST_PROXY: a hop count ("1": the one reverse proxy in front), or the proxies' addresses and
+ * subnets ("127.0.0.1,10.0.0.0/8"), or "true" (trust every hop: only when nothing else can reach the
+ * port). Unset or "false": the direct peer is the client.
+ */
+export function trustProxy(value: string | undefined): boolean | number | string {
+  const v = (value ?? "").trim();
+  if (v === "" || ["0", "false", "no"].includes(v.toLowerCase())) return false;
+  if (["true", "yes"].includes(v.toLowerCase())) return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(",");
 }

@@ -12,6 +12,7 @@ const backupStatus = newBackupStatus();
 const app = await buildApp({
   database: handle,
   logger: { level: config.logLevel },
+  trustProxy: config.trustProxy,
   auth: {
     secret,
     sessions: config.sessions,

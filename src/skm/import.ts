@@ -6,7 +6,7 @@ import {
   type Grid,
   ImportError,
   readSpreadsheet,
-} from "../interop/rak-import/index.js";
+} from "../interop/spreadsheet/index.js";
 import { AppError } from "../server/errors.js";
 import { type PeriodBounds, type Questionnaire, questionnaireProblems, type RowProblem } from "./rows.js";
 

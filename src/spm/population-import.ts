@@ -9,7 +9,7 @@ import {
   type Grid,
   ImportError,
   readSpreadsheet,
-} from "../interop/rak-import/index.js";
+} from "../interop/spreadsheet/index.js";
 import { AppError } from "../server/errors.js";
 import {
   CATEGORY_CODES,

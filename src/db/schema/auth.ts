@@ -101,6 +101,8 @@ export const auditLog = pgTable(
     newValue: jsonb("new_value"),
     reason: text(),
     requestId: text("request_id"),
+    /** The client's address as the server saw it (behind a proxy: with TRUST_PROXY, the real client). */
+    clientAddress: text("client_address"),
   },
   (t) => [
     index("audit_log_at_idx").on(t.at),

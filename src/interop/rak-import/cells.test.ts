@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { numberCell, numberToDecimal, shownFractionDigits } from "./cells.js";
+import { numberCell, numberToDecimal, shownFractionDigits } from "../spreadsheet/cells.js";
 import { parseRakFile } from "./index.js";
 import { TEMPLATE_COLUMNS } from "./template.js";
 

@@ -8,7 +8,7 @@ import {
   unitWarnings,
 } from "../../domain/index.js";
 import type { RakIndicatorRow, RakKegiatan, RakSasaran } from "../../plans/rak-document.js";
-import { type ImportWarning, warning } from "./errors.js";
+import { type ImportWarning, warning } from "../spreadsheet/errors.js";
 
 /**
  * What the planner should look at before saving, computed on the imported tree. Nothing is changed:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvGrid } from "./csv.js";
+import { csvGrid } from "../spreadsheet/csv.js";
 import { readSignatory, readTitleBlock, titleCase } from "./frame.js";
 
 describe("the text around the RAK table", () => {

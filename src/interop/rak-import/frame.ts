@@ -1,5 +1,5 @@
 import type { RakSignatory } from "../../plans/rak-document.js";
-import { cellText, type Grid, normalizeSpaces } from "./cells.js";
+import { cellText, type Grid, normalizeSpaces } from "../spreadsheet/cells.js";
 
 /**
  * The text around the table: the title block above the header ("RENCANA AKSI KINERJA" / "DINAS

@@ -1,5 +1,5 @@
-import { type Cell, cellAt, cellText, type Grid, normalizeSpaces } from "./cells.js";
-import { ImportError } from "./errors.js";
+import { type Cell, cellAt, cellText, type Grid, normalizeSpaces } from "../spreadsheet/cells.js";
+import { ImportError } from "../spreadsheet/errors.js";
 
 /** The levels of a plan tree a row may name, shallowest first. */
 export const LEVELS = ["sasaran", "program", "kegiatan", "subKegiatan"] as const;

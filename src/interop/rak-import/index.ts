@@ -1,7 +1,5 @@
 /** Import of a Rencana Aksi Kinerja from .xlsx or .csv: parse, preview with warnings, then save. */
 
-export { type Cell, cellAt, cellText, type Grid } from "./cells.js";
-export { ImportError, type ImportWarning } from "./errors.js";
 export {
   DEFAULT_MAX_BYTES,
   type ParseRakOptions,
@@ -9,6 +7,4 @@ export {
   type RakImport,
   type RakImportSummary,
 } from "./parse.js";
-export { readSpreadsheet } from "./read.js";
 export { rakTemplateWorkbook, TEMPLATE_COLUMNS, type TemplateRow, templateRows } from "./template.js";
-export { ZIP_LIMITS } from "./zip-guard.js";

@@ -7,8 +7,8 @@ import {
   scaleOf,
   type TargetValue,
 } from "../../domain/index.js";
-import { type Cell, cellText } from "./cells.js";
-import { ImportError, type ImportWarning, warning } from "./errors.js";
+import { type Cell, cellText } from "../spreadsheet/cells.js";
+import { ImportError, type ImportWarning, warning } from "../spreadsheet/errors.js";
 
 /**
  * Written numbers ("72.18", "24,5", "343,221,061,270", "Rp 343.221.061.270") are read under one

@@ -1,11 +1,12 @@
 import type { RakDocument, RakSignatory } from "../../plans/rak-document.js";
-import { cellAt, cellText, type Grid } from "./cells.js";
+import { cellAt, cellText, type Grid } from "../spreadsheet/cells.js";
+import { asImportError, ImportError, type ImportWarning, warning } from "../spreadsheet/errors.js";
+import { RAK_LIMITS } from "../spreadsheet/limits.js";
+import { readSpreadsheet } from "../spreadsheet/read.js";
 import { treeWarnings } from "./checks.js";
-import { asImportError, ImportError, type ImportWarning, warning } from "./errors.js";
 import { readSignatory, readTitleBlock } from "./frame.js";
 import { findHeader, type Header } from "./header.js";
 import { decideConvention } from "./numbers.js";
-import { readSpreadsheet } from "./read.js";
 import { buildTree, lastTableRow } from "./rows.js";
 
 export interface RakImportSummary {
@@ -48,7 +49,10 @@ export async function parseRakFile(
 }
 
 async function parse(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<RakImport> {
-  const { grids, warnings: fileWarnings } = await readSpreadsheet(bytes, fileName, maxBytes);
+  const { grids, warnings: fileWarnings } = await readSpreadsheet(bytes, fileName, maxBytes, {
+    merges: true,
+    limits: RAK_LIMITS,
+  });
   const { grid, header } = firstSheetWithHeader(grids);
   return assemble(grid, header, fileName, fileWarnings);
 }

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rakMetro2024 } from "../../demo/rak-metro-2024.js";
+import { ImportError, ZIP_LIMITS } from "../spreadsheet/index.js";
 import { seedWorkbook, templateCsv, zipOf } from "./fixtures.js";
-import { ImportError, parseRakFile, TEMPLATE_COLUMNS, ZIP_LIMITS } from "./index.js";
+import { parseRakFile, TEMPLATE_COLUMNS } from "./index.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -1,7 +1,7 @@
 import { formatRupiah, polarityFromName, storedForm } from "../../domain/index.js";
 import type { RakIndicatorRow, RakKegiatan, RakProgram, RakSasaran } from "../../plans/rak-document.js";
-import { type Cell, cellAt, cellText, type Grid, normalizeSpaces } from "./cells.js";
-import { ImportError, type ImportWarning, warning } from "./errors.js";
+import { type Cell, cellAt, cellText, type Grid, normalizeSpaces } from "../spreadsheet/cells.js";
+import { ImportError, type ImportWarning, warning } from "../spreadsheet/errors.js";
 import { type Header, LEVELS, type Level } from "./header.js";
 import { budgetOf, type CellRef, type NumberReader, targetOf } from "./numbers.js";
 import { readPolarity } from "./polarity.js";

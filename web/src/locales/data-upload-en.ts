@@ -31,6 +31,7 @@ export const dataUploadEn: DataUploadMessages = {
   },
   hasErrors: "Fix the rows with errors and upload again; nothing is saved while there are errors.",
   nothingToSave: "No new or changed values.",
+  shownOf: "Showing {{shown}} of {{total}} rows: those with errors first, then those that change.",
   save: "Save",
   saved: "{{forms}} forms, {{values}} values saved",
   openForm: "Open the form",

@@ -31,6 +31,7 @@ export const dataUploadId = {
   hasErrors:
     "Perbaiki baris yang bermasalah lalu unggah lagi; tidak ada yang disimpan selama masih ada masalah.",
   nothingToSave: "Tidak ada nilai baru atau berubah.",
+  shownOf: "Ditampilkan {{shown}} dari {{total}} baris: yang bermasalah dulu, lalu yang berubah.",
   save: "Simpan",
   saved: "{{forms}} formulir, {{values}} nilai disimpan",
   openForm: "Buka formulir",

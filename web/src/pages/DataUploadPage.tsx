@@ -169,7 +169,12 @@ export function DataUploadPage() {
         </Stack>
       </Paper>
       {preview && (
-        <UploadPreviewView rows={preview.rows} saving={busy === "save"} onSave={() => run("save")} />
+        <UploadPreviewView
+          rows={preview.rows}
+          counts={preview.counts}
+          saving={busy === "save"}
+          onSave={() => run("save")}
+        />
       )}
     </Stack>
   );

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine
 import { useTranslation } from "react-i18next";
 import { formatNumberId } from "../../format";
 import { labelOf } from "../data-entry/periods";
-import type { ImportRow } from "./types";
+import type { ImportRow, UploadCounts } from "./types";
 
 /** A value as people read it; the server's text unchanged when it is not a number. */
 const shown = (value: string) => {
@@ -12,14 +12,6 @@ const shown = (value: string) => {
     return value;
   }
 };
-
-export function previewTotals(rows: ImportRow[]) {
-  return {
-    rows: rows.length,
-    values: rows.reduce((sum, r) => sum + r.changes.length, 0),
-    errors: rows.filter((r) => r.errors.length > 0).length,
-  };
-}
 
 function Changes({ row }: { row: ImportRow }) {
   const { t } = useTranslation();
@@ -46,17 +38,20 @@ function Changes({ row }: { row: ImportRow }) {
   );
 }
 
+/** The server's first page of rows with the whole file's counts; saving needs no row with errors. */
 export function UploadPreviewView({
   rows,
+  counts,
   saving,
   onSave,
 }: {
   rows: ImportRow[];
+  counts: UploadCounts;
   saving: boolean;
   onSave: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const totals = previewTotals(rows);
+  const totals = { rows: counts.rows, values: counts.values, errors: counts.withErrors };
   return (
     <Paper withBorder p="md">
       <Stack>
@@ -71,6 +66,14 @@ export function UploadPreviewView({
             {t("dataUpload.summary.errors", { count: totals.errors })}
           </Badge>
         </Group>
+        {rows.length < counts.rows && (
+          <Text size="sm" c="dimmed" data-testid="upload-shown-of">
+            {t("dataUpload.shownOf", {
+              shown: formatNumberId(String(rows.length)),
+              total: formatNumberId(String(counts.rows)),
+            })}
+          </Text>
+        )}
         <Table striped withTableBorder data-testid="upload-preview">
           <Table.Thead>
             <Table.Tr>

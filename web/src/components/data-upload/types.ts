@@ -1,4 +1,4 @@
-/** One spreadsheet row as POST /api/data-entry/import/preview reports it (src/data-entry/import.ts). */
+/** One spreadsheet row as POST /api/data-entry/import/preview reports it (src/data-entry/import-check.ts). */
 export interface ImportRow {
   row: number;
   orgUnitCode: string;
@@ -9,8 +9,17 @@ export interface ImportRow {
   changes: Array<{ code: string; old: string | null; new: string }>;
   unchanged: number;
 }
+/** The whole file counted; `rows` is only its first page (errors first, then changes). */
+export interface UploadCounts {
+  rows: number;
+  withErrors: number;
+  forms: number;
+  values: number;
+  unchanged: number;
+}
 export interface UploadPreview {
   rows: ImportRow[];
+  counts: UploadCounts;
 }
 export interface UploadResult {
   forms: number;

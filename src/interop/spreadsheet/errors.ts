@@ -9,14 +9,14 @@ export class ImportError extends Error {
   readonly messageId: string;
   readonly messageEn: string;
   readonly details: Readonly<Record<string, unknown>> | undefined;
-  readonly statusCode: 400 | 413;
+  readonly statusCode: 400 | 413 | 422;
 
   constructor(
     code: string,
     messageId: string,
     messageEn: string,
     details?: Record<string, unknown>,
-    statusCode: 400 | 413 = 400,
+    statusCode: 400 | 413 | 422 = 400,
   ) {
     super(messageEn);
     this.name = "ImportError";

@@ -18,7 +18,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   encrypted: boolean;
@@ -51,7 +51,7 @@ function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
   throw notXlsx("end of central directory not found");
 }
 
-function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
+export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
   if (bytes.length < 22) throw notXlsx("too short");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(bytes, view);
@@ -95,7 +95,7 @@ function checkDeclaredSizes(entries: readonly ZipEntry[]): void {
   if (total > ZIP_LIMITS.maxTotalUncompressed) throw bomb("total size", { uncompressed: total });
 }
 
-function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw notXlsx("bad local header");

@@ -1,0 +1,170 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Actor, recordAudit } from "../audit/record.js";
+import type { Database } from "../db/client.js";
+import { dataSetReports, dataValues } from "../db/schema/index.js";
+import { canonical, isEditable, type Period, type ReportStatus } from "../domain/index.js";
+import { chunks } from "../lib/chunks.js";
+import { ensurePeriods } from "../periods/commands.js";
+import { AppError } from "../server/errors.js";
+import type { ImportRow } from "./import.js";
+import type { CheckedUpload } from "./import-check.js";
+
+/** Rows the preview lists in full; the rest are counted. Errors come first so none is hidden. */
+export const PREVIEW_ROWS = 200;
+
+export function previewPage(rows: readonly ImportRow[]) {
+  const withErrors = rows.filter((r) => r.errors.length);
+  const rest = rows.filter((r) => !r.errors.length && r.changes.length);
+  return {
+    rows: [...withErrors, ...rest].slice(0, PREVIEW_ROWS),
+    counts: {
+      rows: rows.length,
+      withErrors: withErrors.length,
+      forms: rest.length,
+      values: rows.reduce((n, r) => n + r.changes.length, 0),
+      unchanged: rows.reduce((n, r) => n + r.unchanged, 0),
+    },
+  };
+}
+
+/**
+ * Writes a checked file in one transaction with a fixed number of statements per thousand values:
+ * the periods, the report rows (locked, then checked still editable), the values, the audit.
+ * Any row with an error refuses the whole file.
+ */
+export async function commitImport(db: Database, dataSetId: string, checked: CheckedUpload, actor: Actor) {
+  const failing = checked.rows.filter((r) => r.errors.length);
+  if (failing.length) {
+    throw new AppError(
+      422,
+      "IMPORT_HAS_ERRORS",
+      `${failing.length} baris bermasalah; tidak ada yang disimpan. Perbaiki lalu unggah lagi.`,
+      `${failing.length} rows have errors; nothing was saved. Fix them and upload again.`,
+      {
+        count: failing.length,
+        rows: failing.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, errors: r.errors })),
+      },
+    );
+  }
+  const changed = checked.rows
+    .filter((r) => r.changes.length)
+    .map((r) => {
+      const unit = checked.units.get(r.orgUnitCode);
+      const period = checked.periods.get(r.period);
+      if (!unit || !period) throw new Error(`checked row ${r.row} lost its unit or period`);
+      return { ...r, unit, period };
+    });
+  const periods = [...new Map(changed.map((r) => [r.period.code, r.period])).values()];
+  const periodCodes = periods.map((p) => p.code);
+  const unitIds = [...new Set(changed.map((r) => r.unit.id))];
+  const elementIds = [...checked.elementIds.values()];
+  return db.transaction(async (tx) => {
+    await ensurePeriods(tx, periods as Period[]);
+    for (const part of chunks(changed)) {
+      await tx
+        .insert(dataSetReports)
+        .values(
+          part.map((r) => ({
+            dataSetId,
+            orgUnitId: r.unit.id,
+            districtId: r.unit.districtId,
+            period: r.period.code,
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    // The report rows are the lock every writer of these forms queues on.
+    const status = new Map<string, ReportStatus>();
+    const current = new Map<string, { value: string; comment: string | null }>();
+    for (const ids of chunks(unitIds, 5_000)) {
+      const reports = await tx
+        .select({
+          orgUnitId: dataSetReports.orgUnitId,
+          period: dataSetReports.period,
+          status: dataSetReports.status,
+        })
+        .from(dataSetReports)
+        .where(
+          and(
+            eq(dataSetReports.dataSetId, dataSetId),
+            inArray(dataSetReports.orgUnitId, ids),
+            inArray(dataSetReports.period, periodCodes),
+          ),
+        )
+        .for("update");
+      for (const r of reports) status.set(`${r.orgUnitId}/${r.period}`, r.status);
+      const values = await tx
+        .select({
+          orgUnitId: dataValues.orgUnitId,
+          period: dataValues.period,
+          dataElementId: dataValues.dataElementId,
+          value: dataValues.value,
+          comment: dataValues.comment,
+        })
+        .from(dataValues)
+        .where(
+          and(
+            inArray(dataValues.orgUnitId, ids),
+            inArray(dataValues.period, periodCodes),
+            inArray(dataValues.dataElementId, elementIds),
+          ),
+        );
+      for (const v of values) current.set(`${v.orgUnitId}/${v.period}/${v.dataElementId}`, v);
+    }
+    const locked = changed.find((r) => {
+      const now = status.get(`${r.unit.id}/${r.period.code}`);
+      return !now || !isEditable(now);
+    });
+    if (locked)
+      throw new AppError(
+        409,
+        "REPORT_LOCKED",
+        `Laporan ${locked.orgUnitCode} ${locked.period.code} sudah terkunci.`,
+        `The report ${locked.orgUnitCode} ${locked.period.code} became locked.`,
+      );
+    const writes = changed.flatMap((r) =>
+      r.changes.map((c) => {
+        const dataElementId = checked.elementIds.get(c.code) as string;
+        const before = current.get(`${r.unit.id}/${r.period.code}/${dataElementId}`);
+        return { r, code: c.code, value: c.new, dataElementId, before };
+      }),
+    );
+    for (const part of chunks(writes)) {
+      await tx
+        .insert(dataValues)
+        .values(
+          part.map((w) => ({
+            districtId: w.r.unit.districtId,
+            orgUnitId: w.r.unit.id,
+            period: w.r.period.code,
+            dataElementId: w.dataElementId,
+            value: w.value,
+            comment: w.before?.comment ?? null,
+            updatedBy: actor.userId,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [dataValues.orgUnitId, dataValues.period, dataValues.dataElementId],
+          set: {
+            value: sql`excluded.value`,
+            revision: sql`${dataValues.revision} + 1`,
+            updatedBy: sql`excluded.updated_by`,
+            updatedAt: sql`now()`,
+          },
+        });
+      await recordAudit(
+        tx,
+        actor,
+        ...part.map((w) => ({
+          action: "data.value_set",
+          entityType: "data_value",
+          entityId: `${w.r.unit.id}/${w.r.period.code}/${w.code}`,
+          orgUnitId: w.r.unit.id,
+          oldValue: w.before ? { value: canonical(w.before.value), comment: w.before.comment } : null,
+          newValue: { value: w.value, comment: w.before?.comment ?? null },
+        })),
+      );
+    }
+    return { forms: changed.length, values: writes.length };
+  });
+}
