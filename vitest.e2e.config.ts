@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ["e2e/global-setup.ts"],
     environment: "node",
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 300_000,
     fileParallelism: false,
   },
 });

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -55,6 +55,11 @@ export interface RunningServer {
 
 /** Starts the built app (`dist/`) as `npm start` would, on its own port and database. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  return launchServer(env, 60_000);
+}
+
+/** startServer with its own patience; a server that does not come up is killed, never left running. */
+async function launchServer(env: Record<string, string>, timeoutMs: number): Promise<RunningServer> {
   const entry = join(root, "dist", "server", "server", "main.js");
   if (!existsSync(entry)) throw new Error("dist/ is missing: run `npm run build` first");
   const port = await freePort();
@@ -72,7 +77,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   });
   const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const ok = await fetch(`${baseUrl}/api/health`).then(
@@ -80,7 +85,12 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       () => false,
     );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      // Left running, it would keep its data folder locked and load the next suite's machine.
+      child.kill("SIGKILL");
+      await exited;
+      throw new Error(`server did not start in ${timeoutMs / 1000} s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -162,7 +172,11 @@ async function demoTarget(name: "pglite" | "postgres"): Promise<DatabaseTarget> 
   if (name === "pglite") {
     const template = join(run.dir, "demo-pglite");
     if (!existsSync(ready)) {
-      await loadDemo({ DATA_DIR: template });
+      // A half-loaded template is removed, so the next suite loads it again from nothing.
+      await loadDemo({ DATA_DIR: template }).catch((error) => {
+        rmSync(template, { recursive: true, force: true });
+        throw error;
+      });
       writeFileSync(ready, "");
     }
     const dir = mkdtempSync(join(tmpdir(), "capaian-e2e-"));
@@ -174,7 +188,10 @@ async function demoTarget(name: "pglite" | "postgres"): Promise<DatabaseTarget> 
   const template = `capaian_e2e_demo_${run.id}`;
   if (!existsSync(ready)) {
     await admin(base, `create database ${template}`);
-    await loadDemo({ DATABASE_URL: databaseUrl(base, template) });
+    await loadDemo({ DATABASE_URL: databaseUrl(base, template) }).catch(async (error) => {
+      await admin(base, `drop database if exists ${template} with (force)`);
+      throw error;
+    });
     writeFileSync(ready, "");
   }
   const db = `capaian_e2e_${randomBytes(5).toString("hex")}`;
@@ -194,7 +211,8 @@ const databaseUrl = (base: string, db: string) => {
 
 /** Starts the server once on an empty database, which loads the demo, and stops it cleanly. */
 async function loadDemo(env: Record<string, string>) {
-  const server = await startServer(env);
+  // Loading the demo is a start's heaviest part: more patience than a plain start.
+  const server = await launchServer(env, 150_000);
   const code = await server.stop();
   if (code !== 0) throw new Error(`the demo server stopped with ${code}:\n${server.output()}`);
 }
