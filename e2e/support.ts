@@ -181,7 +181,11 @@ async function demoTarget(name: "pglite" | "postgres"): Promise<DatabaseTarget> 
     }
     const dir = mkdtempSync(join(tmpdir(), "capaian-e2e-"));
     cpSync(template, dir, { recursive: true });
-    return { name, env: { DATA_DIR: dir }, dispose: async () => {} };
+    return {
+      name,
+      env: { DATA_DIR: dir },
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DATABASE_URL is not set");
