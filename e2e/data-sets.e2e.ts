@@ -1,15 +1,11 @@
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { periodLabel, periodOfDate, shiftPeriod } from "../src/domain/index.js";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { appSuite, checkBothSizes, logIn, targetNames, viewports } from "./support.js";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 const thisMonth = periodOfDate(today, "month");
 const nextMonth = shiftPeriod(thisMonth, 1);
-
-const noHorizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 async function createElement(page: Page, code: string, name: string) {
   await page.getByTestId("element-add").click();
@@ -29,19 +25,16 @@ async function pickElement(page: Page, code: string) {
 
 describe.each(targetNames())("an admin builds a data set a puskesmas then reports (%s)", (name) => {
   const app = appSuite(name);
-  const shot = (page: Page, what: string) =>
-    page.screenshot({ path: join(screenshotDir, `data-sets-${what}-${name}.png`), fullPage: true });
   let dataSetId = "";
 
   it("admin.metro creates two elements and a data set with a rule, assigned to Puskesmas Yosomulyo", async () => {
-    const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await app.browser.newPage({ viewport: viewports.desktop });
     await logIn(page, app.server.baseUrl, "admin.metro");
     await page.goto(`${app.server.baseUrl}/elemen-data`);
     await page.getByRole("heading", { name: "Elemen Data" }).waitFor();
     await createElement(page, "E2E_DIPERIKSA", "Jumlah ibu hamil diperiksa Hb");
     await createElement(page, "E2E_ANEMIA", "Jumlah ibu hamil anemia");
-    await expect.poll(() => noHorizontalOverflow(page)).toBe(true);
-    await shot(page, "elements-1366");
+    await checkBothSizes(page, "data-sets-elements", name);
 
     await page.goto(`${app.server.baseUrl}/formulir-data`);
     await page.getByRole("link", { name: "Formulir baru" }).click();
@@ -68,37 +61,31 @@ describe.each(targetNames())("an admin builds a data set a puskesmas then report
     await page.getByTestId("save-ok").waitFor();
     dataSetId = new URL(page.url()).pathname.split("/").at(-1) as string;
     expect(dataSetId).toMatch(/^[0-9a-f-]{36}$/);
-    await expect.poll(() => noHorizontalOverflow(page)).toBe(true);
-    await shot(page, "edit-1366");
 
-    await page.setViewportSize({ width: 390, height: 844 });
+    // Saved: the form comes back as it was after a reload, at both sizes.
     await page.reload();
     await page.getByRole("heading", { name: "LB-E2E — Laporan Gizi Ibu Hamil" }).waitFor();
-    await expect.poll(() => noHorizontalOverflow(page)).toBe(true);
-    await shot(page, "edit-390");
+    await checkBothSizes(page, "data-sets-edit", name);
     await page.goto(`${app.server.baseUrl}/formulir-data`);
     await page.getByRole("link", { name: "LB-E2E" }).waitFor();
-    await expect.poll(() => noHorizontalOverflow(page)).toBe(true);
-    await shot(page, "list-390");
+    await checkBothSizes(page, "data-sets-list", name);
     await page.close();
   });
 
   it("operator.yosomulyo opens the form for the current month; next month is read-only", async () => {
-    const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await app.browser.newPage({ viewport: viewports.desktop });
     await logIn(page, app.server.baseUrl, "operator.yosomulyo");
     await page.goto(`${app.server.baseUrl}/isian?dataSetId=${dataSetId}&period=${thisMonth.code}`);
     await page.getByText(`Laporan Gizi Ibu Hamil — ${periodLabel(thisMonth, "id")}`).waitFor();
     expect(await page.locator('tr[data-element="E2E_DIPERIKSA"] input').isEditable()).toBe(true);
     expect(await page.locator('tr[data-element="E2E_ANEMIA"] input').count()).toBe(1);
     expect(await page.getByTestId("entry-closed").count()).toBe(0);
-    await shot(page, "operator-form-1366");
+    await checkBothSizes(page, "data-sets-operator-form", name);
 
     await page.goto(`${app.server.baseUrl}/isian?dataSetId=${dataSetId}&period=${nextMonth.code}`);
     await page.getByTestId("entry-closed").waitFor();
     expect(await page.getByTestId("entry-closed").innerText()).toContain("belum dibuka untuk pengisian");
-    await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => noHorizontalOverflow(page)).toBe(true);
-    await shot(page, "operator-closed-390");
+    await checkBothSizes(page, "data-sets-operator-closed", name);
     await page.close();
   });
 });

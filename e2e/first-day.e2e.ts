@@ -1,20 +1,16 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
-  createTarget,
-  type DatabaseTarget,
-  launchBrowser,
+  checkBothSizes,
+  chooseInDialog,
+  emptyInstallSuite,
   logIn,
-  type RunningServer,
-  root,
-  screenshotDir,
-  startServer,
   targetNames,
+  viewports,
 } from "./support.js";
 
 /**
@@ -23,7 +19,8 @@ import {
  * the report goes through the whole workflow into the completeness count.
  */
 const ADMIN_PASSWORD = "Kota-Sehat-Pertama-1!";
-const viewports = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
+/** Long enough to be cut in the header of a phone. */
+const KADIS = "dr. Ratna Dewi Kusumawardhani Setyaningrum, M.Kes.";
 const ELEMENTS = [
   ["FD_BUMIL", "Jumlah ibu hamil (sasaran bulan ini)", "52"],
   ["FD_K1", "Ibu hamil K1", "48"],
@@ -31,25 +28,6 @@ const ELEMENTS = [
   ["FD_PERSALINAN", "Persalinan di fasyankes", "39"],
   ["FD_KN1", "Kunjungan neonatal pertama", "38"],
 ] as const;
-
-async function shots(page: Page, what: string, name: string) {
-  for (const [size, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(400);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${what} at ${size} is wider than the window`).toBeLessThanOrEqual(0);
-    await page.screenshot({
-      path: join(screenshotDir, `first-day-${what}-${size}-${name}.png`),
-      fullPage: true,
-    });
-  }
-  await page.setViewportSize(viewports.desktop);
-}
-
-async function choose(page: Page, label: string, option: string | RegExp) {
-  await page.getByRole("dialog").getByRole("combobox", { name: label, exact: true }).click();
-  await page.getByRole("option", { name: option }).click();
-}
 
 /** The usual Dinas list: one kecamatan, three puskesmas and a private clinic in the area of one of them. */
 async function unitList(path: string) {
@@ -78,7 +56,7 @@ async function createUser(page: Page, username: string, fullName: string, role: 
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Nama pengguna").fill(username);
   await dialog.getByLabel("Nama lengkap").fill(fullName);
-  await choose(page, "Peran", role);
+  await chooseInDialog(page, "Peran", role);
   await dialog.getByLabel("Unit organisasi").click();
   // Options are indented by level; "Puskesmas Satu" must not also pick "Puskesmas Satu Timur".
   await page.getByRole("option", { name: new RegExp(`^\\s*${unit}$`) }).click();
@@ -112,59 +90,32 @@ async function act(page: Page, action: string, status: string) {
 }
 
 describe.each(targetNames())("a new Dinas sets itself up and runs its first month (%s)", (name) => {
-  let target: DatabaseTarget;
-  let server: RunningServer;
-  let browser: Browser;
+  const app = emptyInstallSuite(name, {
+    username: "admin.kota",
+    fullName: "Admin Dinkes Kota Contoh",
+    password: ADMIN_PASSWORD,
+    orgCode: "99.71",
+    orgName: "Kota Contoh",
+  });
   const passwords = new Map<string, string>();
   let formUrl = "";
-
-  beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    target = await createTarget(name);
-    const cli = spawnSync(
-      process.execPath,
-      [
-        join(root, "dist", "server", "cli", "capaian.js"),
-        "user",
-        "create",
-        "--admin",
-        "--username",
-        "admin.kota",
-        "--full-name",
-        "Admin Dinkes Kota Contoh",
-        "--org",
-        "99.71",
-        "--org-name",
-        "Kota Contoh",
-        "--password-stdin",
-      ],
-      { cwd: root, env: { ...process.env, ...target.env }, input: ADMIN_PASSWORD, encoding: "utf8" },
-    );
-    expect(cli.status, cli.stderr).toBe(0);
-    server = await startServer({ ...target.env, DEMO: "false" });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.process.exitCode === null) await server.stop();
-    await target?.dispose();
-  });
+  const shots = (page: Page, what: string) => checkBothSizes(page, `first-day-${what}`, name);
 
   it("the first admin is guided through org units, a form, people, the SPM and the plan", async () => {
-    const page = await browser.newPage({ viewport: viewports.desktop });
-    const base = server.baseUrl;
+    const page = await app.browser.newPage({ viewport: viewports.desktop });
+    const base = app.server.baseUrl;
     await logIn(page, base, "admin.kota", ADMIN_PASSWORD);
     const checklist = page.getByTestId("setup-checklist");
     await checklist.waitFor();
     expect(await checklist.locator('[data-done="true"]').count()).toBe(0);
-    await shots(page, "home-empty", name);
+    await shots(page, "home-empty");
 
     // Org units: a kecamatan by form, the rest from the Dinas's list.
     await checklist.locator('[data-step="orgUnits"]').getByRole("link").click();
     const tree = page.getByTestId("org-tree");
     await tree.locator('[data-code="99.71"] .org-tree-label').click();
     await page.getByTestId("action-add-child").click();
-    await choose(page, "Jenis", "Kecamatan");
+    await chooseInDialog(page, "Jenis", "Kecamatan");
     await page.getByTestId("unit-code").fill("99.71.01");
     await page.getByTestId("unit-name").fill("Kecamatan Satu");
     await page.getByRole("dialog").getByRole("button", { name: "Simpan" }).click();
@@ -179,7 +130,7 @@ describe.each(targetNames())("a new Dinas sets itself up and runs its first mont
     expect(await preview.locator('tr[data-status="new"]').count()).toBe(5);
     await page.getByTestId("org-import-confirm").click();
     await page.getByTestId("org-import-saved").waitFor();
-    await shots(page, "org-units", name);
+    await shots(page, "org-units");
 
     // Data elements and a form of five with one rule, reported by the three puskesmas.
     await page.goto(`${base}/elemen-data`);
@@ -216,7 +167,7 @@ describe.each(targetNames())("a new Dinas sets itself up and runs its first mont
     expect(await page.getByTestId("assigned-count").innerText()).toBe("3 unit dipilih");
     await page.getByRole("button", { name: "Simpan formulir" }).click();
     await page.getByTestId("save-ok").waitFor();
-    await shots(page, "data-set", name);
+    await shots(page, "data-set");
 
     // People: an operator for Puskesmas Satu, a pengelola program and the Kepala Dinas.
     await page.goto(`${base}/pengguna`);
@@ -228,10 +179,7 @@ describe.each(targetNames())("a new Dinas sets itself up and runs its first mont
       "program.kota",
       await createUser(page, "program.kota", "Budi Santoso", "Pengelola Program", "Kota Contoh"),
     );
-    passwords.set(
-      "kadis.kota",
-      await createUser(page, "kadis.kota", "dr. Ratna Dewi", "Pimpinan", "Kota Contoh"),
-    );
+    passwords.set("kadis.kota", await createUser(page, "kadis.kota", KADIS, "Pimpinan", "Kota Contoh"));
 
     // The SPM version for 2027.
     await page.goto(`${base}/spm?tahun=2027`);
@@ -264,13 +212,13 @@ describe.each(targetNames())("a new Dinas sets itself up and runs its first mont
     await page.goto(`${base}/`);
     await page.getByTestId("setup-done").waitFor();
     expect(await page.getByTestId("setup-done").innerText()).toContain("Persiapan Kota Contoh selesai");
-    await shots(page, "home-done", name);
+    await shots(page, "home-done");
     await page.close();
   });
 
   it("the operator enters and submits January 2027, the pengelola verifies, the Kepala Dinas approves", async () => {
-    const base = server.baseUrl;
-    const operator = await browser.newPage({ viewport: viewports.desktop });
+    const base = app.server.baseUrl;
+    const operator = await app.browser.newPage({ viewport: viewports.desktop });
     await firstLogin(operator, base, "operator.satu", passwords.get("operator.satu") as string);
     // The form's address as a colleague would receive it: data set, puskesmas and period.
     const [form] = (await operator.evaluate(() => fetch("/api/data-sets").then((r) => r.json()))) as Array<{
@@ -288,15 +236,15 @@ describe.each(targetNames())("a new Dinas sets itself up and runs its first mont
       .poll(() => operator.getByTestId("save-status").textContent(), { timeout: 15_000 })
       .toBe("Tersimpan");
     await act(operator, "Kirim", "Dikirim");
-    await shots(operator, "operator-submitted", name);
+    await shots(operator, "operator-submitted");
 
-    const program = await browser.newPage({ viewport: viewports.desktop });
+    const program = await app.browser.newPage({ viewport: viewports.desktop });
     await firstLogin(program, base, "program.kota", passwords.get("program.kota") as string);
     await program.goto(formUrl);
     await program.getByText("Laporan KIA Bulanan — Januari 2027").waitFor();
     await act(program, "Verifikasi", "Diverifikasi");
 
-    const kadis = await browser.newPage({ viewport: viewports.desktop });
+    const kadis = await app.browser.newPage({ viewport: viewports.desktop });
     await firstLogin(kadis, base, "kadis.kota", passwords.get("kadis.kota") as string);
     await kadis.goto(formUrl);
     await kadis.getByText("Laporan KIA Bulanan — Januari 2027").waitFor();
@@ -307,7 +255,15 @@ describe.each(targetNames())("a new Dinas sets itself up and runs its first mont
     await expect
       .poll(() => kadis.getByTestId("completeness").innerText(), { timeout: 15_000 })
       .toContain("1 dari 3 laporan diterima");
-    await shots(kadis, "completeness", name);
+    await shots(kadis, "completeness");
+
+    // On a phone the long name is cut in the header, whole in its tooltip and in the user menu.
+    await kadis.setViewportSize(viewports.phone);
+    const menu = kadis.getByTestId("user-menu");
+    expect(await menu.getAttribute("title")).toBe(KADIS);
+    await menu.click();
+    expect(await kadis.getByTestId("user-full-name").innerText()).toBe(KADIS);
+    await checkBothSizes(kadis, "first-day-user-menu", name);
     for (const page of [operator, program, kadis]) await page.close();
   });
 });

@@ -4,7 +4,15 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import {
+  appSuite,
+  checkBothSizes,
+  chooseInDialog,
+  logIn,
+  screenshotDir,
+  targetNames,
+  viewports,
+} from "./support.js";
 
 const node = (page: Page, code: string) => page.getByTestId("org-tree").locator(`[data-code="${code}"]`);
 const select = (page: Page, code: string) => node(page, code).locator(".org-tree-label").click();
@@ -16,17 +24,8 @@ const treeCodes = async (page: Page) =>
     .locator("[data-code]")
     .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")));
 
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole("dialog").getByRole("combobox", { name: label, exact: true }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
-
 /** The app refetches the tree after each change; give it more than expect.poll's default second. */
 const wait = { timeout: 10_000 };
-
-/** No page wider than the window: wide tables scroll inside themselves. */
-const fitsWindow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 async function unitFile(path: string) {
   const book = new ExcelJS.Workbook();
@@ -46,14 +45,14 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
   };
 
   it("adds a kecamatan and a puskesmas by form, imports two units, moves one and closes one", async () => {
-    const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await app.browser.newPage({ viewport: viewports.desktop });
     await logIn(page, app.server.baseUrl, "admin.metro");
     await page.getByRole("link", { name: "Unit Organisasi" }).click();
     await node(page, "18.72").waitFor();
 
     await select(page, "18.72");
     await page.getByTestId("action-add-child").click();
-    await choose(page, "Jenis", "Kecamatan");
+    await chooseInDialog(page, "Jenis", "Kecamatan");
     await page.getByTestId("unit-code").fill("18.72.06");
     await page.getByTestId("unit-name").fill("Kecamatan Metro Kidul");
     await page.getByRole("dialog").getByRole("button", { name: "Simpan" }).click();
@@ -63,7 +62,7 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
       .toBe("Kecamatan Metro Kidul");
 
     await page.getByTestId("action-add-child").click();
-    await choose(page, "Jenis", "Puskesmas");
+    await chooseInDialog(page, "Jenis", "Puskesmas");
     await page.getByTestId("unit-code").fill("18.72.06.P1");
     await page.getByTestId("unit-name").fill("Puskesmas Metro Kidul");
     await page.screenshot({ path: join(screenshotDir, `org-units-form-1366-${name}.png`) });
@@ -89,7 +88,7 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
 
     await select(page, "18.72.06.P1.S1");
     await page.getByTestId("action-move").click();
-    await choose(page, "Induk baru", "Puskesmas Metro (18.72.01.P1)");
+    await chooseInDialog(page, "Induk baru", "Puskesmas Metro (18.72.01.P1)");
     await page.getByTestId("action-reason").fill("Alamat klinik ada di wilayah Puskesmas Metro");
     await page.getByTestId("unit-action-save").click();
     await expect
@@ -111,16 +110,13 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
     await select(page, "18.72.06.P1.K1");
     expect(await page.getByTestId("unit-details").innerText()).toContain("Digabung ke kelurahan tetangga");
 
-    await expect.poll(() => fitsWindow(page), wait).toBe(true);
-    await shot(page, "admin-1366");
-    await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => fitsWindow(page), wait).toBe(true);
-    await shot(page, "admin-390");
+    // No page wider than the window: wide tables scroll inside themselves.
+    await checkBothSizes(page, "org-units-admin", name);
     await page.close();
   });
 
   it("shows the tree read-only to a pengelola program, on a phone too", async () => {
-    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await app.browser.newPage({ viewport: viewports.phone });
     await logIn(page, app.server.baseUrl, "program.metro");
     await page.goto(`${app.server.baseUrl}/unit-organisasi`);
     await node(page, "18.72.01.P2").waitFor();
@@ -128,8 +124,7 @@ describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) 
     await page.getByTestId("unit-details").waitFor();
     expect(await page.getByTestId("action-edit").count()).toBe(0);
     expect(await page.getByTestId("open-import").count()).toBe(0);
-    await expect.poll(() => fitsWindow(page), wait).toBe(true);
-    await shot(page, "readonly-390");
+    await checkBothSizes(page, "org-units-readonly", name);
     await page.close();
   });
 });

@@ -5,34 +5,13 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { rakMetro2024 } from "../src/demo/rak-metro-2024.js";
 import { rakXlsx } from "../src/reports/rak/index.js";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { appSuite, checkBothSizes, logIn, targetNames, viewports } from "./support.js";
 
-const viewports = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
 const AHH = "Angka Harapan Hidup";
 const RENAMED = "Cakupan kepesertaan JKN";
 
 /** Both window sizes, full page, and the page never wider than the window. */
-async function shots(page: Page, name: string, what: string) {
-  for (const [size, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(500);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    // When the page is too wide, name the elements reaching past the window's right edge.
-    const culprits = await page.evaluate(() =>
-      Array.from(document.querySelectorAll("body *"))
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-        .slice(0, 5)
-        .map((e) => `${e.tagName}.${e.className}`)
-        .join(", "),
-    );
-    await page.screenshot({
-      path: join(screenshotDir, `plan-versions-${what}-${size}-${name}.png`),
-      fullPage: true,
-    });
-    expect(overflow, `${what} at ${size} is wider than the window: ${culprits}`).toBeLessThanOrEqual(0);
-  }
-  await page.setViewportSize(viewports.desktop);
-}
+const shots = (page: Page, name: string, what: string) => checkBothSizes(page, `plan-versions-${what}`, name);
 
 /** The demo workbook with the AHH target raised and the JKN indicator renamed. */
 async function changedWorkbook() {

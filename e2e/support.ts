@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const root = resolve(import.meta.dirname, "..");
 export const screenshotDir = join(root, "e2e", "screenshots");
@@ -55,6 +55,11 @@ export interface RunningServer {
 
 /** Starts the built app (`dist/`) as `npm start` would, on its own port and database. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  return launchServer(env, 60_000);
+}
+
+/** startServer with its own patience; a server that does not come up is killed, never left running. */
+async function launchServer(env: Record<string, string>, timeoutMs: number): Promise<RunningServer> {
   const entry = join(root, "dist", "server", "server", "main.js");
   if (!existsSync(entry)) throw new Error("dist/ is missing: run `npm run build` first");
   const port = await freePort();
@@ -72,7 +77,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   });
   const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const ok = await fetch(`${baseUrl}/api/health`).then(
@@ -80,7 +85,12 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       () => false,
     );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      // Left running, it would keep its data folder locked and load the next suite's machine.
+      child.kill("SIGKILL");
+      await exited;
+      throw new Error(`server did not start in ${timeoutMs / 1000} s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -147,14 +157,86 @@ export interface AppSuite {
 
 /** For one describe block: a fresh database, the built server and Chromium, all stopped afterwards. */
 export function appSuite(name: "pglite" | "postgres"): AppSuite {
+  return suiteOf(name, demoTarget, {}, () => {});
+}
+
+/**
+ * A fresh database holding the demo. Loading the demo is most of a server's start, so a run loads it
+ * once per database kind (e2e/global-setup.ts gives the place) and every suite starts on a copy: a
+ * copied data folder, or a PostgreSQL database made from the loaded one as its template.
+ */
+async function demoTarget(name: "pglite" | "postgres"): Promise<DatabaseTarget> {
+  const run = inject("e2eRun");
+  if (!run) return createTarget(name);
+  const ready = join(run.dir, `${name}.ready`);
+  if (name === "pglite") {
+    const template = join(run.dir, "demo-pglite");
+    if (!existsSync(ready)) {
+      // A half-loaded template is removed, so the next suite loads it again from nothing.
+      await loadDemo({ DATA_DIR: template }).catch((error) => {
+        rmSync(template, { recursive: true, force: true });
+        throw error;
+      });
+      writeFileSync(ready, "");
+    }
+    const dir = mkdtempSync(join(tmpdir(), "capaian-e2e-"));
+    cpSync(template, dir, { recursive: true });
+    return {
+      name,
+      env: { DATA_DIR: dir },
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DATABASE_URL is not set");
+  const template = `capaian_e2e_demo_${run.id}`;
+  if (!existsSync(ready)) {
+    await admin(base, `create database ${template}`);
+    await loadDemo({ DATABASE_URL: databaseUrl(base, template) }).catch(async (error) => {
+      await admin(base, `drop database if exists ${template} with (force)`);
+      throw error;
+    });
+    writeFileSync(ready, "");
+  }
+  const db = `capaian_e2e_${randomBytes(5).toString("hex")}`;
+  await admin(base, `create database ${db} template ${template}`);
+  return {
+    name,
+    env: { DATABASE_URL: databaseUrl(base, db) },
+    dispose: () => admin(base, `drop database if exists ${db} with (force)`),
+  };
+}
+
+const databaseUrl = (base: string, db: string) => {
+  const url = new URL(base);
+  url.pathname = `/${db}`;
+  return url.toString();
+};
+
+/** Starts the server once on an empty database, which loads the demo, and stops it cleanly. */
+async function loadDemo(env: Record<string, string>) {
+  // Loading the demo is a start's heaviest part: more patience than a plain start.
+  const server = await launchServer(env, 150_000);
+  const code = await server.stop();
+  if (code !== 0) throw new Error(`the demo server stopped with ${code}:\n${server.output()}`);
+}
+
+/** One describe block's database, server and browser; `prepare` runs on the database before the first start. */
+function suiteOf(
+  name: "pglite" | "postgres",
+  makeTarget: (name: "pglite" | "postgres") => Promise<DatabaseTarget>,
+  env: Record<string, string>,
+  prepare: (target: DatabaseTarget) => void,
+): AppSuite {
   let target: DatabaseTarget | undefined;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    target = await createTarget(name);
-    server = await startServer(target.env);
-    browser = await launchBrowser();
+    target = await makeTarget(name);
+    prepare(target);
+    // Chromium starts while the server migrates and loads its data.
+    [server, browser] = await Promise.all([startServer({ ...target.env, ...env }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -177,8 +259,95 @@ export function appSuite(name: "pglite" | "postgres"): AppSuite {
     },
     async restart() {
       const code = await ready(server).stop();
-      server = await startServer(ready(target).env);
+      server = await startServer({ ...ready(target).env, ...env });
       return code;
     },
   };
+}
+
+/** The two window sizes every screen must fit: a Dinas laptop and a phone. */
+export const viewports = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
+
+/** Lets a resize reach the page: layout and the re-render of Mantine's media-query hooks take a frame or two. */
+const nextFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+
+/** How far the page reaches past the window's right edge, and the elements that do (to name in a failure). */
+const overflowOf = (page: Page) =>
+  page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    const culprits =
+      overflow > 0
+        ? Array.from(document.querySelectorAll("body *"))
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 5)
+            .map((e) => `${e.tagName}.${e.className}`)
+            .join(", ")
+        : "";
+    return { overflow, culprits };
+  });
+
+/**
+ * At both window sizes: the page is never wider than the window, and a full-page screenshot
+ * `<file>-desktop-<target>.png` / `<file>-phone-<target>.png`. Ends at the desktop size.
+ */
+export async function checkBothSizes(page: Page, file: string, target: string) {
+  for (const [size, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport);
+    await nextFrames(page);
+    let last = { overflow: 0, culprits: "" };
+    await expect
+      .poll(async () => {
+        last = await overflowOf(page);
+        return last.overflow;
+      })
+      .toBeLessThanOrEqual(0)
+      .catch(() => {
+        throw new Error(
+          `${file} at ${size} is wider than the window by ${last.overflow}px: ${last.culprits}`,
+        );
+      });
+    await page.screenshot({ path: join(screenshotDir, `${file}-${size}-${target}.png`), fullPage: true });
+  }
+  await page.setViewportSize(viewports.desktop);
+}
+
+/** Picks an option of a Mantine select: the exact label for a string, a match for a RegExp. */
+export async function choose(page: Page, select: Locator, option: string | RegExp) {
+  await select.click();
+  await page.getByRole("option", { name: option, exact: typeof option === "string" }).click();
+}
+
+/** Picks an option of the select labelled `label` in the open dialog. */
+export const chooseInDialog = (page: Page, label: string, option: string | RegExp) =>
+  choose(page, page.getByRole("dialog").getByRole("combobox", { name: label, exact: true }), option);
+
+export interface FirstAdmin {
+  username: string;
+  fullName: string;
+  password: string;
+  /** The kota or kabupaten the admin belongs to, made by the same command. */
+  orgCode: string;
+  orgName: string;
+}
+
+/** The first admin of an empty install, as the README says: `capaian user create --admin …` before the first start. */
+export function createFirstAdmin(target: DatabaseTarget, admin: FirstAdmin) {
+  const cli = spawnSync(
+    process.execPath,
+    [
+      join(root, "dist", "server", "cli", "capaian.js"),
+      ...["user", "create", "--admin", "--username", admin.username, "--full-name", admin.fullName],
+      ...["--org", admin.orgCode, "--org-name", admin.orgName, "--password-stdin"],
+    ],
+    { cwd: root, env: { ...process.env, ...target.env }, input: admin.password, encoding: "utf8" },
+  );
+  if (cli.status !== 0) throw new Error(`capaian user create failed (${cli.status}):\n${cli.stderr}`);
+}
+
+/** Like appSuite, for an empty install without the demo: only the first admin made with the CLI. */
+export function emptyInstallSuite(name: "pglite" | "postgres", admin: FirstAdmin): AppSuite {
+  return suiteOf(name, createTarget, { DEMO: "false" }, (target) => createFirstAdmin(target, admin));
 }

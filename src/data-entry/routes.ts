@@ -13,35 +13,15 @@ import { valuesTemplate } from "./import.js";
 import { checkUpload } from "./import-check.js";
 import { commitImport, previewPage } from "./import-commit.js";
 import { saveValues } from "./save.js";
-import { formQuerySchema, formSchema, saveValuesSchema, transitionSchema } from "./schemas.js";
+import {
+  completenessSchema,
+  entryDataSetSchema,
+  formQuerySchema,
+  formSchema,
+  saveValuesSchema,
+  transitionSchema,
+} from "./schemas.js";
 import { transitionReport } from "./transition.js";
-
-const dataSetSchema = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  name: z.string(),
-  periodType: z.enum(["month", "quarter", "year"]),
-  deadlineDays: z.number().int(),
-  orgUnits: z.array(z.object({ id: z.uuid(), name: z.string() })),
-});
-
-const completenessSchema = z.object({
-  expected: z.number().int(),
-  received: z.number().int(),
-  onTime: z.number().int(),
-  completenessPercent: z.number().nullable(),
-  timelinessPercent: z.number().nullable(),
-  units: z.array(
-    z.object({
-      orgUnitId: z.uuid(),
-      name: z.string(),
-      status: z.string(),
-      submittedAt: z.string().nullable(),
-      onTime: z.boolean().nullable(),
-      nihil: z.boolean(),
-    }),
-  ),
-});
 
 export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -54,7 +34,7 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Formulir data dan unit pelapornya di wilayah Anda / data sets and their reporting units",
-        response: { 200: z.array(dataSetSchema) },
+        response: { 200: z.array(entryDataSetSchema) },
       },
     },
     async (request) => {

@@ -3,6 +3,9 @@ import { periodCodeSchema } from "../periods/schemas.js";
 
 const period = periodCodeSchema;
 
+/** The workflow's states (src/domain/workflow.ts), as the forms and the completeness list show them. */
+export const reportStatusSchema = z.enum(["draft", "submitted", "verified", "approved", "returned"]);
+
 export const formQuerySchema = z.object({ dataSetId: z.uuid(), orgUnitId: z.uuid(), period });
 
 export const formSchema = z.object({
@@ -27,7 +30,7 @@ export const formSchema = z.object({
     }),
   ),
   report: z.object({
-    status: z.enum(["draft", "submitted", "verified", "approved", "returned"]),
+    status: reportStatusSchema,
     revision: z.number().int(),
     returnedReason: z.string().nullable(),
     submittedAt: z.string().nullable(),
@@ -74,5 +77,35 @@ export const transitionSchema = formQuerySchema.extend({
     .describe("submit only: laporan nihil, nothing to report this period, and why"),
 });
 
+/** A data set as the entry screens pick it: with the reporting units the reader may see. */
+export const entryDataSetSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  periodType: z.enum(["month", "quarter", "year"]),
+  deadlineDays: z.number().int(),
+  orgUnits: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+
+export const completenessSchema = z.object({
+  expected: z.number().int(),
+  received: z.number().int(),
+  onTime: z.number().int(),
+  completenessPercent: z.number().nullable(),
+  timelinessPercent: z.number().nullable(),
+  units: z.array(
+    z.object({
+      orgUnitId: z.uuid(),
+      name: z.string(),
+      status: reportStatusSchema,
+      submittedAt: z.string().nullable(),
+      onTime: z.boolean().nullable(),
+      nihil: z.boolean(),
+    }),
+  ),
+});
+
 export type Form = z.infer<typeof formSchema>;
+export type EntryDataSet = z.infer<typeof entryDataSetSchema>;
+export type Completeness = z.infer<typeof completenessSchema>;
 export type SaveValues = z.infer<typeof saveValuesSchema>;

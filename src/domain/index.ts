@@ -138,6 +138,7 @@ export {
 } from "./quarter-evaluation.js";
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
 export { checkRules, ELEMENT_CODE, isElementCode, type RuleProblem } from "./rule-check.js";
+export { parseRupiah, rupiahAmount, wholeRupiah } from "./rupiah.js";
 export { computeIkm, SKM_BAND_LABEL, SKM_ELEMENTS, type SkmBand, type SkmResult, skmBand } from "./skm.js";
 export {
   byProvider,

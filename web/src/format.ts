@@ -1,2 +1,2 @@
 /** The web app formats through the domain module, so screens and reports show numbers the same way. */
-export { formatNumberId, formatRupiah, formatTarget } from "../../src/domain/index";
+export { formatNumberId, formatRupiah, formatTarget } from "@domain";

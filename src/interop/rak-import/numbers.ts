@@ -2,10 +2,11 @@ import {
   type DecimalSeparator,
   DomainError,
   formatNumberId,
-  parseDecimal,
   parseTarget,
+  rupiahAmount,
   scaleOf,
   type TargetValue,
+  wholeRupiah,
 } from "../../domain/index.js";
 import { type Cell, cellText } from "../spreadsheet/cells.js";
 import { ImportError, type ImportWarning, warning } from "../spreadsheet/errors.js";
@@ -37,10 +38,7 @@ type Reading<T> = (text: string, separator?: DecimalSeparator) => T;
 const readTarget: Reading<TargetValue> = (text, separator) =>
   parseTarget(text, separator ? { decimalSeparator: separator } : {});
 const readAmount: Reading<string> = (text, separator) =>
-  parseDecimal(
-    text.replace(RUPIAH, "").replace(/\s+/g, ""),
-    separator ? { decimalSeparator: separator } : {},
-  );
+  rupiahAmount(text, separator ? { decimalSeparator: separator } : {});
 
 function attempt<T>(read: Reading<T>, text: string, separator: DecimalSeparator): T | null {
   try {
@@ -166,8 +164,8 @@ export function budgetOf(cells: readonly Cell[], ref: CellRef, reader: NumberRea
     if (!(error instanceof DomainError)) throw error;
     throw budgetError(ref, text, "tidak dapat dibaca sebagai rupiah", "cannot be read as Rupiah");
   }
-  const value = Number(amount);
-  if (!/^\d+$/.test(amount) || !Number.isSafeInteger(value)) {
+  const value = wholeRupiah(amount);
+  if (value === undefined) {
     throw budgetError(
       ref,
       text,

@@ -1,3 +1,4 @@
+import { parseRupiah } from "@domain";
 import { Table, Text, Tooltip } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,7 @@ import { EditableCell, type Move } from "./plan/EditableCell";
 import { GapBadge } from "./plan/GapBadge";
 import type { useRowActions } from "./plan/RowMenu";
 import { buildRows, cellKey, cellOrder, type IndicatorField, levelOrder } from "./plan/rows";
-import { type PlanEditor, parseRupiah } from "./plan/usePlanEditor";
+import type { PlanEditor } from "./plan/usePlanEditor";
 
 interface Props {
   plan: Plan;

@@ -53,7 +53,7 @@ export function Shell({ children }: { children: ReactNode }) {
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
             <Title order={3} c="teal.8">
               {t("app.name")}
@@ -62,14 +62,16 @@ export function Shell({ children }: { children: ReactNode }) {
               {t("app.tagline")}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          {/* Only the name gives way on a narrow screen: cut with "…", whole in its tooltip and the menu. */}
+          <Group gap="sm" wrap="nowrap" miw={0}>
             {user.isDemo && (
-              <Badge color="yellow" variant="light">
+              <Badge color="yellow" variant="light" style={{ flexShrink: 0 }}>
                 {t("auth.demoBadge")}
               </Badge>
             )}
             <SegmentedControl
               size="xs"
+              style={{ flexShrink: 0 }}
               aria-label={t("language")}
               value={i18n.language}
               onChange={(lng) => void i18n.changeLanguage(lng)}
@@ -80,11 +82,23 @@ export function Shell({ children }: { children: ReactNode }) {
             />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <Button variant="subtle" size="compact-sm" data-testid="user-menu">
-                  {user.fullName}
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  miw={0}
+                  maw={320}
+                  title={user.fullName}
+                  data-testid="user-menu"
+                >
+                  <Text span inherit truncate="end">
+                    {user.fullName}
+                  </Text>
                 </Button>
               </Menu.Target>
-              <Menu.Dropdown>
+              <Menu.Dropdown maw="min(360px, calc(100vw - 16px))">
+                <Menu.Label c="var(--mantine-color-text)" fw={600} data-testid="user-full-name">
+                  {user.fullName}
+                </Menu.Label>
                 {user.roles.map((r) => (
                   <Menu.Label key={`${r.role}-${r.orgUnitId}`}>
                     {t(`roles.${r.role}`)} — {r.orgUnitName}

@@ -1,7 +1,7 @@
+import { isEditable } from "@domain";
 import { Alert, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { isEditable } from "../../../../src/domain/index";
 import { useCan, useCurrentUser } from "../../session";
 import { QueryState } from "../QueryState";
 import { ConflictAlert } from "./ConflictAlert";

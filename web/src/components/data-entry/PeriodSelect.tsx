@@ -1,6 +1,6 @@
+import type { PeriodType } from "@domain";
 import { Group, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { PeriodType } from "../../../../src/domain/index";
 import { periodChoices, readPeriod, yearChoices } from "./periods";
 
 /** A year and a month (or quarter) as two short selects: quicker on an old laptop than a calendar. */

@@ -1,8 +1,8 @@
+import { availableActions, needsReason } from "@domain";
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { availableActions, needsReason } from "../../../../src/domain/index";
 import { useCan } from "../../session";
 import { type Form, type FormKey, formQueryKey, postTransition, type ReportAction } from "./entryApi";
 

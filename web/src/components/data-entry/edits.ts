@@ -1,5 +1,5 @@
-import { parseDecimal } from "../../../../src/domain/index";
-import type { FormKey } from "./entryApi";
+import { parseDecimal } from "@domain";
+import type { Form, FormKey, ValueToSave } from "./entryApi";
 
 /** A change to one value that the server has not confirmed yet. */
 export interface Edit {
@@ -56,4 +56,66 @@ export function valueToSend(edit: Edit): string | null {
   if (edit.text !== undefined) return edit.text.trim() === "" ? null : edit.text.trim();
   if (edit.baseValue === null) return null;
   return edit.baseValue.includes(".") ? `${edit.baseValue}0` : edit.baseValue;
+}
+
+type SavedValue = Form["values"][number];
+
+/** The edits to send now: readable ones, not waiting on a conflict and not refused by the server. */
+export function sendable(
+  edits: Edits,
+  held: { conflicts: Readonly<Record<string, unknown>>; rejected: Readonly<Record<string, unknown>> },
+): Array<[string, Edit]> {
+  return Object.entries(edits).filter(
+    ([id, edit]) => !held.conflicts[id] && !held.rejected[id] && isReadable(edit),
+  );
+}
+
+/** The request body for a batch: each value with the revision it was typed over. */
+export const valuesToSave = (batch: ReadonlyArray<[string, Edit]>): ValueToSave[] =>
+  batch.map(([id, edit]) => ({
+    dataElementId: id,
+    value: valueToSend(edit),
+    ...(edit.comment === undefined ? {} : { comment: edit.comment }),
+    revision: edit.revision,
+  }));
+
+/**
+ * The edits left once the server saved a batch: one sent unchanged is done; one typed again while the
+ * request was out now stands on the revision just saved.
+ */
+export function afterSave(edits: Edits, batch: ReadonlyArray<[string, Edit]>, saved: SavedValue[]): Edits {
+  const now = new Map(saved.map((v) => [v.dataElementId, v]));
+  const left = { ...edits };
+  for (const [id, sent] of batch) {
+    const current = left[id];
+    if (current === sent) delete left[id];
+    else if (current)
+      left[id] = {
+        ...current,
+        revision: now.get(id)?.revision ?? null,
+        baseValue: now.get(id)?.value ?? null,
+      };
+  }
+  return left;
+}
+
+/**
+ * The edits after a change to a value or its comment. Typing back what the server holds drops the
+ * edit, unless it is in conflict (then the operator still has to choose).
+ */
+export function withChange(
+  edits: Edits,
+  id: string,
+  change: Pick<Edit, "text" | "comment">,
+  server: Pick<SavedValue, "value" | "comment" | "revision"> | undefined,
+  inConflict: boolean,
+): Edits {
+  const base: Edit = edits[id] ?? { baseValue: server?.value ?? null, revision: server?.revision ?? null };
+  const next: Edit = { ...base, ...change };
+  const sameValue = next.text === undefined || readTyped(next.text) === (server?.value ?? null);
+  const sameComment = next.comment === undefined || (next.comment || null) === (server?.comment ?? null);
+  const left = { ...edits };
+  if (sameValue && sameComment && !inConflict) delete left[id];
+  else left[id] = next;
+  return left;
 }

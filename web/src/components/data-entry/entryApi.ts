@@ -1,40 +1,17 @@
+import type { ReportAction, ReportStatus } from "@domain";
 import { useQuery } from "@tanstack/react-query";
-import type { Form } from "../../../../src/data-entry/schemas";
+import type { Completeness, EntryDataSet, Form } from "../../../../src/data-entry/schemas";
 import { ApiError, apiGet } from "../../api";
 import i18n from "../../i18n";
 
-export type { Form };
-export type ReportStatus = Form["report"]["status"];
-export type ReportAction = "submit" | "verify" | "approve" | "return" | "reopen";
+export type { Completeness, Form, ReportAction, ReportStatus };
+/** A data set with the reporting units the user may see, as the server's schema describes it. */
+export type DataSet = EntryDataSet;
 
 export interface FormKey {
   dataSetId: string;
   orgUnitId: string;
   period: string;
-}
-
-export interface DataSet {
-  id: string;
-  code: string;
-  name: string;
-  periodType: "month" | "quarter" | "year";
-  deadlineDays: number;
-  orgUnits: Array<{ id: string; name: string }>;
-}
-
-export interface Completeness {
-  expected: number;
-  received: number;
-  onTime: number;
-  completenessPercent: number | null;
-  timelinessPercent: number | null;
-  units: Array<{
-    orgUnitId: string;
-    name: string;
-    status: ReportStatus;
-    submittedAt: string | null;
-    onTime: boolean | null;
-  }>;
 }
 
 /** What the server holds now for a value someone else changed since it was loaded here. */

@@ -6,7 +6,7 @@ import {
   periodOfDate,
   periodsInYear,
   previousPeriod,
-} from "../../../../src/domain/index";
+} from "@domain";
 
 export const languageOf = (lng: string): Language => (lng === "en" ? "en" : "id");
 

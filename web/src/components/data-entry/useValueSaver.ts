@@ -1,7 +1,16 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { ApiError } from "../../api";
-import { type Edit, type Edits, isReadable, loadEdits, readTyped, storeEdits, valueToSend } from "./edits";
+import {
+  afterSave,
+  type Edit,
+  type Edits,
+  loadEdits,
+  sendable,
+  storeEdits,
+  valuesToSave,
+  withChange,
+} from "./edits";
 import {
   type Conflict,
   DetailedApiError,
@@ -75,9 +84,7 @@ export function useValueSaver(key: FormKey, storageKey: string) {
       return;
     }
     const s = state.current;
-    const batch = Object.entries(s.edits).filter(
-      ([id, edit]) => !s.conflicts[id] && !s.rejected[id] && isReadable(edit),
-    );
+    const batch = sendable(s.edits, s);
     if (batch.length === 0) return;
     if (!navigator.onLine) {
       set({ offline: true });
@@ -86,31 +93,10 @@ export function useValueSaver(key: FormKey, storageKey: string) {
     inFlight.current = true;
     set({ sending: new Set(batch.map(([id]) => id)) });
     try {
-      const saved = await putValues(
-        key,
-        batch.map(([id, edit]) => ({
-          dataElementId: id,
-          value: valueToSend(edit),
-          ...(edit.comment === undefined ? {} : { comment: edit.comment }),
-          revision: edit.revision,
-        })),
-      );
+      const saved = await putValues(key, valuesToSave(batch));
       queryClient.setQueryData(formQueryKey(key), saved);
-      const now = new Map(saved.values.map((v) => [v.dataElementId, v]));
-      const edits = { ...state.current.edits };
-      for (const [id, sent] of batch) {
-        const current = edits[id];
-        if (current === sent) delete edits[id];
-        // Typed again while the request was out: that edit now stands on the revision just saved.
-        else if (current)
-          edits[id] = {
-            ...current,
-            revision: now.get(id)?.revision ?? null,
-            baseValue: now.get(id)?.value ?? null,
-          };
-      }
       set({
-        edits,
+        edits: afterSave(state.current.edits, batch, saved.values),
         saved: new Set([...state.current.saved, ...batch.map(([id]) => id)]),
         offline: false,
         error: null,
@@ -171,16 +157,7 @@ export function useValueSaver(key: FormKey, storageKey: string) {
   const edit = (id: string, change: Pick<Edit, "text" | "comment">) => {
     const s = state.current;
     const server = form()?.values.find((v) => v.dataElementId === id);
-    const base: Edit = s.edits[id] ?? {
-      baseValue: server?.value ?? null,
-      revision: server?.revision ?? null,
-    };
-    const next: Edit = { ...base, ...change };
-    const edits = { ...s.edits };
-    const sameValue = next.text === undefined || readTyped(next.text) === (server?.value ?? null);
-    const sameComment = next.comment === undefined || (next.comment || null) === (server?.comment ?? null);
-    if (sameValue && sameComment && !s.conflicts[id]) delete edits[id];
-    else edits[id] = next;
+    const edits = withChange(s.edits, id, change, server, Boolean(s.conflicts[id]));
     const { [id]: _, ...rejected } = s.rejected;
     set({ edits, rejected, error: null });
     window.clearTimeout(debounce.current);

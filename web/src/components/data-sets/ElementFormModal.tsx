@@ -1,8 +1,8 @@
+import { isElementCode } from "@domain";
 import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isElementCode } from "../../../../src/domain/index";
 import { apiSend } from "../../api";
 import type { DataElementRow } from "./api";
 

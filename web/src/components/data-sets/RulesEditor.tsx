@@ -1,6 +1,6 @@
+import { checkRules, type ValidationRule } from "@domain";
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { checkRules, type ValidationRule } from "../../../../src/domain/index";
 
 interface Props {
   value: ValidationRule[];

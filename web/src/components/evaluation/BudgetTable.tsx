@@ -1,9 +1,9 @@
+import { parseRupiah } from "@domain";
 import { Box, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Evaluation, EvaluationBudgetRow } from "../../../../src/evaluation/types";
 import { formatNumberId, formatRupiah } from "../../format";
 import { EditableCell } from "../plan/EditableCell";
-import { parseRupiah } from "../plan/usePlanEditor";
 import { editProps } from "./cells";
 import { budgetCell, type EvaluationEditor, type Quarter, quarterArgs, quarters } from "./useEvaluation";
 

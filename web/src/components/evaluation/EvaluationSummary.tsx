@@ -1,7 +1,7 @@
+import { CATEGORY_LABEL, FORECAST_STATUS_LABEL, serapan, sum } from "@domain";
 import { Badge, type BadgeProps, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CATEGORY_LABEL, FORECAST_STATUS_LABEL, serapan, sum } from "../../../../src/domain/index";
 import type { Evaluation, EvaluationIndicatorRow } from "../../../../src/evaluation/types";
 import { formatNumberId, formatRupiah } from "../../format";
 import {

@@ -1,7 +1,7 @@
+import { storedTarget } from "@domain";
 import { Badge, Box, Table, Text, Tooltip } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { storedTarget } from "../../../../src/domain/index";
 import type { Evaluation, EvaluationIndicatorRow } from "../../../../src/evaluation/types";
 import { formatTarget } from "../../format";
 import { EditableCell } from "../plan/EditableCell";

@@ -1,7 +1,7 @@
+import { formatNumberId, makePeriod, periodLabel } from "@domain";
 import { List, Popover, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatNumberId, makePeriod, periodLabel } from "../../../../src/domain/index";
 import type { EvaluationIndicatorRow } from "../../../../src/evaluation/types";
 
 /** A realisasi computed from data opens where it came from: the sums and the reports approved or missing. */

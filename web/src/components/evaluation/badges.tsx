@@ -1,11 +1,11 @@
-import { Badge, Stack, Text, Tooltip } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import {
   CATEGORY_LABEL,
   FORECAST_STATUS_LABEL,
   type ForecastStatus,
   type PerformanceCategory,
-} from "../../../../src/domain/index";
+} from "@domain";
+import { Badge, Stack, Text, Tooltip } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { CapaianCell, EvaluationIndicatorRow } from "../../../../src/evaluation/types";
 import { formatNumberId, formatTarget } from "../../format";
 

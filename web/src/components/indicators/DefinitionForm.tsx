@@ -1,3 +1,4 @@
+import { checkDefinition } from "@domain";
 import {
   Alert,
   Button,
@@ -14,7 +15,6 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { checkDefinition } from "../../../../src/domain/index";
 import { ApiError } from "../../api";
 import { DefinitionPreview } from "./DefinitionPreview";
 import {

@@ -1,7 +1,7 @@
+import { formatNumberId, makePeriod, periodLabel } from "@domain";
 import { Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { formatNumberId, makePeriod, periodLabel } from "../../../../src/domain/index";
 import type { CheckResult } from "./definitionsApi";
 
 type Value = NonNullable<CheckResult["preview"]>["kota"];

@@ -1,7 +1,7 @@
+import { parentProblem, wouldCycle } from "@domain/org-unit-tree";
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { parentProblem, wouldCycle } from "../../../../src/domain/org-unit-tree";
 import { type OrgUnit, type UnitChange, useUnitChange } from "./orgUnitsApi";
 
 interface Props {

@@ -1,6 +1,6 @@
+import { childTypesOf } from "@domain/org-unit-tree";
 import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { childTypesOf } from "../../../../src/domain/org-unit-tree";
 import type { OrgUnit } from "./orgUnitsApi";
 
 export type UnitAction = "addChild" | "edit" | "move" | "close";

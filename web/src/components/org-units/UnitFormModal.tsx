@@ -1,6 +1,3 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import {
   childTypesOf,
   defaultOwner,
@@ -10,7 +7,10 @@ import {
   UNIT_TYPES,
   type UnitOwner,
   type UnitType,
-} from "../../../../src/domain/org-unit-tree";
+} from "@domain/org-unit-tree";
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type OrgUnit, useUnitChange } from "./orgUnitsApi";
 
 interface Props {

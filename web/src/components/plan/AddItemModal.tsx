@@ -1,10 +1,10 @@
+import { parseRupiah } from "@domain";
 import { Alert, Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
 import { SourceChoice } from "./LinkDefinitionModal";
 import type { Level } from "./rows";
-import { parseRupiah } from "./usePlanEditor";
 
 export type AddTarget =
   | { kind: "node"; parentId: string | null; level: Level; parentName?: string }

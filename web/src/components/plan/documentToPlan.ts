@@ -1,4 +1,4 @@
-import { inferMode, parseTargetSeries, reconcile } from "../../../../src/domain/index";
+import { inferMode, parseTargetSeries, reconcile } from "@domain";
 import type { RakDocument, RakIndicatorRow, RakKegiatan } from "../../../../src/plans/rak-document";
 import type { Plan, PlanIndicator, PlanNode } from "../../../../src/plans/schemas";
 import type { Level } from "./rows";

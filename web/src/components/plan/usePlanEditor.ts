@@ -1,7 +1,7 @@
+import { parseTargetSeries, reconcile } from "@domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { parseTargetSeries, reconcile } from "../../../../src/domain/index";
 import type { Plan, PlanIndicator, PlanNode } from "../../../../src/plans/schemas";
 import { ApiError, apiGet, apiSend } from "../../api";
 import { formatRupiah, formatTarget } from "../../format";
@@ -12,13 +12,6 @@ export type CellState = { state: "saving" | "saved" } | { state: "error"; messag
 type IndicatorRow = Pick<PlanIndicator, "id" | "revision" | "unit" | "targetMode"> &
   Record<Exclude<IndicatorField, "unit">, string>;
 type NodeRow = Pick<PlanNode, "id" | "revision" | "name" | "budget">;
-
-/** Whole Rupiah as typed: "Rp 1.250.000", "1250000" or empty for no budget; undefined when unreadable. */
-export function parseRupiah(typed: string): number | null | undefined {
-  const digits = typed.replace(/^\s*Rp\.?\s*/i, "").replace(/[.\s]/g, "");
-  if (digits === "") return null;
-  return /^\d{1,15}$/.test(digits) ? Number(digits) : undefined;
-}
 
 /** The quarters against the year, as the server computes it, so the gap badge updates without a reload. */
 function reconciliationOf(row: IndicatorRow): PlanIndicator["reconciliation"] {

@@ -1,5 +1,5 @@
+import { parseHeadCount } from "@domain";
 import { useState } from "react";
-import { parseHeadCount } from "../../../../src/domain/index";
 import type { GridRow, PopulationGrid } from "./populationsApi";
 
 /** What the user typed into a cell and has not saved yet; keyed by `${orgUnitId}|${category}`. */

@@ -1,7 +1,7 @@
+import { periodLabel, periodsInYear } from "@domain";
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { periodLabel, periodsInYear } from "../../../../src/domain/index";
 import { ApiError, apiSend } from "../../api";
 import { languageOf } from "../data-entry/periods";
 import type { SurveyDetail, SurveyList } from "./skmApi";

@@ -1,8 +1,8 @@
+import { SKM_ELEMENTS } from "@domain";
 import { ActionIcon, Alert, Button, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { SKM_ELEMENTS } from "../../../../src/domain/index";
 import { elementCode } from "../../../../src/skm/rows";
 import { ApiError, apiSend } from "../../api";
 import { formatNumberId } from "../../format";

@@ -1,4 +1,4 @@
-import { computeIkm, SKM_ELEMENTS } from "../../../../src/domain/index";
+import { computeIkm, SKM_ELEMENTS } from "@domain";
 import {
   isScore,
   type Questionnaire,

@@ -1,3 +1,4 @@
+import { spmTargetPercent } from "@domain/plan-years";
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -12,11 +13,8 @@ import "./spm.css";
 const adoptableYears = (thisYear = new Date().getFullYear()) =>
   Array.from({ length: 12 }, (_, i) => thisYear - 6 + i);
 
-/** A percentage above 0 and at most 100, typed "97,5" or "97.5". */
-const validTarget = (typed: string) => {
-  const n = Number(typed.trim().replace(",", "."));
-  return typed.trim() !== "" && Number.isFinite(n) && n > 0 && n <= 100;
-};
+/** A percentage above 0 and at most 100, typed "97,5" or "97.5": the server's own rule. */
+const validTarget = (typed: string) => spmTargetPercent(typed.trim()) !== null;
 
 interface Props {
   region: { id: string; name: string };

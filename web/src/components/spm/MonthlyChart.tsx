@@ -1,6 +1,6 @@
+import { spmTargetValue } from "@domain";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { spmTargetValue } from "../../../../src/domain/index";
 import type { SpmServiceAchievement } from "../../../../src/spm/achievement-schemas";
 import type { ChartOption } from "./echarts";
 import { bandHex, bandOf, chartValue, percent } from "./figures";

@@ -1,6 +1,6 @@
+import { SKM_BAND_LABEL } from "@domain";
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { SKM_BAND_LABEL } from "../../../../src/domain/index";
 import type { SpmReportService } from "../../../../src/spm/report-types";
 import { formatNumberId, formatTarget } from "../../format";
 import { useDomainLabel } from "../evaluation/badges";

@@ -1,6 +1,6 @@
+import { type Language, parsePeriod, periodLabel, SKM_BAND_LABEL } from "@domain";
 import { Table, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type Language, parsePeriod, periodLabel, SKM_BAND_LABEL } from "../../../../src/domain/index";
 import type { SpmReport } from "../../../../src/spm/report-types";
 import { formatNumberId } from "../../format";
 import { useDomainLabel } from "../evaluation/badges";

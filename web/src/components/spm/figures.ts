@@ -1,4 +1,4 @@
-import { compare, spmShareOfTarget } from "../../../../src/domain/index";
+import { compare, spmShareOfTarget, spmTargetReached } from "@domain";
 import type { SpmAchievement } from "../../../../src/spm/achievement-schemas";
 import { formatNumberId } from "../../format";
 
@@ -41,10 +41,11 @@ export const bandHex: Record<Band, string> = {
   none: "#adb5bd",
 };
 
+/** "Reached" is the domain's rule (the service met its own target); the lower bands only grade the gap. */
 export function bandOf(capaian: string | null, target: string | null): Band {
   const ofTarget = spmShareOfTarget(capaian, target);
   if (ofTarget === null) return "none";
-  if (compare(ofTarget, "100") >= 0) return "reached";
+  if (spmTargetReached(capaian, target)) return "reached";
   if (compare(ofTarget, "80") >= 0) return "near";
   if (compare(ofTarget, "50") >= 0) return "low";
   return "veryLow";
