@@ -12,7 +12,7 @@ export interface TestApp {
 /** The API over a fresh database with the demo loaded, without the built web app. */
 export async function openTestApp(target: TestDatabase, loginAttemptsPerMinute = 10_000): Promise<TestApp> {
   const database = await target.open();
-  await loadDemo(database.db);
+  await loadDemo(database.db, { monitoring: false });
   const app = await buildApp({
     database,
     webRoot: "/nonexistent",
