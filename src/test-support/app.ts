@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "../db/client.js";
-import { loadDemo } from "../demo/load-demo.js";
+import { type DemoOptions, loadDemo } from "../demo/load-demo.js";
 import { type App, buildApp } from "../server/app.js";
 import type { TestDatabase } from "./databases.js";
 
@@ -9,10 +9,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The API over a fresh database with the demo loaded, without the built web app. */
-export async function openTestApp(target: TestDatabase, loginAttemptsPerMinute = 10_000): Promise<TestApp> {
+/**
+ * The API over a fresh database with the demo loaded, without the built web app. Without Metro's 2024
+ * monitoring unless asked: most tests enter Metro's months themselves and count on finding them empty.
+ */
+export async function openTestApp(
+  target: TestDatabase,
+  loginAttemptsPerMinute = 10_000,
+  demo: DemoOptions = { monitoring: false },
+): Promise<TestApp> {
   const database = await target.open();
-  await loadDemo(database.db, { monitoring: false });
+  await loadDemo(database.db, demo);
   const app = await buildApp({
     database,
     webRoot: "/nonexistent",
