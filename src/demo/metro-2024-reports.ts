@@ -1,6 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { auditLog, dataElements, dataSetReports, dataValues, orgUnits, users } from "../db/schema/index.js";
+import {
+  auditLog,
+  dataElements,
+  dataSetReports,
+  type dataValues,
+  orgUnits,
+  users,
+} from "../db/schema/index.js";
 import type { ReportStatus } from "../domain/index.js";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -252,7 +259,14 @@ export async function insertMetroReports(tx: Tx, districtId: string, dataSetId: 
       });
     }
   }
-  for (let i = 0; i < values.length; i += 1000) await tx.insert(dataValues).values(values.slice(i, i + 1000));
+  // One INSERT … SELECT over the rows as JSON rather than thousands of bound parameters.
+  await tx.execute(sql`
+    insert into data_values (district_id, org_unit_id, period, data_element_id, value, updated_by, updated_at)
+    select "districtId", "orgUnitId", period, "dataElementId", value, "updatedBy", "updatedAt"
+    from json_to_recordset(${JSON.stringify(values)}::json) as r(
+      "districtId" uuid, "orgUnitId" uuid, period text, "dataElementId" uuid, value numeric,
+      "updatedBy" uuid, "updatedAt" timestamptz
+    )`);
   await tx.insert(dataSetReports).values(reports);
   await tx.insert(auditLog).values(audits);
 }
