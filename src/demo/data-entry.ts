@@ -31,10 +31,10 @@ const elements: Array<[code: string, name: string, section: string]> = [
 
 /** What the demo's monitoring year adds to the form, for the indicators its definitions compute. */
 const monitoringElements: Array<[code: string, name: string, section: string]> = [
-  ["BALITA_WASTING", "Balita gizi kurang dan gizi buruk (wasting)", "Imunisasi dan Gizi"],
-  ["KELURAHAN_WILAYAH", "Kelurahan di wilayah kerja", "Imunisasi dan Gizi"],
-  ["KELURAHAN_UCI", "Kelurahan mencapai UCI", "Imunisasi dan Gizi"],
-  ["KEMATIAN_BALITA", "Kematian balita", "Kematian"],
+  ["BALITA_WASTING", "Balita gizi kurang dan gizi buruk (wasting)", "Gizi, Imunisasi dan Kematian Balita"],
+  ["KELURAHAN_WILAYAH", "Kelurahan di wilayah kerja", "Gizi, Imunisasi dan Kematian Balita"],
+  ["KELURAHAN_UCI", "Kelurahan mencapai UCI", "Gizi, Imunisasi dan Kematian Balita"],
+  ["KEMATIAN_BALITA", "Kematian balita", "Gizi, Imunisasi dan Kematian Balita"],
   ["PENDUDUK", "Jumlah penduduk wilayah kerja", "Penyakit Menular"],
   ["TB_KASUS_BARU", "Kasus TB baru ditemukan", "Penyakit Menular"],
   ["TB_DIEVALUASI", "Pasien TB kohort yang dievaluasi hasil pengobatannya", "Penyakit Menular"],
