@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { OrgUnit } from "../../../src/org-units/schemas";
@@ -32,6 +32,11 @@ export function PopulationsPage() {
   const opening = useOpeningYear("populations");
   const year = Number(params.get("year")) || opening || thisYear;
   const grid = usePopulationGrid(params.get("year") || opening ? orgUnitId : undefined, year);
+  // The region and year shown go into the address once known, so a link or a reload shows the same.
+  useEffect(() => {
+    if (!params.get("year") && opening !== undefined && orgUnitId)
+      setParams({ orgUnitId, year: String(opening) }, { replace: true });
+  }, [params, opening, orgUnitId, setParams]);
   const canWrite = can("plan.write");
 
   const choose = (next: { orgUnitId?: string; year?: number }) =>
