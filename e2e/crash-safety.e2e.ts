@@ -31,9 +31,10 @@ async function session(baseUrl: string, username: string) {
 }
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 1);
-const periods = [2023, 2024].flatMap((y) =>
-  Array.from({ length: 12 }, (_, m) => `${y}${String(m + 1).padStart(2, "0")}`),
-);
+// Months the demo has no report of Yosomulyo's in (it holds May–September 2024, approved).
+const periods = [2023, 2024]
+  .flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}${String(m + 1).padStart(2, "0")}`))
+  .filter((p) => p < "202405" || p > "202409");
 
 /**
  * Kills the server with SIGKILL during a burst of form saves, restarts it on the same database, and
@@ -111,6 +112,7 @@ describe.each(targetNames())("crash safety on %s", (name) => {
             .where(
               and(
                 eq(dataValues.orgUnitId, key.orgUnitId),
+                inArray(dataValues.period, periods),
                 inArray(
                   dataValues.dataElementId,
                   elements.map((e) => e.id),

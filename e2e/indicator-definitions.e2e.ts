@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
 
-/** Yosomulyo's January and February: 57 of 75 pregnant women had K4 (76%). */
+/** Yosomulyo's January and February, which the demo leaves unreported: 57 of 75 pregnant women had K4. */
 const MONTHS: Record<string, Record<string, string>> = {
   "202401": { BUMIL_SASARAN: "40", BUMIL_K4: "30" },
   "202402": { BUMIL_SASARAN: "35", BUMIL_K4: "27" },
@@ -76,9 +76,9 @@ describe.each(targetNames())("an indicator computed from approved data (%s)", (n
     await dialog.getByTestId("denominator").fill("#{BUMIL_SASARAN} /");
     await dialog.getByText(/Ekspresi tidak sah di posisi 19/).waitFor();
     await dialog.getByTestId("denominator").fill("#{BUMIL_SASARAN}");
-    // The last approved month, February: 27 / 35 × 100.
-    await expect.poll(() => dialog.getByTestId("definition-preview").innerText()).toContain("77,14");
-    expect(await dialog.getByTestId("definition-preview").innerText()).toContain("Puskesmas Yosomulyo");
+    // The demo's last approved month, September: 407 / 467 × 100 in the kota, 98 / 115 at Ganjar Agung.
+    await expect.poll(() => dialog.getByTestId("definition-preview").innerText()).toContain("87,15");
+    expect(await dialog.getByTestId("definition-preview").innerText()).toContain("Puskesmas Ganjar Agung");
     await shot(page, "editor-1366");
     await dialog.getByRole("button", { name: "Simpan" }).click();
     await page.getByRole("cell", { name: "K4_BUMIL" }).waitFor();
@@ -98,14 +98,15 @@ describe.each(targetNames())("an indicator computed from approved data (%s)", (n
     await page.goto(`${app.server.baseUrl}/evaluasi?triwulan=1`);
     await page.getByTestId("evaluation-table").waitFor();
     const row = page.locator(`tr[data-indicator="${JKN}"]`);
-    // (30 + 27) / (40 + 35) × 100 = 76, from summed numerators and denominators.
-    expect(await row.getByTestId("realisasi-to-date").innerText()).toBe("76");
+    // The demo's Q1 with Yosomulyo's (30 + 27) / (40 + 35): 1.976 / 2.251 × 100, from summed numerators
+    // and denominators.
+    expect(await row.getByTestId("realisasi-to-date").innerText()).toBe("87,7832");
     expect(await row.getByTestId("source").innerText()).toBe("dari data");
     await row.getByRole("button", { name: `Asal realisasi ${JKN}` }).click();
     const provenance = page.getByTestId("provenance");
-    expect(await provenance.innerText()).toContain("Jumlah pembilang: 57");
-    expect(await provenance.innerText()).toContain("Jumlah penyebut: 75");
-    expect(await page.getByTestId("provenance-reports").innerText()).toMatch(/^2 dari \d+ laporan/);
+    expect(await provenance.innerText()).toContain("Jumlah pembilang: 1.976");
+    expect(await provenance.innerText()).toContain("Jumlah penyebut: 2.251");
+    expect(await page.getByTestId("provenance-reports").innerText()).toMatch(/^32 dari 33 laporan/);
     expect(await provenance.innerText()).toContain("Puskesmas Yosomulyo — Maret 2024");
     // Let the popover finish fading in before the picture.
     await expect.poll(() => provenance.evaluate((e) => getComputedStyle(e).opacity)).toBe("1");
@@ -122,7 +123,7 @@ describe.each(targetNames())("an indicator computed from approved data (%s)", (n
     expect(await overflow()).toBeLessThanOrEqual(0);
     await shot(page, "list-390");
     await page.getByRole("cell", { name: "K4_BUMIL" }).click();
-    await expect.poll(() => page.getByTestId("definition-preview").innerText()).toContain("77,14");
+    await expect.poll(() => page.getByTestId("definition-preview").innerText()).toContain("87,15");
     expect(await overflow()).toBeLessThanOrEqual(0);
     await shot(page, "editor-390");
     await page.close();

@@ -16,7 +16,7 @@ describe.each(testDatabases())("approved values on $name", (target) => {
 
   beforeAll(async () => {
     handle = await target.open();
-    await loadDemo(handle.db);
+    await loadDemo(handle.db, { monitoring: false });
     const [unit] = await handle.db.select().from(orgUnits).where(eq(orgUnits.code, "32.76.11.P1"));
     tapos = { id: unit?.id as string, districtId: unit?.districtId ?? null };
   });

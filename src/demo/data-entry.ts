@@ -29,6 +29,22 @@ const elements: Array<[code: string, name: string, section: string]> = [
   ["BALITA_STUNTING", "Balita pendek dan sangat pendek (stunting)", "Imunisasi dan Gizi"],
 ];
 
+/** What the demo's monitoring year adds to the form, for the indicators its definitions compute. */
+const monitoringElements: Array<[code: string, name: string, section: string]> = [
+  ["BALITA_WASTING", "Balita gizi kurang dan gizi buruk (wasting)", "Gizi, Imunisasi dan Kematian Balita"],
+  ["KELURAHAN_WILAYAH", "Kelurahan di wilayah kerja", "Gizi, Imunisasi dan Kematian Balita"],
+  ["KELURAHAN_UCI", "Kelurahan mencapai UCI", "Gizi, Imunisasi dan Kematian Balita"],
+  ["KEMATIAN_BALITA", "Kematian balita", "Gizi, Imunisasi dan Kematian Balita"],
+  ["PENDUDUK", "Jumlah penduduk wilayah kerja", "Penyakit Menular"],
+  ["TB_KASUS_BARU", "Kasus TB baru ditemukan", "Penyakit Menular"],
+  ["TB_DIEVALUASI", "Pasien TB kohort yang dievaluasi hasil pengobatannya", "Penyakit Menular"],
+  ["TB_BERHASIL", "Pasien TB sembuh atau pengobatan lengkap", "Penyakit Menular"],
+  ["DBD_KASUS", "Kasus DBD", "Penyakit Menular"],
+  ["ODHA", "ODHA tercatat di wilayah kerja", "Penyakit Menular"],
+  ["USIA_15_DIUKUR_TD", "Penduduk ≥ 15 tahun diukur tekanan darahnya", "Penyakit Tidak Menular"],
+  ["HIPERTENSI_DITEMUKAN", "Penduduk ≥ 15 tahun dengan tekanan darah tinggi", "Penyakit Tidak Menular"],
+];
+
 const notAbove = (code: string, part: string, whole: string, id: string, en: string): ValidationRule => ({
   code,
   left: `#{${part}}`,
@@ -87,6 +103,37 @@ const rules: ValidationRule[] = [
   },
 ];
 
+const monitoringRules: ValidationRule[] = [
+  notAbove(
+    "WASTING_LE_DIUKUR",
+    "BALITA_WASTING",
+    "BALITA_DIUKUR",
+    "Wasting melebihi balita diukur.",
+    "Wasting exceeds measured children.",
+  ),
+  notAbove(
+    "UCI_LE_KELURAHAN",
+    "KELURAHAN_UCI",
+    "KELURAHAN_WILAYAH",
+    "Kelurahan UCI melebihi kelurahan di wilayah kerja.",
+    "UCI kelurahan exceed the kelurahan of the area.",
+  ),
+  notAbove(
+    "TB_BERHASIL_LE_DIEVALUASI",
+    "TB_BERHASIL",
+    "TB_DIEVALUASI",
+    "Pasien TB berhasil diobati melebihi yang dievaluasi.",
+    "Successfully treated TB patients exceed those evaluated.",
+  ),
+  notAbove(
+    "HT_LE_DIUKUR",
+    "HIPERTENSI_DITEMUKAN",
+    "USIA_15_DIUKUR_TD",
+    "Hipertensi melebihi penduduk yang diukur tekanan darahnya.",
+    "Hypertension exceeds the people measured.",
+  ),
+];
+
 /** Which RAK indicators the form feeds, as expressions over its data elements. */
 const feeds: Array<[name: string, numerator: string, denominator: string | null]> = [
   ["Jumlah kasus kematian ibu", "#{KEMATIAN_IBU}", null],
@@ -99,10 +146,12 @@ const feeds: Array<[name: string, numerator: string, denominator: string | null]
   ["Persentase anemia pada ibu hamil", "#{BUMIL_ANEMIA}", "#{BUMIL_SASARAN}"],
 ];
 
-export async function insertDemoDataEntry(tx: Tx, districtId: string) {
+/** Creates the form and its elements; returns the data set's id. */
+export async function insertDemoDataEntry(tx: Tx, districtId: string, monitoring: boolean): Promise<string> {
+  const form = monitoring ? [...elements, ...monitoringElements] : elements;
   const created = await tx
     .insert(dataElements)
-    .values(elements.map(([code, name]) => ({ code, name, ownerOrgUnitId: districtId })))
+    .values(form.map(([code, name]) => ({ code, name, ownerOrgUnitId: districtId })))
     .returning({ id: dataElements.id, code: dataElements.code });
   const idOf = new Map(created.map((e) => [e.code, e.id]));
   const [dataSet] = await tx
@@ -113,12 +162,12 @@ export async function insertDemoDataEntry(tx: Tx, districtId: string) {
       periodType: "month",
       deadlineDays: 10,
       ownerOrgUnitId: districtId,
-      rules,
+      rules: monitoring ? [...rules, ...monitoringRules] : rules,
     })
     .returning({ id: dataSets.id });
   if (!dataSet) throw new Error("data set insert returned nothing");
   await tx.insert(dataSetElements).values(
-    elements.map(([code, , section], position) => ({
+    form.map(([code, , section], position) => ({
       dataSetId: dataSet.id,
       dataElementId: idOf.get(code) as string,
       position,
@@ -133,4 +182,5 @@ export async function insertDemoDataEntry(tx: Tx, districtId: string) {
   for (const [name, numerator, denominator] of feeds) {
     await tx.update(indicators).set({ numerator, denominator }).where(eq(indicators.name, name));
   }
+  return dataSet.id;
 }

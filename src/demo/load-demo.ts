@@ -14,6 +14,9 @@ import { ensurePeriodsOfYears } from "../periods/commands.js";
 import { writeRak } from "../plans/rak-store.js";
 import { ensureSpmVersion, SPM_CATALOGUE } from "../spm/catalogue.js";
 import { insertDemoDataEntry } from "./data-entry.js";
+import { insertMetroDefinitions } from "./metro-2024-definitions.js";
+import { insertMetroEvaluation } from "./metro-2024-evaluation.js";
+import { insertMetroReports } from "./metro-2024-reports.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
 import { insertDemoPrevalences } from "./populations.js";
 import { rakMetro2024 } from "./rak-metro-2024.js";
@@ -30,11 +33,21 @@ export async function isDemoLoaded(db: Database): Promise<boolean> {
   return rows.length > 0;
 }
 
+export interface DemoOptions {
+  /**
+   * Kota Metro's monitoring of 2024 (definitions linked to the RAK, monthly reports January–September,
+   * realisasi, analyses and budget spent), so the evaluation has a year to show. Off: the RAK and the
+   * empty form only, for tests that enter Metro's 2024 themselves.
+   */
+  monitoring?: boolean;
+}
+
 /**
  * Loads the demo (seed 000: RAK Kota Metro 2024; seed 004: SPM Kota Depok 2017–2021) in one transaction.
  * Returns false without writing anything when the demo is already there.
  */
-export async function loadDemo(db: Database): Promise<boolean> {
+export async function loadDemo(db: Database, options: DemoOptions = {}): Promise<boolean> {
+  const monitoring = options.monitoring ?? true;
   return db.transaction(async (tx) => {
     const existing = await tx.select().from(appMeta).where(eq(appMeta.key, DEMO_FLAG)).for("update");
     if (existing.length > 0) return false;
@@ -42,11 +55,16 @@ export async function loadDemo(db: Database): Promise<boolean> {
     const ids = await insertOrgUnits(tx, demoOrgUnits, null, null, 0, "/");
     const programIndicators = await insertRak(tx, requireId(ids, "18.72"));
     await insertSpm(tx, requireId(ids, "32.76"));
-    await insertDemoDataEntry(tx, requireId(ids, "18.72"));
+    const metroForm = await insertDemoDataEntry(tx, requireId(ids, "18.72"), monitoring);
     await insertDemoPrevalences(tx);
     await insertDemoSpmData(tx, requireId(ids, "32.76"));
     await insertDemoSkm(tx, requireId(ids, "32.76"));
     await insertUsers(tx, ids, programIndicators);
+    if (monitoring) {
+      await insertMetroDefinitions(tx, requireId(ids, "18.72"));
+      await insertMetroReports(tx, requireId(ids, "18.72"), metroForm);
+      await insertMetroEvaluation(tx, requireId(ids, "18.72"));
+    }
     await tx.insert(appMeta).values({ key: DEMO_FLAG, value: new Date().toISOString() });
     await recordAudit(tx, systemActor, {
       action: "demo.load",

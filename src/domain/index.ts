@@ -52,6 +52,7 @@ export {
   sub,
   sum,
 } from "./decimal.js";
+export { defaultYear } from "./default-year.js";
 export { type EntryWindow, type EntryWindowRule, entryWindow, shiftPeriod } from "./entry-window.js";
 export { type BilingualText, DomainError } from "./errors.js";
 export {

@@ -12,7 +12,7 @@ describe.each(testDatabases())("storing a RAK document on $name", (target) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await target.open();
-    await loadDemo(handle.db);
+    await loadDemo(handle.db, { monitoring: false });
   });
   afterAll(() => handle.close());
 

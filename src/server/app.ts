@@ -21,6 +21,7 @@ import { evaluationRoutes } from "../evaluation/routes.js";
 import { healthRoutes } from "../health/routes.js";
 import { indicatorDefinitionRoutes } from "../indicators/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
+import { yearRoutes } from "../periods/years-routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { planStartRoutes } from "../plans/start-routes.js";
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(populationRoutes, { prefix: "/api" });
   await app.register(spmReportRoutes, { prefix: "/api" });
   await app.register(skmRoutes, { prefix: "/api" });
+  await app.register(yearRoutes, { prefix: "/api" });
   await app.register(dataEntryRoutes, { prefix: "/api" });
   await app.register(dataImportRoutes, { prefix: "/api" });
   await app.register(evaluationRoutes, { prefix: "/api" });

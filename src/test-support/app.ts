@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "../db/client.js";
-import { loadDemo } from "../demo/load-demo.js";
+import { type DemoOptions, loadDemo } from "../demo/load-demo.js";
 import { type App, type AppOptions, buildApp } from "../server/app.js";
 import type { TestDatabase } from "./databases.js";
 
@@ -9,14 +9,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The API over a fresh database with the demo loaded, without the built web app. */
+/**
+ * The API over a fresh database with the demo loaded, without the built web app. Without Metro's 2024
+ * monitoring unless asked: most tests enter Metro's months themselves and count on finding them empty.
+ */
 export async function openTestApp(
   target: TestDatabase,
   loginAttemptsPerMinute = 10_000,
-  extra: Pick<AppOptions, "metrics"> = {},
+  { demo = { monitoring: false }, ...extra }: Pick<AppOptions, "metrics"> & { demo?: DemoOptions } = {},
 ): Promise<TestApp> {
   const database = await target.open();
-  await loadDemo(database.db);
+  await loadDemo(database.db, demo);
   const app = await buildApp({
     database,
     webRoot: "/nonexistent",

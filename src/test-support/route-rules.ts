@@ -162,6 +162,8 @@ export const matrix: Record<string, RouteRule> = {
     request: () => ({ url: "/api/plans" }),
     showsMetro: (b) => json(b).includes("Kota Metro"),
   },
+  // Which years hold data is read within each role's scope; years-routes.test.ts checks what each one sees.
+  "GET /api/years-with-data": { who: all, scoped: "list", request: () => ({ url: "/api/years-with-data" }) },
   "GET /api/plans/{id}": { who: readers, scoped: "entity", request: (i) => ({ url: `/api/plans/${i.rak}` }) },
   "PATCH /api/plans/{id}/indicators/{indicatorId}": {
     who: ["admin_dinas"],

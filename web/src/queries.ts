@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
+import { defaultYear } from "../../src/domain/index";
 import type { OrgUnit } from "../../src/org-units/schemas";
+import type { YearsWithData } from "../../src/periods/schemas";
 import type { Plan, PlanSummary } from "../../src/plans/schemas";
 import type { SpmService, SpmVersion } from "../../src/spm/schemas";
 import { apiGet } from "./api";
@@ -22,3 +24,24 @@ export const useSpmServices = (versionId: string | undefined) =>
     queryFn: () => apiGet<SpmService[]>(`/spm/versions/${versionId}/services`),
     enabled: Boolean(versionId),
   });
+
+/** The years each screen has data in for this user (cached for the session: the years move rarely). */
+export const useYearsWithData = () =>
+  useQuery({
+    queryKey: ["years-with-data"],
+    queryFn: () => apiGet<YearsWithData>("/years-with-data"),
+    staleTime: 5 * 60_000,
+  });
+
+type Screen = Exclude<keyof YearsWithData, "any" | "latestPeriods">;
+
+/**
+ * The year a screen opens on (src/domain/default-year.ts) over the years it has data in, else over every
+ * year the user has data in; undefined while the years are loading, this year when they cannot be had.
+ */
+export function useOpeningYear(screen: Screen): number | undefined {
+  const years = useYearsWithData();
+  if (years.isPending) return undefined;
+  const own = years.data?.[screen] ?? [];
+  return defaultYear(own.length > 0 ? own : (years.data?.any ?? []));
+}

@@ -7,6 +7,7 @@ import { useDataSets } from "../components/data-entry/entryApi";
 import { PeriodSelect } from "../components/data-entry/PeriodSelect";
 import { defaultPeriod, readPeriod } from "../components/data-entry/periods";
 import { QueryState } from "../components/QueryState";
+import { useOpeningYear, useYearsWithData } from "../queries";
 import { useCurrentUser } from "../session";
 
 /** /isian?dataSetId&orgUnitId&period: the choice lives in the URL so the completeness page can link here. */
@@ -15,6 +16,8 @@ export function DataEntryPage() {
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const dataSets = useDataSets();
+  const years = useYearsWithData();
+  const openingYear = useOpeningYear("data");
 
   return (
     <Stack>
@@ -29,8 +32,20 @@ export function DataEntryPage() {
             dataSet.orgUnits.find((u) => u.id === params.get("orgUnitId"))?.id ??
             own?.id ??
             (dataSet.orgUnits.length === 1 ? dataSet.orgUnits[0]?.id : undefined);
+          if (openingYear === undefined) return null;
           const asked = readPeriod(params.get("period"));
-          const period = asked?.type === dataSet.periodType ? asked.code : defaultPeriod(dataSet.periodType);
+          // Of a past year with data (the demo's 2024), the last period reported; else the last one ended.
+          const latest = years.data?.latestPeriods.find((l) => l.dataSetId === dataSet.id)?.period;
+          const opening =
+            latest?.startsWith(String(openingYear)) && openingYear < new Date().getFullYear()
+              ? readPeriod(latest)
+              : null;
+          const period =
+            asked?.type === dataSet.periodType
+              ? asked.code
+              : opening?.type === dataSet.periodType
+                ? opening.code
+                : defaultPeriod(dataSet.periodType);
           const choose = (patch: Record<string, string>) =>
             setParams({ dataSetId: dataSet.id, ...(orgUnitId ? { orgUnitId } : {}), period, ...patch });
           return (

@@ -12,7 +12,7 @@ import {
 } from "../components/evaluation/useEvaluation";
 import { versionLabel } from "../components/plan/versionLabel";
 import { QueryState } from "../components/QueryState";
-import { usePlans } from "../queries";
+import { usePlans, useYearsWithData } from "../queries";
 
 /** The quarterly evaluation of a RAK: /evaluasi/:planId?triwulan=1, so a reload keeps the quarter. */
 export function EvaluationPage() {
@@ -21,10 +21,18 @@ export function EvaluationPage() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const plans = usePlans();
+  const years = useYearsWithData();
   const selected = plans.data?.find((p) => p.id === planId) ?? (planId ? undefined : defaultPlan(plans.data));
   const chosen = Number(search.get("triwulan"));
   const quarter: Quarter | undefined =
-    quarters.find((q) => q === chosen) ?? (selected && defaultQuarter(selected.year));
+    quarters.find((q) => q === chosen) ??
+    (selected && !years.isPending
+      ? defaultQuarter(
+          selected.year,
+          new Date(),
+          (years.data?.latestPeriods ?? []).map((l) => l.period),
+        )
+      : undefined);
   const go = (id: string, q: Quarter | undefined) => navigate(`/evaluasi/${id}${q ? `?triwulan=${q}` : ""}`);
 
   return (

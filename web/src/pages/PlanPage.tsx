@@ -2,6 +2,7 @@ import { Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core"
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { defaultYear } from "../../../src/domain/index";
 import type { PlanSummary } from "../../../src/plans/schemas";
 import { PlanDocument } from "../components/plan/PlanDocument";
 import { StartPlanModal } from "../components/plan/StartPlanModal";
@@ -36,14 +37,12 @@ export function PlanPage() {
   const plans = usePlans();
   const [starting, setStarting] = useState(false);
   const list = plans.data ?? [];
-  const chosenYear = Number(search.get("tahun")) || undefined;
+  // Without a year in the address, the latest year that has a plan (not an empty current year).
+  const chosenYear =
+    Number(search.get("tahun")) || (plans.isSuccess ? defaultYear(list.map((p) => p.year)) : undefined);
   const selectedId = planId ?? defaultPlan(list, chosenYear)?.id;
   const plan = usePlan(selectedId);
-  const year =
-    list.find((p) => p.id === selectedId)?.year ??
-    plan.data?.year ??
-    chosenYear ??
-    (plans.isSuccess ? new Date().getFullYear() : undefined);
+  const year = list.find((p) => p.id === selectedId)?.year ?? plan.data?.year ?? chosenYear;
   const withPlan = new Set(list.map((p) => p.year));
 
   return (

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { OrgUnit } from "../../../src/org-units/schemas";
@@ -9,7 +9,7 @@ import { PopulationEditor } from "../components/populations/PopulationEditor";
 import { PopulationUpload } from "../components/populations/PopulationUpload";
 import { usePopulationGrid } from "../components/populations/populationsApi";
 import { QueryState } from "../components/QueryState";
-import { useOrgUnits } from "../queries";
+import { useOpeningYear, useOrgUnits } from "../queries";
 import { useCan } from "../session";
 
 /** Kota and kecamatan the user sees; an operator who sees only a puskesmas gets that puskesmas. */
@@ -28,8 +28,15 @@ export function PopulationsPage() {
   const regions = regionsOf(orgUnits.data ?? []);
   const orgUnitId = params.get("orgUnitId") ?? regions[0]?.id;
   const thisYear = new Date().getFullYear();
-  const year = Number(params.get("year")) || thisYear;
-  const grid = usePopulationGrid(orgUnitId, year);
+  // Without a year in the address, the latest year with sasaran (or any data) for the user.
+  const opening = useOpeningYear("populations");
+  const year = Number(params.get("year")) || opening || thisYear;
+  const grid = usePopulationGrid(params.get("year") || opening ? orgUnitId : undefined, year);
+  // The region and year shown go into the address once known, so a link or a reload shows the same.
+  useEffect(() => {
+    if (!params.get("year") && opening !== undefined && orgUnitId)
+      setParams({ orgUnitId, year: String(opening) }, { replace: true });
+  }, [params, opening, orgUnitId, setParams]);
   const canWrite = can("plan.write");
 
   const choose = (next: { orgUnitId?: string; year?: number }) =>

@@ -14,7 +14,7 @@ import { SkmUpload } from "../components/skm/SkmUpload";
 import { SurveyTable } from "../components/skm/SurveyTable";
 import { type SurveyDetail, surveyKey, useSurvey, useSurveys } from "../components/skm/skmApi";
 import { formatNumberId } from "../format";
-import { useOrgUnits } from "../queries";
+import { useOpeningYear, useOrgUnits } from "../queries";
 import { useCan } from "../session";
 
 const FIRST_YEAR = 2017;
@@ -114,9 +114,11 @@ export function SkmPage() {
     (u) => u.type === "kabupaten_kota" || FACILITY_TYPES.includes(u.type),
   );
   const unitId = params.get("unit") ?? choices[0]?.id ?? null;
-  const year = Number(params.get("year") ?? new Date().getFullYear());
+  // Without a year in the address, the latest year with surveys (or any data) for the user.
+  const opening = useOpeningYear("skm");
+  const year = Number(params.get("year") ?? opening ?? new Date().getFullYear());
   const surveyId = params.get("survey");
-  const surveys = useSurveys(unitId, year);
+  const surveys = useSurveys(params.get("year") || opening ? unitId : null, year);
   const survey = useSurvey(surveyId);
 
   const choose = (changes: Record<string, string | null>) => {

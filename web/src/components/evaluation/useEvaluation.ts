@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { defaultYear } from "../../../../src/domain/index";
 import type {
   Evaluation,
   EvaluationBudgetRow,
@@ -21,17 +22,27 @@ export type NoteField = "realisasi" | "faktorPendorong" | "faktorPenghambat" | "
 
 /** Without a plan in the URL, the latest version of the first plan listed (as the RAK screen does). */
 export function defaultPlan(list: PlanSummary[] | undefined) {
-  const first = list?.[0];
+  // The plans of the latest year that has any (src/domain/default-year.ts), not simply the first listed.
+  const year = defaultYear((list ?? []).map((p) => p.year));
+  const first = list?.find((p) => p.year === year);
   return list?.findLast(
     (p) => p.orgUnitId === first?.orgUnitId && p.year === first?.year && p.kind === first?.kind,
   );
 }
 
-/** The last quarter of the plan's year that has ended, or I while none has: what is evaluated now. */
-export function defaultQuarter(year: number, today = new Date()): Quarter {
-  if (today.getFullYear() > year) return 4;
+/**
+ * The last quarter of the plan's year that has ended, or I while none has: what is evaluated now. Of a
+ * past year whose reports stop early (the demo's 2024 ends in September), the quarter of the last report.
+ */
+export function defaultQuarter(year: number, today = new Date(), latestPeriods: string[] = []): Quarter {
   if (today.getFullYear() < year) return 1;
-  return Math.max(1, Math.floor(today.getMonth() / 3)) as Quarter;
+  const ended = today.getFullYear() > year ? 4 : (Math.max(1, Math.floor(today.getMonth() / 3)) as Quarter);
+  const reported = latestPeriods
+    .filter((p) => p.startsWith(String(year)) && /^\d{6}$/.test(p))
+    .sort()
+    .at(-1);
+  if (!reported) return ended;
+  return Math.min(ended, Math.ceil(Number(reported.slice(4)) / 3)) as Quarter;
 }
 
 const evaluationKey = (planId: string | undefined, quarter?: Quarter) =>

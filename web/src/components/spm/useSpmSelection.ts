@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
+import { defaultYear } from "../../../../src/domain/index";
 import type { OrgUnit } from "../../../../src/org-units/schemas";
+import type { YearsWithData } from "../../../../src/periods/schemas";
 import type { RegionAdoptions } from "../../../../src/spm/adoption-schemas";
 import { apiGet } from "../../api";
-import { useOrgUnits, useSpmServices, useSpmVersions } from "../../queries";
+import { useOrgUnits, useSpmServices, useSpmVersions, useYearsWithData } from "../../queries";
 
 export const tabs = ["capaian", "laporan", "katalog"] as const;
 export type SpmTab = (typeof tabs)[number];
@@ -11,34 +13,15 @@ export type SpmTab = (typeof tabs)[number];
 /** SPM is measured for a kota and, to find where it falls short, its kecamatan and puskesmas. */
 const REGION_TYPES: OrgUnit["type"][] = ["kabupaten_kota", "kecamatan", "puskesmas"];
 
-interface Populations {
-  populations: Array<{ value: string | null }>;
-}
-
 /**
- * The year a reader most likely wants: the latest adopted year that has begun and has target
- * populations entered (a year without sasaran has no capaian yet), else the latest year that has begun.
+ * The year a reader most likely wants (src/domain/default-year.ts): among the adopted years, those with
+ * target populations entered (a year without sasaran has no capaian yet), else the adopted years; with
+ * nothing adopted, the years the user has any data in (Kota Metro's 2024 reports).
  */
-function useDefaultYear(unitId: string | undefined, years: number[], needed: boolean) {
-  const thisYear = new Date().getFullYear();
-  const candidates = years.filter((y) => y <= thisYear).reverse();
-  const fallback = candidates[0] ?? years[years.length - 1];
-  const query = useQuery({
-    queryKey: ["spm-default-year", unitId, candidates],
-    enabled: needed && Boolean(unitId) && candidates.length > 0,
-    staleTime: Number.POSITIVE_INFINITY,
-    queryFn: async () => {
-      for (const year of candidates) {
-        const { populations } = await apiGet<Populations>(
-          `/spm/populations?orgUnitId=${unitId}&year=${year}`,
-        );
-        if (populations.some((p) => p.value !== null)) return year;
-      }
-      return fallback;
-    },
-  });
-  // Without the populations (an error, or no year has begun) the latest year is still a fair start.
-  return { year: query.data ?? (query.isLoading ? undefined : fallback), loading: query.isLoading };
+function openingYear(adopted: number[], data: YearsWithData | undefined): number {
+  const withSasaran = adopted.filter((y) => data?.populations.includes(y));
+  if (withSasaran.length > 0) return defaultYear(withSasaran);
+  return defaultYear(adopted.length > 0 ? adopted : (data?.any ?? []));
 }
 
 /**
@@ -66,12 +49,15 @@ export function useSpmSelection() {
   const adoptedYears = adoptions.data?.adoptions.map((a) => a.year) ?? [];
   // A new installation has adopted nothing yet: this year is where it starts.
   const years = adoptedYears.length > 0 ? adoptedYears : [thisYear];
-  const offered = [...new Set([...years, thisYear - 1, thisYear, thisYear + 1])].sort((a, b) => a - b);
+  const yearsWithData = useYearsWithData();
+  const offered = [
+    ...new Set([...years, ...(yearsWithData.data?.any ?? []), thisYear - 1, thisYear, thisYear + 1]),
+  ].sort((a, b) => a - b);
 
   const chosenYear = Number(search.get("tahun"));
   const chosen = offered.includes(chosenYear);
-  const defaultYear = useDefaultYear(home?.id, years, !chosen && adoptedYears.length > 0);
-  const year = chosen ? chosenYear : adoptedYears.length > 0 ? defaultYear.year : thisYear;
+  const opening = openingYear(adoptedYears, yearsWithData.data);
+  const year = chosen ? chosenYear : opening;
 
   // The catalogue shows the version of the year shown, else the latest adopted, else the latest there is.
   const inYear = adoptions.data?.adoptions.find((a) => a.year === year)?.versionId;
@@ -100,7 +86,7 @@ export function useSpmSelection() {
       versions.isPending ||
       (Boolean(region) && adoptions.isPending) ||
       (Boolean(version) && services.isPending) ||
-      defaultYear.loading,
+      yearsWithData.isPending,
     units,
     versions,
     services,
