@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record.js";
 import { users } from "../db/schema/index.js";
 import { DEMO_PASSWORD } from "../demo/users.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { checkCredentials } from "./login.js";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./passwords.js";
 import { hasPermission, PERMISSIONS } from "./permissions.js";

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { type DatabaseHandle, type DatabaseOptions, openDatabase, pgliteHandle } from "../db/client.js";
 import { acquireDataDirLock } from "../db/data-dir-lock.js";
 import { appliedMigrations, expectedMigrations, migrate } from "../db/migrate.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { APP_VERSION } from "../server/version.js";
 import { decodeBackup, encodeBackup, type Manifest, type PayloadKind } from "./file-format.js";
 import { logicalDump, logicalRestore, publicTables } from "./logical.js";

@@ -1,8 +1,6 @@
 import { and, eq, inArray, like, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import { dataElements, dataSetElements, dataSetReports, dataValues, orgUnits } from "../db/schema/index.js";
-
-type Reader = Pick<Database, "select">;
 
 /**
  * The approved values of a subtree, per reporting facility, data element and month: what the

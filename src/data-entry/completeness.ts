@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   dataSetElements,
   dataSetOrgUnits,
@@ -14,12 +14,7 @@ import {
  * arrived (submitted or further, with values or declared nihil) and which arrived on time. A missing
  * report is never a zero.
  */
-export async function completeness(
-  db: Pick<Database, "select">,
-  dataSetId: string,
-  period: string,
-  scope: readonly string[],
-) {
+export async function completeness(db: Reader, dataSetId: string, period: string, scope: readonly string[]) {
   const rows = await db
     .select({
       orgUnitId: orgUnits.id,

@@ -6,8 +6,8 @@ import type { Database } from "../db/client.js";
 import { dataSetOrgUnits, dataSetReports, orgUnits } from "../db/schema/index.js";
 import { canonical, DomainError, isEditable, parseDecimal, parsePeriod } from "../domain/index.js";
 import { cellAt, cellText, type Grid, readSpreadsheet } from "../interop/rak-import/index.js";
+import { AppError } from "../lib/errors.js";
 import { ensurePeriods } from "../periods/commands.js";
-import { AppError } from "../server/errors.js";
 import { assertEntryOpen, formContext, formElements, formValues } from "./form.js";
 import { type ValueToWrite, writeValues } from "./save.js";
 

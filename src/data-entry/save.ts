@@ -1,13 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+import type { Database, Tx } from "../db/client.js";
 
 import { dataSetReports, dataValues } from "../db/schema/index.js";
 import { canonical, DomainError, isEditable, parseDecimal } from "../domain/index.js";
+import { AppError } from "../lib/errors.js";
 import { ensurePeriods } from "../periods/commands.js";
-import { AppError } from "../server/errors.js";
 import { type FormContext, formElements, formValues, reportOf } from "./form.js";
 import type { SaveValues } from "./schemas.js";
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import { forbidden } from "../auth/plugin.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { dataSetReports } from "../db/schema/index.js";
 import {
   checkSubmittedContent,
@@ -11,8 +11,8 @@ import {
   type ReportAction,
   type ReportStatus,
 } from "../domain/index.js";
+import { AppError } from "../lib/errors.js";
 import { ensurePeriods } from "../periods/commands.js";
-import { AppError } from "../server/errors.js";
 import { type FormContext, formElements, formFindings, formValues } from "./form.js";
 
 /**
@@ -87,7 +87,7 @@ export async function transitionReport(
   });
 }
 
-async function checkBeforeSubmit(tx: Pick<Database, "select">, context: FormContext, nihilReason?: string) {
+async function checkBeforeSubmit(tx: Reader, context: FormContext, nihilReason?: string) {
   const elements = await formElements(tx, context.dataSet.id, context.period);
   const stored = await formValues(
     tx,

@@ -71,3 +71,8 @@ export function pgliteHandle(client: PGlite, releaseLock: () => void): DatabaseH
     },
   };
 }
+
+/** The handle a write runs on: the one transaction a command opens (use only it inside). */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** What a read needs: the global handle or a transaction. */
+export type Reader = Pick<Database, "select" | "selectDistinct">;

@@ -21,9 +21,9 @@ import {
   sum,
   type TimeAggregation,
 } from "../domain/index.js";
+import { notFound } from "../lib/errors.js";
 import { groupBy } from "../lib/group-by.js";
 import { getPlan } from "../plans/queries.js";
-import { notFound } from "../server/errors.js";
 import { approvedMonthlyTotals, budgetRealisasi, indicatorDefinitions, quarterNotes } from "./data.js";
 import { loadCoverage, provenanceOf } from "./provenance.js";
 import type { CapaianCell, Evaluation, EvaluationBudgetRow, EvaluationIndicatorRow, Level } from "./types.js";

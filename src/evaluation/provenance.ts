@@ -1,5 +1,5 @@
 import { and, eq, inArray, like } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   dataElements,
   dataSetElements,
@@ -9,8 +9,6 @@ import {
 } from "../db/schema/index.js";
 import { canonical, evaluate, type IndicatorDefinition, indicatorDataElements } from "../domain/index.js";
 import type { Provenance } from "./types.js";
-
-type Reader = Pick<Database, "select">;
 
 /** At most this many missing reports are named; the counts stay exact. */
 const MISSING_SHOWN = 60;

@@ -10,9 +10,9 @@ import {
   planNodes,
 } from "../db/schema/index.js";
 import { storedTarget } from "../domain/index.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { planContext } from "../plans/edit-service.js";
 import { evaluationPdf, evaluationXlsx } from "../reports/evaluation/index.js";
-import { AppError, notFound } from "../server/errors.js";
 import { computeEvaluation } from "./compute.js";
 import { evaluationSchema } from "./schemas.js";
 

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, like, or, sql } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   dataElements,
   dataSetReports,
@@ -11,8 +11,6 @@ import {
   plans,
 } from "../db/schema/index.js";
 import type { DefinitionList, DefinitionRow } from "./schemas.js";
-
-type Reader = Pick<Database, "select">;
 
 export async function elementCodes(db: Reader) {
   return db

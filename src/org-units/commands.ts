@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader, Tx } from "../db/client.js";
 import { orgUnits } from "../db/schema/index.js";
 import type { BilingualText } from "../domain/errors.js";
 import {
@@ -11,10 +11,9 @@ import {
   parentProblem,
   wouldCycle,
 } from "../domain/org-unit-tree.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import type { CreateOrgUnit, UpdateOrgUnit } from "./schemas.js";
 
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Throws the 403 when the caller may not manage units at this path. */
 export type AuthorizePath = (path: string) => void;
 
@@ -45,7 +44,7 @@ const check = (problem: BilingualText | null, code?: string) => {
 };
 
 /** Reads a unit; inside a transaction `lockUnit` also locks it, so two moves at once cannot both pass the cycle check. */
-export async function readUnit(db: Pick<Database, "select">, where: { id: string } | { code: string }) {
+export async function readUnit(db: Reader, where: { id: string } | { code: string }) {
   const [row] = await db
     .select(unitColumns)
     .from(orgUnits)

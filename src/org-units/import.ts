@@ -18,7 +18,7 @@ import {
   type UnitType,
 } from "../domain/org-unit-tree.js";
 import { ImportError, readSpreadsheet } from "../interop/rak-import/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { auditChange, districtUnder, lockUnit, moveWithin, type UnitRow } from "./commands.js";
 import { type ImportColumn, readUnitRows, type SheetRow } from "./import-read.js";
 import type { OrgUnitImport, OrgUnitImportRow } from "./schemas.js";

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize, forbidden, scopeOf } from "../auth/plugin.js";
 import { ORG_UNIT_TYPES } from "../db/schema/index.js";
-import { notFound } from "../server/errors.js";
+import { notFound } from "../lib/errors.js";
 import { orgUnitImportRoutes } from "./import-routes.js";
 import { orgUnitManageRoutes } from "./manage-routes.js";
 import { findOrgUnit, listOrgUnits } from "./queries.js";

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader, Tx } from "../db/client.js";
 import {
   indicators,
   orgUnits,
@@ -10,10 +10,10 @@ import {
   plans,
 } from "../db/schema/index.js";
 import { inferMode, parseTargetSeries, storedTarget } from "../domain/index.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import type { IndicatorCreate, IndicatorEdit, NodeCreate, NodeEdit, NodeMove } from "./edit-schemas.js";
 import type { RakIndicatorRow } from "./rak-document.js";
-import { catalogueIds, type Tx } from "./rak-store.js";
+import { catalogueIds } from "./rak-store.js";
 
 export interface PlanContext {
   id: string;
@@ -24,7 +24,7 @@ export interface PlanContext {
 }
 
 /** The plan an edit is aimed at, with what the route needs to authorize it. */
-export async function planContext(db: Pick<Database, "select">, planId: string): Promise<PlanContext> {
+export async function planContext(db: Reader, planId: string): Promise<PlanContext> {
   const [row] = await db
     .select({
       id: plans.id,

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { orgUnits, plans } from "../db/schema/index.js";
 import { pickActive } from "../domain/plan-versions.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { carryOver } from "./carry-over.js";
 import { diffPlans, matchPlans } from "./plan-diff.js";
 import type { RakDocument } from "./rak-document.js";
@@ -14,7 +14,7 @@ import { readRak, writeRak } from "./rak-store.js";
  * version in force, and which version it is identical to, if any. Besides the version in force, a
  * newer draft counts too, so that importing one file twice never stacks two identical drafts.
  */
-async function compare(db: Pick<Database, "select">, orgUnitId: string, doc: RakDocument) {
+async function compare(db: Reader, orgUnitId: string, doc: RakDocument) {
   const versions = await db
     .select()
     .from(plans)

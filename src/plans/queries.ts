@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import {
   type BudgetNode,
@@ -50,7 +50,7 @@ export async function listPlans(db: Database, filter: PlanFilter) {
 }
 
 /** One plan with its nodes in document order (depth-first), each node carrying its indicators. */
-export async function getPlan(db: Pick<Database, "select">, id: string) {
+export async function getPlan(db: Reader, id: string) {
   const [plan] = await db
     .select({
       ...summaryColumns,

@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Reader, Tx } from "../db/client.js";
 import { indicators, type PlanNodeLevel, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import { inferMode, kindFromUnit, parseTargetSeries } from "../domain/index.js";
 import { getPlan } from "./queries.js";
 import type { RakDocument, RakIndicatorRow, RakKegiatan } from "./rak-document.js";
-
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export interface WriteRakInput {
   orgUnitId: string;
@@ -134,10 +132,7 @@ export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
 }
 
 /** A stored plan as a RAK document, for the exports. */
-export async function readRak(
-  db: Pick<Database, "select">,
-  planId: string,
-): Promise<RakDocument | undefined> {
+export async function readRak(db: Reader, planId: string): Promise<RakDocument | undefined> {
   const plan = await getPlan(db, planId);
   if (!plan) return undefined;
   const rows = (node: (typeof plan.nodes)[number]): RakIndicatorRow[] =>

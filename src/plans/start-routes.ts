@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { actorOf, authorize } from "../auth/plugin.js";
+import { notFound } from "../lib/errors.js";
 import { findOrgUnit } from "../org-units/queries.js";
-import { notFound } from "../server/errors.js";
 import { startPlan } from "./start.js";
 import { planStartedSchema, planStartSchema } from "./start-schemas.js";
 

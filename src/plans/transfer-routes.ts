@@ -7,10 +7,10 @@ import {
   parseRakFile,
   rakTemplateWorkbook,
 } from "../interop/rak-import/index.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { findOrgUnit } from "../org-units/queries.js";
 import { pkPdf, pkXlsx } from "../reports/pk/index.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
-import { AppError, notFound } from "../server/errors.js";
 import { planContext } from "./edit-service.js";
 import { importPreview, importRak } from "./import-version.js";
 import { readRak } from "./rak-store.js";

@@ -1,5 +1,5 @@
 import { and, count, countDistinct, eq, inArray, isNull, like, ne, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   dataSetElements,
   dataSetOrgUnits,
@@ -11,8 +11,6 @@ import {
   users,
 } from "../db/schema/index.js";
 import type { SetupStatus, SetupStepKey } from "./schemas.js";
-
-type Reader = Pick<Database, "select">;
 
 /** Where a new office stands on its first day: what exists of each thing it must set up, per scope root. */
 export async function setupStatus(db: Reader, rootPaths: readonly string[]): Promise<SetupStatus[]> {

@@ -2,16 +2,14 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import { allows, type ScopedRole } from "../auth/permissions.js";
 import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader, Tx } from "../db/client.js";
 import { orgUnits, skmResponses, skmSurveys, spmAdoptions, spmServices } from "../db/schema/index.js";
 import { endDate, parsePeriod, startDate } from "../domain/index.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { FACILITY_TYPES } from "./facility-types.js";
 import { resultOf, scoresBySurvey, surveysWithin } from "./results.js";
 import type { Questionnaire } from "./rows.js";
 import type { SurveyDetail, SurveyList } from "./schemas.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** The period of a survey: a year, a semester or a quarter (Permenpan RB 14/2017 asks at least yearly). */
 export function surveyPeriod(code: string) {
@@ -47,7 +45,7 @@ const surveyColumns = {
 };
 
 /** A survey with its facility (for the scope check) and service; 404 when there is none. */
-export async function surveyContext(db: Pick<Database, "select">, id: string) {
+export async function surveyContext(db: Reader, id: string) {
   const [row] = await db
     .select(surveyColumns)
     .from(skmSurveys)
@@ -60,7 +58,7 @@ export async function surveyContext(db: Pick<Database, "select">, id: string) {
 export type SurveyContext = Awaited<ReturnType<typeof surveyContext>>;
 
 /** The SPM services in force for a unit in a year: those of the version its kab/kota adopted. */
-export async function servicesInForce(db: Pick<Database, "select">, orgUnitPath: string, year: number) {
+export async function servicesInForce(db: Reader, orgUnitPath: string, year: number) {
   return db
     .select({ id: spmServices.id, number: spmServices.number, name: spmServices.name })
     .from(spmAdoptions)

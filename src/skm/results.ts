@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, type SQL, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import { orgUnits, skmResponses, skmSurveys, spmServices } from "../db/schema/index.js";
 import { computeIkm, type SkmBand } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
@@ -24,7 +24,7 @@ export function resultOf(scores: readonly (readonly number[])[]) {
 }
 
 /** The scores of the given surveys, by survey, in one query. */
-export async function scoresBySurvey(db: Pick<Database, "select">, surveyIds: readonly string[]) {
+export async function scoresBySurvey(db: Reader, surveyIds: readonly string[]) {
   const rows = surveyIds.length
     ? await db
         .select({ surveyId: skmResponses.surveyId, scores: skmResponses.scores })
@@ -63,7 +63,7 @@ export interface SkmYearResults {
  * are absent. One query: the questionnaires with their survey, facility and service.
  */
 export async function skmResultsForYear(
-  db: Pick<Database, "select">,
+  db: Reader,
   orgUnitPath: string,
   year: number,
 ): Promise<SkmYearResults> {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, authorize, currentUser } from "../auth/plugin.js";
 import { orgUnits, skmResponses, spmServices } from "../db/schema/index.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { FACILITY_TYPES } from "./facility-types.js";
 import { readQuestionnaireFile } from "./import.js";
 import {

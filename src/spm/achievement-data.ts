@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, like, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   dataElements,
   dataSetElements,
@@ -13,8 +13,6 @@ import {
   spmTargets,
   spmVersions,
 } from "../db/schema/index.js";
-
-type Reader = Pick<Database, "select" | "selectDistinct">;
 
 /** The SPM version a unit follows in a year: its own adoption, else the nearest ancestor's. */
 export async function adoptedVersion(db: Reader, orgUnitPath: string, year: number) {

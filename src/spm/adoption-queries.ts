@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   orgUnits,
   spmAdoptions,
@@ -11,8 +11,6 @@ import {
   spmVersions,
 } from "../db/schema/index.js";
 import type { RegionAdoptions } from "./adoption-schemas.js";
-
-type Reader = Pick<Database, "select">;
 
 /** A unit with the kab/kota it lies in (itself when it is one), which is what adopts an SPM version. */
 export async function unitWithRegion(db: Reader, id: string) {

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record.js";
 import { allows } from "../auth/permissions.js";
 import { actorOf, authorize, currentUser, scopeOf } from "../auth/plugin.js";
 import { prevalences } from "../db/schema/index.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import {
   findGridUnit,
   type GridUnit,

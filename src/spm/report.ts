@@ -1,13 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { spmReportNotes, spmReports, spmServices } from "../db/schema/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { skmResultsForYear } from "../skm/results.js";
 import { computeSpmAchievement } from "./achievement.js";
 import type { SpmReport } from "./report-types.js";
 
-type Reader = Pick<Database, "select" | "selectDistinct">;
 interface ReportUnit {
   id: string;
   code: string;
