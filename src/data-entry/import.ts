@@ -7,8 +7,8 @@ import { dataSetOrgUnits, dataSetReports, orgUnits } from "../db/schema/index.js
 import { canonical, DomainError, isEditable, parseDecimal, parsePeriod } from "../domain/index.js";
 import { cellAt, cellText, type Grid, readSpreadsheet } from "../interop/rak-import/index.js";
 import { AppError } from "../lib/errors.js";
-import { ensurePeriods } from "../periods/commands.js";
 import { assertEntryOpen, formContext, formElements, formValues } from "./form.js";
+import { lockReport } from "./lock-report.js";
 import { type ValueToWrite, writeValues } from "./save.js";
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -220,28 +220,8 @@ export async function commitImport(db: Database, dataSetId: string, rows: Import
         orgUnitId: unitId.get(r.orgUnitCode) as string,
         period: r.period,
       });
-      await ensurePeriods(tx, [context.period]);
-      await tx
-        .insert(dataSetReports)
-        .values({
-          dataSetId,
-          orgUnitId: context.unit.id,
-          districtId: context.unit.districtId,
-          period: r.period,
-        })
-        .onConflictDoNothing();
-      const [report] = await tx
-        .select({ status: dataSetReports.status })
-        .from(dataSetReports)
-        .where(
-          and(
-            eq(dataSetReports.dataSetId, dataSetId),
-            eq(dataSetReports.orgUnitId, context.unit.id),
-            eq(dataSetReports.period, r.period),
-          ),
-        )
-        .for("update");
-      if (!report || !isEditable(report.status))
+      const report = await lockReport(tx, context);
+      if (!isEditable(report.status))
         throw refuse(`Laporan ${r.orgUnitCode} ${r.period} sudah terkunci.`, "A report became locked.");
       const current = new Map(
         (

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import { forbidden } from "../auth/plugin.js";
 import type { Database, Reader } from "../db/client.js";
@@ -12,8 +11,8 @@ import {
   type ReportStatus,
 } from "../domain/index.js";
 import { AppError } from "../lib/errors.js";
-import { ensurePeriods } from "../periods/commands.js";
 import { type FormContext, formElements, formFindings, formValues } from "./form.js";
+import { lockReport, reportKey } from "./lock-report.js";
 
 /**
  * Moves a report through the workflow in one transaction with its audit record. Submitting re-runs the
@@ -35,24 +34,9 @@ export async function transitionReport(
   actor: Actor,
 ) {
   const { action, reason, nihilReason } = request;
-  const key = and(
-    eq(dataSetReports.dataSetId, context.dataSet.id),
-    eq(dataSetReports.orgUnitId, context.unit.id),
-    eq(dataSetReports.period, context.period.code),
-  );
+  const key = reportKey(context);
   return db.transaction(async (tx) => {
-    await ensurePeriods(tx, [context.period]);
-    await tx
-      .insert(dataSetReports)
-      .values({
-        dataSetId: context.dataSet.id,
-        orgUnitId: context.unit.id,
-        districtId: context.unit.districtId,
-        period: context.period.code,
-      })
-      .onConflictDoNothing();
-    const [report] = await tx.select().from(dataSetReports).where(key).for("update");
-    if (!report) throw new Error("report row vanished");
+    const report = await lockReport(tx, context);
     const status = nextStatus(report.status, action, reason);
     if (!request.mayTakeFrom(report.status)) throw forbidden();
     if (action === "submit") await checkBeforeSubmit(tx, context, nihilReason);

@@ -1,4 +1,5 @@
-import { and, eq, inArray, like } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
 import type { Reader } from "../db/client.js";
 import {
   dataElements,
@@ -30,7 +31,7 @@ export async function loadCoverage(db: Reader, rootPath: string, months: string[
       .select({ dataSetId: dataSetOrgUnits.dataSetId, orgUnitId: orgUnits.id, name: orgUnits.name })
       .from(dataSetOrgUnits)
       .innerJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
-      .where(like(orgUnits.path, `${rootPath}%`)),
+      .where(inSubtree(rootPath)),
     db
       .select({
         dataSetId: dataSetReports.dataSetId,
@@ -41,7 +42,7 @@ export async function loadCoverage(db: Reader, rootPath: string, months: string[
       .innerJoin(orgUnits, eq(orgUnits.id, dataSetReports.orgUnitId))
       .where(
         and(
-          like(orgUnits.path, `${rootPath}%`),
+          inSubtree(rootPath),
           inArray(dataSetReports.period, months),
           eq(dataSetReports.status, "approved"),
         ),

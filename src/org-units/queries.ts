@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, like } from "drizzle-orm";
-import { withinScope } from "../auth/scope-sql.js";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { inSubtree, withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
 import { type OrgUnitType, orgUnits } from "../db/schema/index.js";
 
@@ -38,7 +38,7 @@ export async function listOrgUnits(db: Database, filter: OrgUnitFilter) {
     const root = await findOrgUnit(db, filter.within);
     if (!root) return null;
     if (!filter.scope.some((s) => root.path.startsWith(s))) return "forbidden" as const;
-    conditions.push(like(orgUnits.path, `${root.path}%`));
+    conditions.push(inSubtree(root.path));
   }
   if (filter.type) conditions.push(eq(orgUnits.type, filter.type));
   if (!filter.includeClosed) conditions.push(isNull(orgUnits.closedOn));

@@ -1,4 +1,5 @@
-import { and, count, countDistinct, eq, inArray, isNull, like, ne, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
 import type { Reader } from "../db/client.js";
 import {
   dataSetElements,
@@ -26,7 +27,7 @@ async function statusOf(
   db: Reader,
   root: { id: string; name: string; officeName: string | null; path: string },
 ): Promise<SetupStatus> {
-  const inTree = like(orgUnits.path, `${root.path}%`);
+  const inTree = inSubtree(root.path);
   const [[facilities], [people], [forms], [planCount], [adoptions]] = await Promise.all([
     db
       .select({ n: count() })

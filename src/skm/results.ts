@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, like, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
 import type { Reader } from "../db/client.js";
 import { orgUnits, skmResponses, skmSurveys, spmServices } from "../db/schema/index.js";
 import { computeIkm, type SkmBand } from "../domain/index.js";
@@ -14,7 +15,7 @@ function periodInYear(year: number): SQL {
 
 /** Surveys of a subtree whose period lies in the year. */
 export const surveysWithin = (orgUnitPath: string, year: number) =>
-  and(like(orgUnits.path, `${orgUnitPath}%`), periodInYear(year));
+  and(inSubtree(orgUnitPath), periodInYear(year));
 
 /** The IKM of a set of questionnaires as the API sends it; null when there are none yet. */
 export function resultOf(scores: readonly (readonly number[])[]) {

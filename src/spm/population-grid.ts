@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, like, or } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
+import { inSubtree } from "../auth/scope-sql.js";
 import type { Database, Reader } from "../db/client.js";
 import { type OrgUnitType, orgUnits, prevalences, targetPopulations } from "../db/schema/index.js";
 import { canonical, parseHeadCount } from "../domain/index.js";
@@ -152,7 +153,7 @@ export async function populationGrid(db: Database, root: GridUnit, year: number)
     .selectDistinct({ year: targetPopulations.year })
     .from(targetPopulations)
     .innerJoin(orgUnits, eq(orgUnits.id, targetPopulations.orgUnitId))
-    .where(like(orgUnits.path, `${root.path}%`))
+    .where(inSubtree(root.path))
     .orderBy(asc(targetPopulations.year));
   return {
     unit: { id: root.id, code: root.code, name: root.name, type: root.type },

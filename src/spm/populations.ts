@@ -1,4 +1,5 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
 import type { Reader } from "../db/client.js";
 import { orgUnits, prevalences, targetPopulations } from "../db/schema/index.js";
 import { add, canonical, estimatePopulation } from "../domain/index.js";
@@ -41,7 +42,7 @@ export async function populationTree(db: Reader, rootPath: string, year: number)
     db
       .select({ id: orgUnits.id, parentId: orgUnits.parentId, path: orgUnits.path })
       .from(orgUnits)
-      .where(like(orgUnits.path, `${rootPath}%`)),
+      .where(inSubtree(rootPath)),
     db
       .select({
         orgUnitId: targetPopulations.orgUnitId,
@@ -50,7 +51,7 @@ export async function populationTree(db: Reader, rootPath: string, year: number)
       })
       .from(targetPopulations)
       .innerJoin(orgUnits, eq(orgUnits.id, targetPopulations.orgUnitId))
-      .where(and(like(orgUnits.path, `${rootPath}%`), eq(targetPopulations.year, year))),
+      .where(and(inSubtree(rootPath), eq(targetPopulations.year, year))),
   ]);
   const own = new Map<string, Map<string, string>>();
   for (const r of rows) {
