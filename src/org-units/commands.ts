@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database, Reader, Tx } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import { orgUnits } from "../db/schema/index.js";
 import type { BilingualText } from "../domain/errors.js";
 import {
@@ -11,47 +11,21 @@ import {
   parentProblem,
   wouldCycle,
 } from "../domain/org-unit-tree.js";
-import { AppError, notFound } from "../lib/errors.js";
+import { AppError } from "../lib/errors.js";
+import { orgUnitNotFound, type UnitRow, unitColumns } from "./queries.js";
 import type { CreateOrgUnit, UpdateOrgUnit } from "./schemas.js";
 
 /** Throws the 403 when the caller may not manage units at this path. */
 export type AuthorizePath = (path: string) => void;
 
-const unitColumns = {
-  id: orgUnits.id,
-  parentId: orgUnits.parentId,
-  districtId: orgUnits.districtId,
-  code: orgUnits.code,
-  name: orgUnits.name,
-  officeName: orgUnits.officeName,
-  type: orgUnits.type,
-  ownerType: orgUnits.ownerType,
-  isBlud: orgUnits.isBlud,
-  level: orgUnits.level,
-  path: orgUnits.path,
-  kemenkesCode: orgUnits.kemenkesCode,
-  closedOn: orgUnits.closedOn,
-  closedReason: orgUnits.closedReason,
-};
-export type UnitRow = Omit<typeof orgUnits.$inferSelect, "createdAt">;
-
 const invalid = (problem: BilingualText, code = "ORG_UNIT_INVALID") =>
   new AppError(422, code, problem.id, problem.en);
 const conflict = (code: string, id: string, en: string) => new AppError(409, code, id, en);
-const unitNotFound = () => notFound("Unit organisasi", "Org unit");
 const check = (problem: BilingualText | null, code?: string) => {
   if (problem) throw invalid(problem, code);
 };
 
-/** Reads a unit; inside a transaction `lockUnit` also locks it, so two moves at once cannot both pass the cycle check. */
-export async function readUnit(db: Reader, where: { id: string } | { code: string }) {
-  const [row] = await db
-    .select(unitColumns)
-    .from(orgUnits)
-    .where("id" in where ? eq(orgUnits.id, where.id) : eq(orgUnits.code, where.code));
-  return row as UnitRow | undefined;
-}
-
+/** Reads and locks a unit, so two moves at once cannot both pass the cycle check. */
 export async function lockUnit(tx: Tx, where: { id: string } | { code: string }) {
   const [row] = await tx
     .select(unitColumns)
@@ -123,7 +97,7 @@ export async function createOrgUnit(
 ) {
   return db.transaction(async (tx) => {
     const parent = await lockUnit(tx, { id: input.parentId });
-    if (!parent) throw unitNotFound();
+    if (!parent) throw orgUnitNotFound();
     authorize(parent.path);
     check(codeProblem(input.code));
     check(parentProblem(input.type, parent.type), "ORG_UNIT_WRONG_PARENT");
@@ -168,6 +142,29 @@ export async function createOrgUnit(
   });
 }
 
+/**
+ * The shape of every change to one existing unit: lock it, check the caller manages it, change it, and
+ * audit the fields that changed, in one transaction.
+ */
+async function changeUnit(
+  db: Database,
+  id: string,
+  authorize: AuthorizePath,
+  actor: Actor,
+  audit: { action: string; reason: string | null },
+  change: (tx: Tx, unit: UnitRow) => Promise<void>,
+) {
+  return db.transaction(async (tx) => {
+    const unit = await lockUnit(tx, { id });
+    if (!unit) throw orgUnitNotFound();
+    authorize(unit.path);
+    await change(tx, unit);
+    const after = (await lockUnit(tx, { id })) as UnitRow;
+    await auditChange(tx, actor, audit.action, unit, after, audit.reason);
+    return after;
+  });
+}
+
 /** Edits a unit's own fields; a new code rewrites the paths of its subtree, a new type is checked both ways. */
 export async function updateOrgUnit(
   db: Database,
@@ -176,40 +173,41 @@ export async function updateOrgUnit(
   authorize: AuthorizePath,
   actor: Actor,
 ) {
-  return db.transaction(async (tx) => {
-    const unit = await lockUnit(tx, { id });
-    if (!unit) throw unitNotFound();
-    authorize(unit.path);
-    const next = {
-      code: input.code ?? unit.code,
-      name: input.name ?? unit.name,
-      officeName: input.officeName === undefined ? unit.officeName : input.officeName,
-      type: input.type ?? unit.type,
-      ownerType: input.ownerType === undefined ? unit.ownerType : input.ownerType,
-      isBlud: input.isBlud ?? unit.isBlud,
-      kemenkesCode: input.kemenkesCode === undefined ? unit.kemenkesCode : input.kemenkesCode,
-    };
-    if (next.code !== unit.code) {
-      check(codeProblem(next.code));
-      await ensureFree(tx, "code", next.code, unit.id);
-    }
-    if (next.type !== unit.type) await checkTypeChange(tx, unit, next.type);
-    checkOwnership(next.type, next.ownerType, next.isBlud);
-    if (next.kemenkesCode && next.kemenkesCode !== unit.kemenkesCode) {
-      check(kemenkesCodeProblem(next.kemenkesCode));
-      await ensureFree(tx, "kemenkesCode", next.kemenkesCode, unit.id);
-    }
-    const { code: _code, ...own } = next;
-    await tx.update(orgUnits).set(own).where(eq(orgUnits.id, unit.id));
-    if (next.code !== unit.code) {
-      const newPath = `${unit.path.slice(0, -unit.code.length - 1)}${next.code}/`;
-      await tx.update(orgUnits).set({ code: next.code }).where(eq(orgUnits.id, unit.id));
-      await rewriteSubtree(tx, unit.path, newPath, 0, unit.districtId);
-    }
-    const after = (await lockUnit(tx, { id })) as UnitRow;
-    await auditChange(tx, actor, "orgunit.update", unit, after, input.reason ?? null);
-    return after;
-  });
+  return changeUnit(
+    db,
+    id,
+    authorize,
+    actor,
+    { action: "orgunit.update", reason: input.reason ?? null },
+    async (tx, unit) => {
+      const next = {
+        code: input.code ?? unit.code,
+        name: input.name ?? unit.name,
+        officeName: input.officeName === undefined ? unit.officeName : input.officeName,
+        type: input.type ?? unit.type,
+        ownerType: input.ownerType === undefined ? unit.ownerType : input.ownerType,
+        isBlud: input.isBlud ?? unit.isBlud,
+        kemenkesCode: input.kemenkesCode === undefined ? unit.kemenkesCode : input.kemenkesCode,
+      };
+      if (next.code !== unit.code) {
+        check(codeProblem(next.code));
+        await ensureFree(tx, "code", next.code, unit.id);
+      }
+      if (next.type !== unit.type) await checkTypeChange(tx, unit, next.type);
+      checkOwnership(next.type, next.ownerType, next.isBlud);
+      if (next.kemenkesCode && next.kemenkesCode !== unit.kemenkesCode) {
+        check(kemenkesCodeProblem(next.kemenkesCode));
+        await ensureFree(tx, "kemenkesCode", next.kemenkesCode, unit.id);
+      }
+      const { code: _code, ...own } = next;
+      await tx.update(orgUnits).set(own).where(eq(orgUnits.id, unit.id));
+      if (next.code !== unit.code) {
+        const newPath = `${unit.path.slice(0, -unit.code.length - 1)}${next.code}/`;
+        await tx.update(orgUnits).set({ code: next.code }).where(eq(orgUnits.id, unit.id));
+        await rewriteSubtree(tx, unit.path, newPath, 0, unit.districtId);
+      }
+    },
+  );
 }
 
 async function checkTypeChange(tx: Tx, unit: UnitRow, type: UnitRow["type"]) {
@@ -286,18 +284,19 @@ export async function moveOrgUnit(
   authorize: AuthorizePath,
   actor: Actor,
 ) {
-  return db.transaction(async (tx) => {
-    const unit = await lockUnit(tx, { id });
-    if (!unit) throw unitNotFound();
-    authorize(unit.path);
-    const parent = await lockUnit(tx, { id: input.parentId });
-    if (!parent) throw unitNotFound();
-    authorize(parent.path);
-    if (unit.parentId !== parent.id) await moveWithin(tx, unit, parent);
-    const after = (await lockUnit(tx, { id })) as UnitRow;
-    await auditChange(tx, actor, "orgunit.move", unit, after, input.reason);
-    return after;
-  });
+  return changeUnit(
+    db,
+    id,
+    authorize,
+    actor,
+    { action: "orgunit.move", reason: input.reason },
+    async (tx, unit) => {
+      const parent = await lockUnit(tx, { id: input.parentId });
+      if (!parent) throw orgUnitNotFound();
+      authorize(parent.path);
+      if (unit.parentId !== parent.id) await moveWithin(tx, unit, parent);
+    },
+  );
 }
 
 export async function closeOrgUnit(
@@ -307,36 +306,37 @@ export async function closeOrgUnit(
   authorize: AuthorizePath,
   actor: Actor,
 ) {
-  return db.transaction(async (tx) => {
-    const unit = await lockUnit(tx, { id });
-    if (!unit) throw unitNotFound();
-    authorize(unit.path);
-    if (unit.closedOn)
-      throw conflict(
-        "ORG_UNIT_CLOSED",
-        `${unit.name} sudah ditutup sejak ${unit.closedOn}.`,
-        `${unit.name} is already closed since ${unit.closedOn}.`,
-      );
-    const [open] = await tx
-      .select({ name: orgUnits.name })
-      .from(orgUnits)
-      .where(sql`${orgUnits.parentId} = ${unit.id} and ${orgUnits.closedOn} is null`)
-      .limit(1);
-    // Open children would vanish from the lists with their parent; the Dinas moves or closes them first.
-    if (open)
-      throw conflict(
-        "ORG_UNIT_HAS_OPEN_CHILDREN",
-        `${unit.name} masih punya unit aktif di bawahnya (${open.name}); pindahkan atau tutup dulu.`,
-        `${unit.name} still has open units under it (${open.name}); move or close them first.`,
-      );
-    await tx
-      .update(orgUnits)
-      .set({ closedOn: input.closedOn, closedReason: input.reason })
-      .where(eq(orgUnits.id, unit.id));
-    const after = (await lockUnit(tx, { id })) as UnitRow;
-    await auditChange(tx, actor, "orgunit.close", unit, after, input.reason);
-    return after;
-  });
+  return changeUnit(
+    db,
+    id,
+    authorize,
+    actor,
+    { action: "orgunit.close", reason: input.reason },
+    async (tx, unit) => {
+      if (unit.closedOn)
+        throw conflict(
+          "ORG_UNIT_CLOSED",
+          `${unit.name} sudah ditutup sejak ${unit.closedOn}.`,
+          `${unit.name} is already closed since ${unit.closedOn}.`,
+        );
+      const [open] = await tx
+        .select({ name: orgUnits.name })
+        .from(orgUnits)
+        .where(sql`${orgUnits.parentId} = ${unit.id} and ${orgUnits.closedOn} is null`)
+        .limit(1);
+      // Open children would vanish from the lists with their parent; the Dinas moves or closes them first.
+      if (open)
+        throw conflict(
+          "ORG_UNIT_HAS_OPEN_CHILDREN",
+          `${unit.name} masih punya unit aktif di bawahnya (${open.name}); pindahkan atau tutup dulu.`,
+          `${unit.name} still has open units under it (${open.name}); move or close them first.`,
+        );
+      await tx
+        .update(orgUnits)
+        .set({ closedOn: input.closedOn, closedReason: input.reason })
+        .where(eq(orgUnits.id, unit.id));
+    },
+  );
 }
 
 export async function reopenOrgUnit(
@@ -346,22 +346,23 @@ export async function reopenOrgUnit(
   authorize: AuthorizePath,
   actor: Actor,
 ) {
-  return db.transaction(async (tx) => {
-    const unit = await lockUnit(tx, { id });
-    if (!unit) throw unitNotFound();
-    authorize(unit.path);
-    if (!unit.closedOn)
-      throw conflict("ORG_UNIT_OPEN", `${unit.name} tidak sedang ditutup.`, `${unit.name} is not closed.`);
-    const parent = unit.parentId ? await lockUnit(tx, { id: unit.parentId }) : undefined;
-    if (parent?.closedOn)
-      throw conflict(
-        "ORG_UNIT_PARENT_CLOSED",
-        `${parent.name} juga ditutup; buka atau pindahkan dulu.`,
-        `${parent.name} is closed too; reopen it or move this unit first.`,
-      );
-    await tx.update(orgUnits).set({ closedOn: null, closedReason: null }).where(eq(orgUnits.id, unit.id));
-    const after = (await lockUnit(tx, { id })) as UnitRow;
-    await auditChange(tx, actor, "orgunit.reopen", unit, after, input.reason);
-    return after;
-  });
+  return changeUnit(
+    db,
+    id,
+    authorize,
+    actor,
+    { action: "orgunit.reopen", reason: input.reason },
+    async (tx, unit) => {
+      if (!unit.closedOn)
+        throw conflict("ORG_UNIT_OPEN", `${unit.name} tidak sedang ditutup.`, `${unit.name} is not closed.`);
+      const parent = unit.parentId ? await lockUnit(tx, { id: unit.parentId }) : undefined;
+      if (parent?.closedOn)
+        throw conflict(
+          "ORG_UNIT_PARENT_CLOSED",
+          `${parent.name} juga ditutup; buka atau pindahkan dulu.`,
+          `${parent.name} is closed too; reopen it or move this unit first.`,
+        );
+      await tx.update(orgUnits).set({ closedOn: null, closedReason: null }).where(eq(orgUnits.id, unit.id));
+    },
+  );
 }

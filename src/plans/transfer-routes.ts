@@ -8,7 +8,7 @@ import {
   rakTemplateWorkbook,
 } from "../interop/rak-import/index.js";
 import { AppError, notFound } from "../lib/errors.js";
-import { findOrgUnit } from "../org-units/queries.js";
+import { authorizedUnit } from "../org-units/queries.js";
 import { pkPdf, pkXlsx } from "../reports/pk/index.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
 import { planContext } from "./edit-service.js";
@@ -75,12 +75,8 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
     { parseAs: "buffer", bodyLimit: DEFAULT_MAX_BYTES + 1 },
     (_req, body, done) => done(null, body),
   );
-  const orgUnit = async (request: Parameters<typeof authorize>[0], id: string) => {
-    const unit = await findOrgUnit(db(), id);
-    if (!unit) throw notFound("Unit organisasi", "Org unit");
-    authorize(request, "plan.write", unit.path);
-    return unit;
-  };
+  const orgUnit = (request: Parameters<typeof authorize>[0], id: string) =>
+    authorizedUnit(db(), request, "plan.write", id);
 
   app.get(
     "/plans/template.xlsx",
