@@ -6,7 +6,7 @@ import { type DatabaseHandle, type DatabaseOptions, openDatabase, pgliteHandle }
 import { acquireDataDirLock } from "../db/data-dir-lock.js";
 import { appliedMigrations, expectedMigrations, migrate } from "../db/migrate.js";
 import { AppError } from "../lib/errors.js";
-import { APP_VERSION } from "../server/version.js";
+import { APP_VERSION } from "../lib/version.js";
 import { decodeBackup, encodeBackup, type Manifest, type PayloadKind } from "./file-format.js";
 import { logicalDump, logicalRestore, publicTables } from "./logical.js";
 import { pgDump, pgRestore } from "./pg-tools.js";

@@ -6,7 +6,7 @@ import { orgUnits, plans } from "../db/schema/index.js";
 import { parseRakFile } from "../interop/rak-import/index.js";
 import { AppError } from "../lib/errors.js";
 import { importRak } from "../plans/import-version.js";
-import { readRak } from "../plans/rak-store.js";
+import { readRak } from "../plans/rak-queries.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
 
 const cliActor = { userId: null, username: "cli", requestId: null };

@@ -11,7 +11,7 @@ import {
   users,
 } from "../db/schema/index.js";
 import { ensurePeriodsOfYears } from "../periods/commands.js";
-import { writeRak } from "../plans/rak-store.js";
+import { writeRak } from "../plans/rak-commands.js";
 import { ensureSpmVersion, SPM_CATALOGUE } from "../spm/catalogue.js";
 import { insertDemoDataEntry } from "./data-entry.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";

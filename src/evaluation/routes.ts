@@ -11,7 +11,7 @@ import {
 } from "../db/schema/index.js";
 import { storedTarget } from "../domain/index.js";
 import { AppError, notFound } from "../lib/errors.js";
-import { planContext } from "../plans/edit-service.js";
+import { planContext } from "../plans/queries.js";
 import { evaluationPdf, evaluationXlsx } from "../reports/evaluation/index.js";
 import { computeEvaluation } from "./compute.js";
 import { evaluationSchema } from "./schemas.js";

@@ -6,8 +6,9 @@ import { pickActive } from "../domain/plan-versions.js";
 import { AppError } from "../lib/errors.js";
 import { carryOver } from "./carry-over.js";
 import { diffPlans, matchPlans } from "./plan-diff.js";
+import { writeRak } from "./rak-commands.js";
 import type { RakDocument } from "./rak-document.js";
-import { readRak, writeRak } from "./rak-store.js";
+import { readRak } from "./rak-queries.js";
 
 /**
  * An imported document against the stored versions of its org unit and year: the changes from the

@@ -10,6 +10,7 @@ import {
   type TargetMode,
 } from "../domain/index.js";
 import { activeAmong, pickActive } from "../domain/plan-versions.js";
+import { notFound } from "../lib/errors.js";
 import { groupBy } from "../lib/group-by.js";
 
 export interface PlanFilter {
@@ -164,4 +165,31 @@ function budgetTree(nodes: Array<Omit<BudgetNode, "children"> & { parentId: stri
     children: (children.get(n.id) ?? []).map(build),
   });
   return (children.get("") ?? []).map(build);
+}
+
+export interface PlanContext {
+  id: string;
+  orgUnitId: string;
+  orgUnitPath: string;
+  status: "draft" | "signed";
+  districtId: string | null;
+}
+
+/** The plan an edit is aimed at, with what the route needs to authorize it. */
+export async function planContext(db: Reader, planId: string): Promise<PlanContext> {
+  const [row] = await db
+    .select({
+      id: plans.id,
+      orgUnitId: plans.orgUnitId,
+      orgUnitPath: orgUnits.path,
+      status: plans.status,
+      type: orgUnits.type,
+      districtId: orgUnits.districtId,
+    })
+    .from(plans)
+    .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
+    .where(eq(plans.id, planId));
+  if (!row) throw notFound("Dokumen rencana", "Plan");
+  const { type, ...context } = row;
+  return { ...context, districtId: type === "kabupaten_kota" ? row.orgUnitId : row.districtId };
 }

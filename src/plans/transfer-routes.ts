@@ -11,9 +11,9 @@ import { AppError, notFound } from "../lib/errors.js";
 import { authorizedUnit } from "../org-units/queries.js";
 import { pkPdf, pkXlsx } from "../reports/pk/index.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
-import { planContext } from "./edit-service.js";
 import { importPreview, importRak } from "./import-version.js";
-import { readRak } from "./rak-store.js";
+import { planContext } from "./queries.js";
+import { readRak } from "./rak-queries.js";
 import { importVersionSchema, planChangeSchema } from "./version-schemas.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

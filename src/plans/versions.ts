@@ -5,9 +5,10 @@ import { plans } from "../db/schema/index.js";
 import { pickActive } from "../domain/plan-versions.js";
 import { AppError } from "../lib/errors.js";
 import { carryOver } from "./carry-over.js";
-import type { PlanContext } from "./edit-service.js";
 import { matchPlans } from "./plan-diff.js";
-import { readRak, writeRak } from "./rak-store.js";
+import type { PlanContext } from "./queries.js";
+import { writeRak } from "./rak-commands.js";
+import { readRak } from "./rak-queries.js";
 
 /** The RAK version of an org unit and year that is in force (see pickActive), if there is one. */
 export async function activeVersion(db: Reader, orgUnitId: string, year: number) {

@@ -22,6 +22,7 @@ import { healthRoutes } from "../health/routes.js";
 import { indicatorDefinitionRoutes } from "../indicators/routes.js";
 import { errorBody } from "../lib/errors.js";
 import { packagePath } from "../lib/package-root.js";
+import { APP_VERSION } from "../lib/version.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
@@ -37,7 +38,6 @@ import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
 import { registerResponseHeaders } from "./headers.js";
 import { registerInputGuard } from "./input-guard.js";
-import { APP_VERSION } from "./version.js";
 
 export interface AppOptions {
   database: DatabaseHandle;

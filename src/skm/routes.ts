@@ -5,18 +5,10 @@ import { actorOf, authorize, currentUser } from "../auth/plugin.js";
 import { skmResponses, spmServices } from "../db/schema/index.js";
 import { AppError, notFound } from "../lib/errors.js";
 import { authorizedUnit } from "../org-units/queries.js";
+import { checkServiceInForce, createSurvey, deleteSurvey, replaceResponses } from "./commands.js";
 import { FACILITY_TYPES } from "./facility-types.js";
 import { readQuestionnaireFile } from "./import.js";
-import {
-  checkServiceInForce,
-  createSurvey,
-  deleteSurvey,
-  listSurveys,
-  replaceResponses,
-  surveyContext,
-  surveyDetail,
-  surveyPeriod,
-} from "./queries.js";
+import { listSurveys, surveyContext, surveyDetail, surveyPeriod } from "./queries.js";
 import { resultOf } from "./results.js";
 import { questionnaireProblems, type RowProblem, scoresOf } from "./rows.js";
 import {

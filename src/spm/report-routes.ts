@@ -6,7 +6,8 @@ import { authorizedUnit } from "../org-units/queries.js";
 import { spmReportPdf, spmReportXlsx } from "../reports/spm/index.js";
 import { computeSpmAchievement } from "./achievement.js";
 import { spmAchievementSchema } from "./achievement-schemas.js";
-import { buildSpmReport, saveReportNote, saveReportSignatory } from "./report.js";
+import { saveReportNote, saveReportSignatory } from "./report-commands.js";
+import { buildSpmReport } from "./report-queries.js";
 import { spmReportSchema } from "./report-types.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
