@@ -99,3 +99,23 @@ export function mayAskForAction(
 ): boolean {
   return actionPermissions(action).some((permission) => allows(roles, permission, orgUnitPath));
 }
+
+/**
+ * Whether these roles may write the evaluation of a catalogue indicator: a pengelola program limited
+ * to some indicators analyses only those, unless another of its roles is not limited.
+ */
+export function mayAnalyseIndicator(
+  roles: readonly (ScopedRole & { indicatorIds?: readonly string[] | null })[],
+  indicatorId: string,
+): boolean {
+  const limited = roles.filter((r) => r.role === "pengelola_program" && r.indicatorIds);
+  const unlimited = roles.filter((r) => r.role !== "pengelola_program" || !r.indicatorIds);
+  return (
+    !limited.length || unlimited.length > 0 || limited.some((r) => r.indicatorIds?.includes(indicatorId))
+  );
+}
+
+/** Whether these roles may change a national figure (the national prevalence): only from the tree's root. */
+export function mayChangeNationalFigures(roles: readonly ScopedRole[]): boolean {
+  return scopeRoots(roles, "plan.write").some((root) => root.split("/").filter(Boolean).length === 1);
+}
