@@ -8,6 +8,7 @@ import {
   dataValues,
   orgUnits,
 } from "../db/schema/index.js";
+import { div } from "../domain/index.js";
 
 /**
  * Reports expected for a data set and period (its assigned org units inside the reader's scope), which
@@ -56,7 +57,9 @@ export async function completeness(db: Reader, dataSetId: string, period: string
   });
   const received = units.filter((u) => u.submittedAt !== null).length;
   const onTime = units.filter((u) => u.onTime === true).length;
-  const percent = (n: number) => (units.length ? Math.round((n / units.length) * 1000) / 10 : null);
+  // One decimal, rounded half up, through the domain's decimals rather than floats.
+  const percent = (n: number) =>
+    units.length ? Number(div(String(n * 100), String(units.length), 1)) : null;
   return {
     expected: units.length,
     received,

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { inSubtree } from "../auth/scope-sql.js";
 import type { Reader } from "../db/client.js";
 import { orgUnits, skmResponses, skmSurveys, spmServices } from "../db/schema/index.js";
-import { computeIkm, type SkmBand } from "../domain/index.js";
+import { computeIkm, periodsInYear, type SkmBand } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
 
 /**
@@ -10,7 +10,11 @@ import { groupBy } from "../lib/group-by.js";
  * year ("2024/2025") straddles two years and is never a survey period, so it is left out.
  */
 function periodInYear(year: number): SQL {
-  return sql`${skmSurveys.period} ~ ${`^${year}(S[12]|Q[1-4]|0[1-9]|1[0-2])?$`}`;
+  const types = ["year", "semester", "quarter", "month"] as const;
+  return inArray(
+    skmSurveys.period,
+    types.flatMap((type) => periodsInYear(year, type).map((p) => p.code)),
+  );
 }
 
 /** Surveys of a subtree whose period lies in the year. */
