@@ -2,7 +2,7 @@ import type { Role } from "../db/schema/index.js";
 import { actionPermissions, permissionsFor, type ReportAction, type ReportStatus } from "../domain/index.js";
 
 /**
- * What each role may do (DOMAIN.md §1; Perwal Depok 57/2017 Pasal 7, 9, 10). A permission is always
+ * What each role may do (docs/DOMAIN-RULES.md §1; Perwal Depok 57/2017 Pasal 7, 9, 10). A permission is always
  * held in an org unit and reaches its whole subtree; nothing here does I/O.
  */
 export const PERMISSIONS = [

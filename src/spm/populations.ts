@@ -4,7 +4,7 @@ import type { Reader } from "../db/client.js";
 import { orgUnits, prevalences, targetPopulations } from "../db/schema/index.js";
 import { add, canonical, estimatePopulation } from "../domain/index.js";
 
-/** The target populations the 12 SPM services of Perwal Depok 57/2017 divide by (DOMAIN.md §5). */
+/** The target populations the 12 SPM services of Perwal Depok 57/2017 divide by (docs/DOMAIN-RULES.md §5). */
 export const POPULATION_CATEGORIES = {
   BUMIL: "Ibu hamil",
   BULIN: "Ibu bersalin",
