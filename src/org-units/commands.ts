@@ -165,50 +165,46 @@ async function changeUnit(
   });
 }
 
+/** A command on one existing unit: `change` runs inside `changeUnit`, the reason comes from the input. */
+const unitCommand =
+  <Input extends { reason?: string | null }>(
+    action: string,
+    change: (tx: Tx, unit: UnitRow, input: Input, authorize: AuthorizePath) => Promise<void>,
+  ) =>
+  (db: Database, id: string, input: Input, authorize: AuthorizePath, actor: Actor) =>
+    changeUnit(db, id, authorize, actor, { action, reason: input.reason ?? null }, (tx, unit) =>
+      change(tx, unit, input, authorize),
+    );
+
 /** Edits a unit's own fields; a new code rewrites the paths of its subtree, a new type is checked both ways. */
-export async function updateOrgUnit(
-  db: Database,
-  id: string,
-  input: UpdateOrgUnit,
-  authorize: AuthorizePath,
-  actor: Actor,
-) {
-  return changeUnit(
-    db,
-    id,
-    authorize,
-    actor,
-    { action: "orgunit.update", reason: input.reason ?? null },
-    async (tx, unit) => {
-      const next = {
-        code: input.code ?? unit.code,
-        name: input.name ?? unit.name,
-        officeName: input.officeName === undefined ? unit.officeName : input.officeName,
-        type: input.type ?? unit.type,
-        ownerType: input.ownerType === undefined ? unit.ownerType : input.ownerType,
-        isBlud: input.isBlud ?? unit.isBlud,
-        kemenkesCode: input.kemenkesCode === undefined ? unit.kemenkesCode : input.kemenkesCode,
-      };
-      if (next.code !== unit.code) {
-        check(codeProblem(next.code));
-        await ensureFree(tx, "code", next.code, unit.id);
-      }
-      if (next.type !== unit.type) await checkTypeChange(tx, unit, next.type);
-      checkOwnership(next.type, next.ownerType, next.isBlud);
-      if (next.kemenkesCode && next.kemenkesCode !== unit.kemenkesCode) {
-        check(kemenkesCodeProblem(next.kemenkesCode));
-        await ensureFree(tx, "kemenkesCode", next.kemenkesCode, unit.id);
-      }
-      const { code: _code, ...own } = next;
-      await tx.update(orgUnits).set(own).where(eq(orgUnits.id, unit.id));
-      if (next.code !== unit.code) {
-        const newPath = `${unit.path.slice(0, -unit.code.length - 1)}${next.code}/`;
-        await tx.update(orgUnits).set({ code: next.code }).where(eq(orgUnits.id, unit.id));
-        await rewriteSubtree(tx, unit.path, newPath, 0, unit.districtId);
-      }
-    },
-  );
-}
+export const updateOrgUnit = unitCommand<UpdateOrgUnit>("orgunit.update", async (tx, unit, input) => {
+  const next = {
+    code: input.code ?? unit.code,
+    name: input.name ?? unit.name,
+    officeName: input.officeName === undefined ? unit.officeName : input.officeName,
+    type: input.type ?? unit.type,
+    ownerType: input.ownerType === undefined ? unit.ownerType : input.ownerType,
+    isBlud: input.isBlud ?? unit.isBlud,
+    kemenkesCode: input.kemenkesCode === undefined ? unit.kemenkesCode : input.kemenkesCode,
+  };
+  if (next.code !== unit.code) {
+    check(codeProblem(next.code));
+    await ensureFree(tx, "code", next.code, unit.id);
+  }
+  if (next.type !== unit.type) await checkTypeChange(tx, unit, next.type);
+  checkOwnership(next.type, next.ownerType, next.isBlud);
+  if (next.kemenkesCode && next.kemenkesCode !== unit.kemenkesCode) {
+    check(kemenkesCodeProblem(next.kemenkesCode));
+    await ensureFree(tx, "kemenkesCode", next.kemenkesCode, unit.id);
+  }
+  const { code: _code, ...own } = next;
+  await tx.update(orgUnits).set(own).where(eq(orgUnits.id, unit.id));
+  if (next.code !== unit.code) {
+    const newPath = `${unit.path.slice(0, -unit.code.length - 1)}${next.code}/`;
+    await tx.update(orgUnits).set({ code: next.code }).where(eq(orgUnits.id, unit.id));
+    await rewriteSubtree(tx, unit.path, newPath, 0, unit.districtId);
+  }
+});
 
 async function checkTypeChange(tx: Tx, unit: UnitRow, type: UnitRow["type"]) {
   const parent = unit.parentId ? await lockUnit(tx, { id: unit.parentId }) : undefined;
@@ -277,92 +273,53 @@ export async function moveWithin(tx: Tx, unit: UnitRow, parent: UnitRow) {
   await rewriteSubtree(tx, unit.path, `${parent.path}${unit.code}/`, parent.level + 1 - unit.level, district);
 }
 
-export async function moveOrgUnit(
-  db: Database,
-  id: string,
-  input: { parentId: string; reason: string },
-  authorize: AuthorizePath,
-  actor: Actor,
-) {
-  return changeUnit(
-    db,
-    id,
-    authorize,
-    actor,
-    { action: "orgunit.move", reason: input.reason },
-    async (tx, unit) => {
-      const parent = await lockUnit(tx, { id: input.parentId });
-      if (!parent) throw orgUnitNotFound();
-      authorize(parent.path);
-      if (unit.parentId !== parent.id) await moveWithin(tx, unit, parent);
-    },
-  );
-}
+export const moveOrgUnit = unitCommand<{ parentId: string; reason: string }>(
+  "orgunit.move",
+  async (tx, unit, input, authorize) => {
+    const parent = await lockUnit(tx, { id: input.parentId });
+    if (!parent) throw orgUnitNotFound();
+    authorize(parent.path);
+    if (unit.parentId !== parent.id) await moveWithin(tx, unit, parent);
+  },
+);
 
-export async function closeOrgUnit(
-  db: Database,
-  id: string,
-  input: { closedOn: string; reason: string },
-  authorize: AuthorizePath,
-  actor: Actor,
-) {
-  return changeUnit(
-    db,
-    id,
-    authorize,
-    actor,
-    { action: "orgunit.close", reason: input.reason },
-    async (tx, unit) => {
-      if (unit.closedOn)
-        throw conflict(
-          "ORG_UNIT_CLOSED",
-          `${unit.name} sudah ditutup sejak ${unit.closedOn}.`,
-          `${unit.name} is already closed since ${unit.closedOn}.`,
-        );
-      const [open] = await tx
-        .select({ name: orgUnits.name })
-        .from(orgUnits)
-        .where(sql`${orgUnits.parentId} = ${unit.id} and ${orgUnits.closedOn} is null`)
-        .limit(1);
-      // Open children would vanish from the lists with their parent; the Dinas moves or closes them first.
-      if (open)
-        throw conflict(
-          "ORG_UNIT_HAS_OPEN_CHILDREN",
-          `${unit.name} masih punya unit aktif di bawahnya (${open.name}); pindahkan atau tutup dulu.`,
-          `${unit.name} still has open units under it (${open.name}); move or close them first.`,
-        );
-      await tx
-        .update(orgUnits)
-        .set({ closedOn: input.closedOn, closedReason: input.reason })
-        .where(eq(orgUnits.id, unit.id));
-    },
-  );
-}
+export const closeOrgUnit = unitCommand<{ closedOn: string; reason: string }>(
+  "orgunit.close",
+  async (tx, unit, input) => {
+    if (unit.closedOn)
+      throw conflict(
+        "ORG_UNIT_CLOSED",
+        `${unit.name} sudah ditutup sejak ${unit.closedOn}.`,
+        `${unit.name} is already closed since ${unit.closedOn}.`,
+      );
+    const [open] = await tx
+      .select({ name: orgUnits.name })
+      .from(orgUnits)
+      .where(sql`${orgUnits.parentId} = ${unit.id} and ${orgUnits.closedOn} is null`)
+      .limit(1);
+    // Open children would vanish from the lists with their parent; the Dinas moves or closes them first.
+    if (open)
+      throw conflict(
+        "ORG_UNIT_HAS_OPEN_CHILDREN",
+        `${unit.name} masih punya unit aktif di bawahnya (${open.name}); pindahkan atau tutup dulu.`,
+        `${unit.name} still has open units under it (${open.name}); move or close them first.`,
+      );
+    await tx
+      .update(orgUnits)
+      .set({ closedOn: input.closedOn, closedReason: input.reason })
+      .where(eq(orgUnits.id, unit.id));
+  },
+);
 
-export async function reopenOrgUnit(
-  db: Database,
-  id: string,
-  input: { reason: string },
-  authorize: AuthorizePath,
-  actor: Actor,
-) {
-  return changeUnit(
-    db,
-    id,
-    authorize,
-    actor,
-    { action: "orgunit.reopen", reason: input.reason },
-    async (tx, unit) => {
-      if (!unit.closedOn)
-        throw conflict("ORG_UNIT_OPEN", `${unit.name} tidak sedang ditutup.`, `${unit.name} is not closed.`);
-      const parent = unit.parentId ? await lockUnit(tx, { id: unit.parentId }) : undefined;
-      if (parent?.closedOn)
-        throw conflict(
-          "ORG_UNIT_PARENT_CLOSED",
-          `${parent.name} juga ditutup; buka atau pindahkan dulu.`,
-          `${parent.name} is closed too; reopen it or move this unit first.`,
-        );
-      await tx.update(orgUnits).set({ closedOn: null, closedReason: null }).where(eq(orgUnits.id, unit.id));
-    },
-  );
-}
+export const reopenOrgUnit = unitCommand<{ reason: string }>("orgunit.reopen", async (tx, unit) => {
+  if (!unit.closedOn)
+    throw conflict("ORG_UNIT_OPEN", `${unit.name} tidak sedang ditutup.`, `${unit.name} is not closed.`);
+  const parent = unit.parentId ? await lockUnit(tx, { id: unit.parentId }) : undefined;
+  if (parent?.closedOn)
+    throw conflict(
+      "ORG_UNIT_PARENT_CLOSED",
+      `${parent.name} juga ditutup; buka atau pindahkan dulu.`,
+      `${parent.name} is closed too; reopen it or move this unit first.`,
+    );
+  await tx.update(orgUnits).set({ closedOn: null, closedReason: null }).where(eq(orgUnits.id, unit.id));
+});
