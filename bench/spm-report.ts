@@ -16,7 +16,7 @@ import { formatNumberId, spmMonths } from "../src/domain/index.js";
 import { spmReportPdf, spmReportXlsx } from "../src/reports/spm/index.js";
 import { computeSpmAchievement } from "../src/spm/achievement.js";
 import type { POPULATION_CATEGORIES } from "../src/spm/populations.js";
-import { buildSpmReport } from "../src/spm/report.js";
+import { buildSpmReport } from "../src/spm/report-queries.js";
 
 /**
  * The annual SPM report of a synthetic kota: 10 kecamatan, 35 puskesmas and 5 private clinics under

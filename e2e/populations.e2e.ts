@@ -51,11 +51,6 @@ async function total(page: Page, category: string) {
   );
 }
 
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole("combobox", { name: label, exact: true }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
-
 /** Changes one puskesmas figure in the downloaded template, found by the hidden row of column codes. */
 async function editTemplate(
   template: string,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { scopeOf } from "../auth/plugin.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { auditWorkbook } from "./export.js";
 import { searchAudit } from "./queries.js";
 

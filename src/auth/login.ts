@@ -2,7 +2,7 @@ import { eq, or } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { users } from "../db/schema/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { primaryOrgUnitId } from "../users/queries.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 

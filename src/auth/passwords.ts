@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 
 // argon2id (the library's default algorithm) with OWASP's minimum memory/time cost.
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };

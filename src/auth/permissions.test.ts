@@ -4,6 +4,8 @@ import { ROLES } from "../db/schema/index.js";
 import {
   allows,
   hasPermission,
+  mayAnalyseIndicator,
+  mayChangeNationalFigures,
   PERMISSIONS,
   ROLE_PERMISSIONS,
   type ScopedRole,
@@ -79,5 +81,25 @@ describe("role permissions with org-unit scope", () => {
         },
       ),
     );
+  });
+});
+
+describe("a pengelola program limited to some indicators", () => {
+  const limited = { ...at("pengelola_program", metro), indicatorIds: ["ind-a"] };
+  it("analyses only the indicators it was given", () => {
+    expect(mayAnalyseIndicator([limited], "ind-a")).toBe(true);
+    expect(mayAnalyseIndicator([limited], "ind-b")).toBe(false);
+  });
+  it("analyses every indicator once another of its roles is not limited", () => {
+    expect(mayAnalyseIndicator([limited, at("admin_dinas", metro)], "ind-b")).toBe(true);
+    expect(mayAnalyseIndicator([{ ...limited, indicatorIds: null }], "ind-b")).toBe(true);
+  });
+});
+
+describe("the national prevalence", () => {
+  it("is changed only by a manager at the top of the tree", () => {
+    expect(mayChangeNationalFigures([at("admin_dinas", "/KEMENKES/")])).toBe(true);
+    expect(mayChangeNationalFigures([at("admin_dinas", metro)])).toBe(false);
+    expect(mayChangeNationalFigures([at("auditor", "/KEMENKES/")])).toBe(false);
   });
 });

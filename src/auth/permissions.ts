@@ -2,7 +2,7 @@ import type { Role } from "../db/schema/index.js";
 import { actionPermissions, permissionsFor, type ReportAction, type ReportStatus } from "../domain/index.js";
 
 /**
- * What each role may do (DOMAIN.md §1; Perwal Depok 57/2017 Pasal 7, 9, 10). A permission is always
+ * What each role may do (docs/DOMAIN-RULES.md §1; Perwal Depok 57/2017 Pasal 7, 9, 10). A permission is always
  * held in an org unit and reaches its whole subtree; nothing here does I/O.
  */
 export const PERMISSIONS = [
@@ -98,4 +98,24 @@ export function mayAskForAction(
   orgUnitPath: string,
 ): boolean {
   return actionPermissions(action).some((permission) => allows(roles, permission, orgUnitPath));
+}
+
+/**
+ * Whether these roles may write the evaluation of a catalogue indicator: a pengelola program limited
+ * to some indicators analyses only those, unless another of its roles is not limited.
+ */
+export function mayAnalyseIndicator(
+  roles: readonly (ScopedRole & { indicatorIds?: readonly string[] | null })[],
+  indicatorId: string,
+): boolean {
+  const limited = roles.filter((r) => r.role === "pengelola_program" && r.indicatorIds);
+  const unlimited = roles.filter((r) => r.role !== "pengelola_program" || !r.indicatorIds);
+  return (
+    !limited.length || unlimited.length > 0 || limited.some((r) => r.indicatorIds?.includes(indicatorId))
+  );
+}
+
+/** Whether these roles may change a national figure (the national prevalence): only from the tree's root. */
+export function mayChangeNationalFigures(roles: readonly ScopedRole[]): boolean {
+  return scopeRoots(roles, "plan.write").some((root) => root.split("/").filter(Boolean).length === 1);
 }

@@ -3,7 +3,7 @@ import csrf from "@fastify/csrf-protection";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Actor } from "../audit/record.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { allows, hasPermission, type Permission, scopeRoots } from "./permissions.js";
 import { resolveSession, SESSION_COOKIE, type SessionPolicy, type SessionUser } from "./sessions.js";
 

@@ -1,20 +1,16 @@
-import { eq } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.js";
-import { users } from "../db/schema/index.js";
 import { DEMO_PASSWORD } from "../demo/users.js";
-import { AppError } from "../server/errors.js";
+import { changePassword } from "./change-password.js";
 import { checkCredentials } from "./login.js";
-import { checkPasswordPolicy, hashPassword, verifyPassword } from "./passwords.js";
 import { hasPermission, PERMISSIONS } from "./permissions.js";
 import { type AuthOptions, actorOf, currentUser, setSessionCookie } from "./plugin.js";
 import { loginBodySchema, passwordChangeSchema, sessionResponseSchema } from "./schemas.js";
 import {
   createSession,
   deleteSession,
-  deleteUserSessions,
   listDemoAccounts,
   loadRoles,
   SESSION_COOKIE,
@@ -150,41 +146,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
     },
     async (request, reply) => {
       const me = currentUser(request);
-      const db = app.database.db;
-      const [row] = await db.select().from(users).where(eq(users.id, me.id));
-      if (!row || !(await verifyPassword(row.passwordHash, request.body.currentPassword))) {
-        throw new AppError(
-          400,
-          "WRONG_PASSWORD",
-          "Kata sandi saat ini salah.",
-          "The current password is wrong.",
-        );
-      }
-      const { newPassword } = request.body;
-      checkPasswordPolicy(newPassword, me.username);
-      if (newPassword === request.body.currentPassword) {
-        throw new AppError(
-          400,
-          "PASSWORD_UNCHANGED",
-          "Kata sandi baru harus berbeda dari yang lama.",
-          "The new password must differ from the old one.",
-        );
-      }
-      const passwordHash = await hashPassword(newPassword);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() })
-          .where(eq(users.id, me.id));
-        await deleteUserSessions(tx, me.id, request.sessionTokenHash ?? undefined);
-        await recordAudit(tx, actorOf(request), {
-          action: "user.password_changed",
-          entityType: "user",
-          entityId: me.id,
-          oldValue: { mustChangePassword: row.mustChangePassword },
-          newValue: { mustChangePassword: false },
-        });
-      });
+      await changePassword(
+        app.database.db,
+        me,
+        request.body,
+        request.sessionTokenHash ?? undefined,
+        actorOf(request),
+      );
       return reply.code(204).send(null);
     },
   );

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 
 /** What a backup's payload is, so restore knows how to read it and where it may go. */
 export type PayloadKind = "pglite-datadir" | "pg-dump-custom" | "logical-jsonl";

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 
 /** Runs a PostgreSQL client tool; null when it is not installed. */
 function run(command: string, args: string[], input?: Buffer): Promise<Buffer | null> {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "../db/data-dir-lock.js";
-import { packagePath } from "../server/package-root.js";
+import { packagePath } from "../lib/package-root.js";
 
 const run = promisify(execFile);
 const cli = (...args: string[]) =>

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createBackup, restoreBackup, writeFileAtomic } from "../backup/backup.js";
 import { decodeBackup } from "../backup/file-format.js";
 import { type DatabaseOptions, openDatabase } from "../db/client.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 
 /** `capaian backup`: the PGlite folder must not be held by a running server (its lock refuses it). */
 export async function backupToFile(target: DatabaseOptions, output: string, logical: boolean) {

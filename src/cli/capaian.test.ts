@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { rakMetro2024 } from "../demo/rak-metro-2024.js";
+import { packagePath } from "../lib/package-root.js";
 import { rakXlsx } from "../reports/rak/index.js";
-import { packagePath } from "../server/package-root.js";
 
 const run = promisify(execFile);
 const cli = (...args: string[]) =>

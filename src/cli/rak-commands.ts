@@ -4,10 +4,10 @@ import { and, desc, eq, or } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { orgUnits, plans } from "../db/schema/index.js";
 import { parseRakFile } from "../interop/rak-import/index.js";
+import { AppError } from "../lib/errors.js";
 import { importRak } from "../plans/import-version.js";
-import { readRak } from "../plans/rak-store.js";
+import { readRak } from "../plans/rak-queries.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
-import { AppError } from "../server/errors.js";
 
 const cliActor = { userId: null, username: "cli", requestId: null };
 

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import type { Database } from "../db/client.js";
 import { spmReportPdf, spmReportXlsx } from "../reports/spm/index.js";
-import { buildSpmReport } from "../spm/report.js";
+import { buildSpmReport } from "../spm/report-queries.js";
 import { findOrgUnitByName } from "./rak-commands.js";
 
 /** Writes a region's annual SPM report (Pasal 9) as xlsx, pdf or json; returns its summary. */

@@ -12,7 +12,7 @@ import {
   users,
 } from "../db/schema/index.js";
 import { codeProblem } from "../domain/org-unit-tree.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 
 export interface UserCreateOptions {
   username: string;

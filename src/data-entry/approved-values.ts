@@ -1,8 +1,7 @@
-import { and, eq, inArray, like, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
+import type { Database, Reader } from "../db/client.js";
 import { dataElements, dataSetElements, dataSetReports, dataValues, orgUnits } from "../db/schema/index.js";
-
-type Reader = Pick<Database, "select">;
 
 /**
  * The approved values of a subtree, per reporting facility, data element and month: what the
@@ -29,13 +28,7 @@ export async function approvedValues(db: Reader, rootPath: string, months: strin
       .from(dataValues)
       .innerJoin(orgUnits, eq(orgUnits.id, dataValues.orgUnitId))
       .innerJoin(dataElements, eq(dataElements.id, dataValues.dataElementId))
-      .where(
-        and(
-          like(orgUnits.path, `${rootPath}%`),
-          inArray(dataValues.period, months),
-          inArray(dataElements.code, codes),
-        ),
-      ),
+      .where(and(inSubtree(rootPath), inArray(dataValues.period, months), inArray(dataElements.code, codes))),
     db
       .select({
         orgUnitId: dataSetReports.orgUnitId,
@@ -46,7 +39,7 @@ export async function approvedValues(db: Reader, rootPath: string, months: strin
       .innerJoin(orgUnits, eq(orgUnits.id, dataSetReports.orgUnitId))
       .where(
         and(
-          like(orgUnits.path, `${rootPath}%`),
+          inSubtree(rootPath),
           inArray(dataSetReports.period, months),
           eq(dataSetReports.status, "approved"),
         ),

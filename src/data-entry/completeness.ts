@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   dataSetElements,
   dataSetOrgUnits,
@@ -8,18 +8,14 @@ import {
   dataValues,
   orgUnits,
 } from "../db/schema/index.js";
+import { div } from "../domain/index.js";
 
 /**
  * Reports expected for a data set and period (its assigned org units inside the reader's scope), which
  * arrived (submitted or further, with values or declared nihil) and which arrived on time. A missing
  * report is never a zero.
  */
-export async function completeness(
-  db: Pick<Database, "select">,
-  dataSetId: string,
-  period: string,
-  scope: readonly string[],
-) {
+export async function completeness(db: Reader, dataSetId: string, period: string, scope: readonly string[]) {
   const rows = await db
     .select({
       orgUnitId: orgUnits.id,
@@ -61,7 +57,9 @@ export async function completeness(
   });
   const received = units.filter((u) => u.submittedAt !== null).length;
   const onTime = units.filter((u) => u.onTime === true).length;
-  const percent = (n: number) => (units.length ? Math.round((n / units.length) * 1000) / 10 : null);
+  // One decimal, rounded half up, through the domain's decimals rather than floats.
+  const percent = (n: number) =>
+    units.length ? Number(div(String(n * 100), String(units.length), 1)) : null;
   return {
     expected: units.length,
     received,

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   dataElements,
   dataSetElements,
@@ -21,10 +21,8 @@ import {
   previousPeriod,
   validateValues,
 } from "../domain/index.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import type { Form } from "./schemas.js";
-
-type Reader = Pick<Database, "select">;
 
 export interface FormKey {
   dataSetId: string;

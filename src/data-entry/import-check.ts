@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { allows, type ScopedRole } from "../auth/permissions.js";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import { dataSetOrgUnits, dataSetReports, dataSets, dataValues, orgUnits } from "../db/schema/index.js";
 import {
   canonical,
@@ -13,11 +13,9 @@ import {
 } from "../domain/index.js";
 import { readSpreadsheet } from "../interop/spreadsheet/index.js";
 import { chunks } from "../lib/chunks.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { checkPeriod, formElements, notAssigned, todayInJakarta } from "./form.js";
 import { type ImportRow, readRows } from "./import.js";
-
-type Reader = Pick<Database, "select">;
 
 const MAX_BYTES = 20 * 1024 * 1024;
 

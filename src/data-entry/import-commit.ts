@@ -4,8 +4,8 @@ import type { Database } from "../db/client.js";
 import { dataSetReports, dataValues } from "../db/schema/index.js";
 import { canonical, isEditable, type Period, type ReportStatus } from "../domain/index.js";
 import { chunks } from "../lib/chunks.js";
+import { AppError } from "../lib/errors.js";
 import { ensurePeriods } from "../periods/commands.js";
-import { AppError } from "../server/errors.js";
 import type { ImportRow } from "./import.js";
 import type { CheckedUpload } from "./import-check.js";
 

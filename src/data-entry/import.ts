@@ -5,7 +5,7 @@ import type { Database } from "../db/client.js";
 import { dataSetOrgUnits, orgUnits } from "../db/schema/index.js";
 import { parsePeriod } from "../domain/index.js";
 import { cellAt, cellText, type Grid } from "../interop/spreadsheet/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { formElements } from "./form.js";
 
 const FIXED = ["Kode Unit", "Nama Unit", "Periode"];

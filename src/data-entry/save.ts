@@ -1,14 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
-import { dataSetReports, dataValues } from "../db/schema/index.js";
+import { dataValues } from "../db/schema/index.js";
 import { canonical, DomainError, isEditable, parseDecimal } from "../domain/index.js";
-import { ensurePeriods } from "../periods/commands.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { type FormContext, formElements, formValues, reportOf } from "./form.js";
+import { lockReport } from "./lock-report.js";
 import type { SaveValues } from "./schemas.js";
 
 export const locked = (status: string) =>
@@ -55,29 +53,8 @@ export async function saveValues(db: Database, context: FormContext, input: Save
     return { ...v, value, element };
   });
   return db.transaction(async (tx) => {
-    // The report row is the lock every writer of this form queues on.
-    await ensurePeriods(tx, [context.period]);
-    await tx
-      .insert(dataSetReports)
-      .values({
-        dataSetId: context.dataSet.id,
-        orgUnitId: context.unit.id,
-        districtId: context.unit.districtId,
-        period: context.period.code,
-      })
-      .onConflictDoNothing();
-    const [report] = await tx
-      .select()
-      .from(dataSetReports)
-      .where(
-        and(
-          eq(dataSetReports.dataSetId, context.dataSet.id),
-          eq(dataSetReports.orgUnitId, context.unit.id),
-          eq(dataSetReports.period, context.period.code),
-        ),
-      )
-      .for("update");
-    if (!report || !isEditable(report.status)) throw locked(report?.status ?? "?");
+    const report = await lockReport(tx, context);
+    if (!isEditable(report.status)) throw locked(report.status);
     const current = new Map(
       (await formValues(tx, context.unit.id, context.period.code, [...elements.keys()])).map((v) => [
         v.dataElementId,

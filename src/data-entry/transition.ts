@@ -1,7 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import { forbidden } from "../auth/plugin.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { dataSetReports } from "../db/schema/index.js";
 import {
   checkSubmittedContent,
@@ -11,9 +10,9 @@ import {
   type ReportAction,
   type ReportStatus,
 } from "../domain/index.js";
-import { ensurePeriods } from "../periods/commands.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { type FormContext, formElements, formFindings, formValues } from "./form.js";
+import { lockReport, reportKey } from "./lock-report.js";
 
 /**
  * Moves a report through the workflow in one transaction with its audit record. Submitting re-runs the
@@ -35,24 +34,9 @@ export async function transitionReport(
   actor: Actor,
 ) {
   const { action, reason, nihilReason } = request;
-  const key = and(
-    eq(dataSetReports.dataSetId, context.dataSet.id),
-    eq(dataSetReports.orgUnitId, context.unit.id),
-    eq(dataSetReports.period, context.period.code),
-  );
+  const key = reportKey(context);
   return db.transaction(async (tx) => {
-    await ensurePeriods(tx, [context.period]);
-    await tx
-      .insert(dataSetReports)
-      .values({
-        dataSetId: context.dataSet.id,
-        orgUnitId: context.unit.id,
-        districtId: context.unit.districtId,
-        period: context.period.code,
-      })
-      .onConflictDoNothing();
-    const [report] = await tx.select().from(dataSetReports).where(key).for("update");
-    if (!report) throw new Error("report row vanished");
+    const report = await lockReport(tx, context);
     const status = nextStatus(report.status, action, reason);
     if (!request.mayTakeFrom(report.status)) throw forbidden();
     if (action === "submit") await checkBeforeSubmit(tx, context, nihilReason);
@@ -87,7 +71,7 @@ export async function transitionReport(
   });
 }
 
-async function checkBeforeSubmit(tx: Pick<Database, "select">, context: FormContext, nihilReason?: string) {
+async function checkBeforeSubmit(tx: Reader, context: FormContext, nihilReason?: string) {
   const elements = await formElements(tx, context.dataSet.id, context.period);
   const stored = await formValues(
     tx,

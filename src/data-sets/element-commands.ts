@@ -1,9 +1,9 @@
 import { and, eq, like, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { dataElements, dataSetElements, dataValues, indicators } from "../db/schema/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { findElement } from "./queries.js";
 import type { ElementInput, ElementUpdate } from "./schemas.js";
 
@@ -23,7 +23,7 @@ const staleRevision = () =>
     "Someone else changed this since you opened it; reload and try again.",
   );
 
-async function codeTaken(db: Pick<Database, "select">, code: string, exceptId?: string) {
+async function codeTaken(db: Reader, code: string, exceptId?: string) {
   const [row] = await db
     .select({ id: dataElements.id })
     .from(dataElements)
@@ -32,7 +32,7 @@ async function codeTaken(db: Pick<Database, "select">, code: string, exceptId?: 
 }
 
 /** Where an element is used: forms holding it, values entered, indicator formulas naming it. */
-export async function elementUsage(db: Pick<Database, "select">, id: string, code: string) {
+export async function elementUsage(db: Reader, id: string, code: string) {
   const [inSet] = await db
     .select({ id: dataSetElements.dataSetId })
     .from(dataSetElements)

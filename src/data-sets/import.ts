@@ -4,7 +4,7 @@ import type { Database } from "../db/client.js";
 import { dataElements, dataSetOrgUnits, dataSets, orgUnits } from "../db/schema/index.js";
 import { isElementCode } from "../domain/index.js";
 import { readSpreadsheet } from "../interop/spreadsheet/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { dataSetDetail } from "./queries.js";
 import type { DataSetDetail, DataSetInput, ImportPreview } from "./schemas.js";
 import { applyDataSet, type Editor } from "./set-commands.js";

@@ -1,6 +1,6 @@
 import { and, asc, countDistinct, eq, inArray } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   dataElements,
   dataSetElements,
@@ -9,10 +9,8 @@ import {
   dataSets,
   orgUnits,
 } from "../db/schema/index.js";
-import { notFound } from "../server/errors.js";
+import { notFound } from "../lib/errors.js";
 import type { DataElementRow, DataSetDetail, DataSetSummary } from "./schemas.js";
-
-type Reader = Pick<Database, "select">;
 
 const within = (path: string | null, roots: readonly string[]) =>
   path !== null && roots.some((root) => path.startsWith(root));

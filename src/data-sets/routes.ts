@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ROLE_PERMISSIONS } from "../auth/permissions.js";
 import { actorOf, currentUser, forbidden, scopeOf } from "../auth/plugin.js";
 import { todayInJakarta } from "../data-entry/form.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { createElement, deleteElement, updateElement } from "./element-commands.js";
 import { importDataSet } from "./import.js";
 import { dataSetDetail, findDataSet, findElement, listDataSets, listElements } from "./queries.js";

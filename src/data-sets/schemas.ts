@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ELEMENT_CODE } from "../domain/index.js";
+import { revisionSchema } from "../lib/write-schemas.js";
+import { periodCodeSchema } from "../periods/schemas.js";
 
-const periodCode = z.string().regex(/^\d{4}(\d{2}|Q[1-4])?$/, "kode periode: 2027, 2027Q1, 202701");
 const setCode = z
   .string()
   .trim()
@@ -16,7 +17,7 @@ export const elementInputSchema = z.object({
 
 export const elementUpdateSchema = elementInputSchema.extend({
   archived: z.boolean().optional(),
-  revision: z.number().int().min(1),
+  revision: revisionSchema,
 });
 
 export const elementSchema = z.object({
@@ -48,7 +49,7 @@ export const dataSetInputSchema = z.object({
   periodType: z.enum(["month", "quarter", "year"]),
   deadlineDays: z.number().int().min(0).max(366),
   jumpPercent: z.number().int().min(1).max(10000),
-  openFrom: periodCode.nullable(),
+  openFrom: periodCodeSchema.nullable(),
   openFuturePeriods: z.number().int().min(0).max(24),
   rules: z.array(ruleSchema).max(200),
   elements: z
@@ -56,10 +57,10 @@ export const dataSetInputSchema = z.object({
     .max(1000),
   orgUnitIds: z.array(z.uuid()).max(5000),
   /** From which period a change of elements applies; earlier forms keep theirs. Default: the current period. */
-  effectiveFrom: periodCode.nullable().optional(),
+  effectiveFrom: periodCodeSchema.nullable().optional(),
 });
 
-export const dataSetUpdateSchema = dataSetInputSchema.extend({ revision: z.number().int().min(1) });
+export const dataSetUpdateSchema = dataSetInputSchema.extend({ revision: revisionSchema });
 
 const memberSchema = z.object({
   dataElementId: z.uuid(),

@@ -1,13 +1,11 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import { dataElements, dataSetElements, dataSetOrgUnits, dataSets, orgUnits } from "../db/schema/index.js";
 import { checkRules, parsePeriod, periodOfDate, planMembership } from "../domain/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { findDataSet, isReported, memberships } from "./queries.js";
 import type { DataSetInput } from "./schemas.js";
-
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export interface Editor {
   /** The Dinas a new data set belongs to. */

@@ -106,3 +106,7 @@ function countPending(client: PGlite): { count: number } {
   client.transaction = counted(client.transaction.bind(client)) as typeof client.transaction;
   return pending;
 }
+/** The handle a write runs on: the one transaction a command opens (use only it inside). */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** What a read needs: the global handle or a transaction. */
+export type Reader = Pick<Database, "select" | "selectDistinct">;

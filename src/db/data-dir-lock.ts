@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, realpathSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 
 /** Who holds a data folder: enough to tell a live owner from a dead one, a reused pid or another folder. */
 interface Holder {

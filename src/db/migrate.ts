@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { packagePath } from "../server/package-root.js";
+import { packagePath } from "../lib/package-root.js";
 import type { Database, DatabaseHandle } from "./client.js";
 
 const migrationsFolder = packagePath("drizzle");

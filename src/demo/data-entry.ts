@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Tx } from "../db/client.js";
 import {
   dataElements,
   dataSetElements,
@@ -9,8 +9,6 @@ import {
   orgUnits,
 } from "../db/schema/index.js";
 import type { ValidationRule } from "../domain/index.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** The demo's monthly puskesmas report (Laporan Bulanan), feeding some indicators of the RAK. */
 const elements: Array<[code: string, name: string, section: string]> = [

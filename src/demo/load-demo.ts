@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { recordAudit, systemActor } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import {
   appMeta,
   orgUnits,
@@ -11,7 +11,7 @@ import {
   users,
 } from "../db/schema/index.js";
 import { ensurePeriodsOfYears } from "../periods/commands.js";
-import { writeRak } from "../plans/rak-store.js";
+import { writeRak } from "../plans/rak-commands.js";
 import { ensureSpmVersion, SPM_CATALOGUE } from "../spm/catalogue.js";
 import { insertDemoDataEntry } from "./data-entry.js";
 import { insertMetroDefinitions } from "./metro-2024-definitions.js";
@@ -23,8 +23,6 @@ import { rakMetro2024 } from "./rak-metro-2024.js";
 import { insertDemoSkm } from "./skm.js";
 import { insertDemoSpmData } from "./spm-data.js";
 import { demoPasswordHash, demoUsers } from "./users.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const DEMO_FLAG = "demo_loaded";
 

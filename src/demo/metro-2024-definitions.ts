@@ -1,9 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Tx } from "../db/client.js";
 import { indicators, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import type { RatioFactor } from "../domain/index.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * The demo's indicator definitions over the Laporan Bulanan Puskesmas, each linked ("dari data") to the

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Tx } from "../db/client.js";
 import {
   indicators,
   planIndicatorQuarters,
@@ -8,8 +8,6 @@ import {
   planNodes,
   plans,
 } from "../db/schema/index.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * What the planners of Kota Metro entered for TW I–III 2024 (illustrative, marked contoh): realisasi of

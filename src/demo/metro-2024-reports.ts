@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Tx } from "../db/client.js";
 import {
   auditLog,
   dataElements,
@@ -9,8 +9,6 @@ import {
   users,
 } from "../db/schema/index.js";
 import type { ReportStatus } from "../domain/index.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * The Laporan Bulanan of every Kota Metro puskesmas for January–September 2024 (illustrative figures,

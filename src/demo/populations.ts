@@ -1,7 +1,5 @@
-import type { Database } from "../db/client.js";
+import type { Tx } from "../db/client.js";
 import { prevalences } from "../db/schema/index.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * The national prevalences the SPM estimates of Kota Depok use (Riskesdas 2013, as Lampiran II says),

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { packagePath } from "../server/package-root.js";
+import { packagePath } from "../lib/package-root.js";
 
 /** The seed documents in ../shared/seeds beside the repository (test fixtures, not shipped). */
 export function readSeed(name: "000" | "004"): string {

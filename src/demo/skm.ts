@@ -1,8 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Tx } from "../db/client.js";
 import { orgUnits, skmResponses, skmSurveys, spmAdoptions, spmServices } from "../db/schema/index.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** A small deterministic generator (mulberry32): the demo must come out the same on every load. */
 function seeded(seed: number) {

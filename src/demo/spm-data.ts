@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Tx } from "../db/client.js";
 import {
   dataElements,
   dataSetElements,
@@ -12,8 +12,6 @@ import {
   targetPopulations,
 } from "../db/schema/index.js";
 import { spmMonths } from "../domain/index.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * Demo SPM data for Kota Depok 2019: the monthly SPM report of every puskesmas, private facility and

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { RAK_METRO_2024 } from "../test-support/seed-fixtures/rak-metro-2024.js";
+import { SPM_DEPOK_2017 } from "../test-support/seed-fixtures/spm-depok-2017.js";
 import { computeCapaian } from "./achievement.js";
 import { DomainError } from "./errors.js";
-import { RAK_METRO_2024 } from "./fixtures/rak-metro-2024.js";
-import { SPM_DEPOK_2017 } from "./fixtures/spm-depok-2017.js";
 import {
   computeIndicator,
   defineIndicator,

@@ -233,7 +233,7 @@ const LOWER_IS_BETTER =
 
 /**
  * Lower-is-better recognised from an indicator's name, for documents that do not state polarity
- * (DOMAIN.md §2: deaths, stunting, wasting, KEK, anemia, TB incidence, disease prevalence, DBD IR).
+ * (docs/DOMAIN-RULES.md §2: deaths, stunting, wasting, KEK, anemia, TB incidence, disease prevalence, DBD IR).
  */
 export function polarityFromName(name: string): "lower" | "higher" {
   return LOWER_IS_BETTER.test(String(name)) ? "lower" : "higher";

@@ -1,8 +1,8 @@
 import type { BilingualText } from "./errors.js";
 
 /**
- * The org-unit tree's rules: which unit may sit under which, how codes look, who owns what (DOMAIN.md
- * "Org units"). The SPM roll-up reads the tree as drawn here: a unit's figure is its own or its
+ * The org-unit tree's rules: which unit may sit under which, how codes look, who owns what
+ * (docs/DOMAIN-RULES.md §2 "Org units"). The SPM roll-up reads the tree as drawn here: a unit's figure is its own or its
  * children's sum, private clinics count under the puskesmas of their area, hospitals under the kota.
  */
 export const UNIT_TYPES = [

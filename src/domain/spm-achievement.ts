@@ -6,7 +6,7 @@ import { makePeriod, monthsOf, type Period } from "./periods.js";
 import { parseTarget, targetAmount } from "./target-parse.js";
 
 /**
- * SPM achievement (DOMAIN.md §5): per service, numerator / denominator × 100 over the months the
+ * SPM achievement (docs/DOMAIN-RULES.md §5): per service, numerator / denominator × 100 over the months the
  * service is measured in. Numerators are counts the facilities reported; denominators are target
  * populations for the year. Pure: the server hands in the sums, this decides what they mean.
  */

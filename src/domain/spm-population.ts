@@ -1,7 +1,7 @@
 import { compare, div, formatNumberId, mul, parseDecimal, round } from "./decimal.js";
 import { DomainError } from "./errors.js";
 
-/** A prevalence used to estimate an SPM denominator, kept with where it comes from (DOMAIN.md §5). */
+/** A prevalence used to estimate an SPM denominator, kept with where it comes from (docs/DOMAIN-RULES.md §5). */
 export interface Prevalence {
   /** Percent, canonical decimal ("25.8"). */
   readonly percent: string;

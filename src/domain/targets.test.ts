@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { RAK_METRO_2024 } from "../test-support/seed-fixtures/rak-metro-2024.js";
 import { div } from "./decimal.js";
 import { DomainError } from "./errors.js";
-import { RAK_METRO_2024 } from "./fixtures/rak-metro-2024.js";
 import {
   inferMode,
   parseTargetSeries,

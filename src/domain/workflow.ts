@@ -1,7 +1,7 @@
 import { DomainError } from "./errors.js";
 
 /**
- * The life of one report (a facility's data set for one period), DOMAIN.md §6:
+ * The life of one report (a facility's data set for one period), docs/DOMAIN-RULES.md §6:
  * draft → submitted → verified → approved, or back to the facility with a reason; approved is locked
  * and only a reopen with a reason unlocks it.
  */

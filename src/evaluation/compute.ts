@@ -22,9 +22,9 @@ import {
   sum,
   type TimeAggregation,
 } from "../domain/index.js";
+import { notFound } from "../lib/errors.js";
 import { groupBy } from "../lib/group-by.js";
 import { getPlan } from "../plans/queries.js";
-import { notFound } from "../server/errors.js";
 import { approvedMonthlyTotals, budgetRealisasi, indicatorDefinitions, quarterNotes } from "./data.js";
 import { type MonthlySums, monthlySums } from "./monthly-sums.js";
 import { loadCoverage, provenanceOf } from "./provenance.js";

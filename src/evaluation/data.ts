@@ -1,10 +1,8 @@
 import { inArray } from "drizzle-orm";
 import { approvedSums } from "../data-entry/approved-values.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { indicators, planIndicatorQuarters, planNodeBudgetQuarters } from "../db/schema/index.js";
 import { canonical, makePeriod, monthsOf } from "../domain/index.js";
-
-type Reader = Pick<Database, "select">;
 
 /**
  * Approved monthly totals of the given data elements over an org unit's subtree for one year, by code

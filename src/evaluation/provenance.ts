@@ -1,5 +1,6 @@
-import { and, eq, inArray, like } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { and, eq, inArray } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
+import type { Reader } from "../db/client.js";
 import {
   dataElements,
   dataSetElements,
@@ -9,8 +10,6 @@ import {
 } from "../db/schema/index.js";
 import { canonical, evaluate, type IndicatorDefinition, indicatorDataElements } from "../domain/index.js";
 import type { Provenance } from "./types.js";
-
-type Reader = Pick<Database, "select">;
 
 /** At most this many missing reports are named; the counts stay exact. */
 const MISSING_SHOWN = 60;
@@ -32,7 +31,7 @@ export async function loadCoverage(db: Reader, rootPath: string, months: string[
       .select({ dataSetId: dataSetOrgUnits.dataSetId, orgUnitId: orgUnits.id, name: orgUnits.name })
       .from(dataSetOrgUnits)
       .innerJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
-      .where(like(orgUnits.path, `${rootPath}%`)),
+      .where(inSubtree(rootPath)),
     db
       .select({
         dataSetId: dataSetReports.dataSetId,
@@ -43,7 +42,7 @@ export async function loadCoverage(db: Reader, rootPath: string, months: string[
       .innerJoin(orgUnits, eq(orgUnits.id, dataSetReports.orgUnitId))
       .where(
         and(
-          like(orgUnits.path, `${rootPath}%`),
+          inSubtree(rootPath),
           inArray(dataSetReports.period, months),
           eq(dataSetReports.status, "approved"),
         ),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appliedMigrations, expectedMigrations } from "../db/migrate.js";
-import { APP_VERSION } from "../server/version.js";
+import { APP_VERSION } from "../lib/version.js";
 
 const healthSchema = z.object({
   status: z.enum(["ok", "degraded"]),

@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader, Tx } from "../db/client.js";
 import { indicators } from "../db/schema/index.js";
 import { checkDefinition } from "../domain/index.js";
-import type { Tx } from "../plans/rak-store.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { checkContext, rowOf, signedUses } from "./queries.js";
 import type { DefinitionCreate, DefinitionDraftInput, DefinitionEdit } from "./schemas.js";
 
 /** Refuses a definition with any issue, naming the first one (with its position) and listing all. */
-export async function assertValid(db: Pick<Database, "select">, draft: DefinitionDraftInput, id?: string) {
+export async function assertValid(db: Reader, draft: DefinitionDraftInput, id?: string) {
   const issues = checkDefinition(draft, await checkContext(db, id));
   const [first] = issues;
   if (first) {

@@ -1,5 +1,5 @@
 import { approvedValues } from "../data-entry/approved-values.js";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   add,
   canonical,
@@ -12,7 +12,6 @@ import {
 import { approvedMonths } from "./queries.js";
 import type { CheckResult, DefinitionDraftInput } from "./schemas.js";
 
-type Reader = Pick<Database, "select">;
 type Unit = { id: string; name: string; path: string };
 
 /** The domain definition of a draft that passed checkDefinition. */

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, like, or, sql } from "drizzle-orm";
-import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { inSubtree, withinScope } from "../auth/scope-sql.js";
+import type { Reader } from "../db/client.js";
 import {
   dataElements,
   dataSetReports,
@@ -11,8 +11,6 @@ import {
   plans,
 } from "../db/schema/index.js";
 import type { DefinitionList, DefinitionRow } from "./schemas.js";
-
-type Reader = Pick<Database, "select">;
 
 export async function elementCodes(db: Reader) {
   return db
@@ -128,7 +126,7 @@ export async function approvedMonths(db: Reader, rootPath: string) {
     .select({ period: dataSetReports.period })
     .from(dataSetReports)
     .innerJoin(orgUnits, eq(orgUnits.id, dataSetReports.orgUnitId))
-    .where(and(like(orgUnits.path, `${rootPath}%`), eq(dataSetReports.status, "approved")))
+    .where(and(inSubtree(rootPath), eq(dataSetReports.status, "approved")))
     .groupBy(dataSetReports.period)
     .orderBy(desc(dataSetReports.period))
     .limit(36);
@@ -140,6 +138,6 @@ export async function unitsUnder(db: Reader, rootPath: string) {
   const rows = await db
     .select({ id: orgUnits.id, name: orgUnits.name })
     .from(orgUnits)
-    .where(like(orgUnits.path, `${rootPath}%`));
+    .where(inSubtree(rootPath));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

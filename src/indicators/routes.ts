@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, authorize, scopeOf } from "../auth/plugin.js";
 import { checkDefinition } from "../domain/index.js";
-import { notFound } from "../server/errors.js";
+import { notFound } from "../lib/errors.js";
 import { createDefinition, editDefinition } from "./commands.js";
 import { previewDefinition } from "./preview.js";
 import { checkContext, definitionWithOwner, listDefinitions, orgUnit, unitsUnder } from "./queries.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TIME_AGGREGATIONS } from "../domain/index.js";
+import { reasonSchema, revisionSchema } from "../lib/write-schemas.js";
 
 const expression = z.string().max(2000);
 
@@ -26,8 +27,8 @@ export const definitionCreateSchema = definitionDraftSchema.extend({
 });
 
 export const definitionEditSchema = definitionDraftSchema.extend({
-  revision: z.number().int().min(1),
-  reason: z.string().trim().max(500).optional().describe("alasan; required once a signed plan uses it"),
+  revision: revisionSchema,
+  reason: reasonSchema.describe("alasan; required once a signed plan uses it"),
 });
 
 export const checkSchema = definitionDraftSchema.extend({

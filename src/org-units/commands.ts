@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import { orgUnits } from "../db/schema/index.js";
 import type { BilingualText } from "../domain/errors.js";
 import {
@@ -11,48 +11,21 @@ import {
   parentProblem,
   wouldCycle,
 } from "../domain/org-unit-tree.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
+import { orgUnitNotFound, type UnitRow, unitColumns } from "./queries.js";
 import type { CreateOrgUnit, UpdateOrgUnit } from "./schemas.js";
 
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Throws the 403 when the caller may not manage units at this path. */
 export type AuthorizePath = (path: string) => void;
-
-const unitColumns = {
-  id: orgUnits.id,
-  parentId: orgUnits.parentId,
-  districtId: orgUnits.districtId,
-  code: orgUnits.code,
-  name: orgUnits.name,
-  officeName: orgUnits.officeName,
-  type: orgUnits.type,
-  ownerType: orgUnits.ownerType,
-  isBlud: orgUnits.isBlud,
-  level: orgUnits.level,
-  path: orgUnits.path,
-  kemenkesCode: orgUnits.kemenkesCode,
-  closedOn: orgUnits.closedOn,
-  closedReason: orgUnits.closedReason,
-};
-export type UnitRow = Omit<typeof orgUnits.$inferSelect, "createdAt">;
 
 const invalid = (problem: BilingualText, code = "ORG_UNIT_INVALID") =>
   new AppError(422, code, problem.id, problem.en);
 const conflict = (code: string, id: string, en: string) => new AppError(409, code, id, en);
-const unitNotFound = () => notFound("Unit organisasi", "Org unit");
 const check = (problem: BilingualText | null, code?: string) => {
   if (problem) throw invalid(problem, code);
 };
 
-/** Reads a unit; inside a transaction `lockUnit` also locks it, so two moves at once cannot both pass the cycle check. */
-export async function readUnit(db: Pick<Database, "select">, where: { id: string } | { code: string }) {
-  const [row] = await db
-    .select(unitColumns)
-    .from(orgUnits)
-    .where("id" in where ? eq(orgUnits.id, where.id) : eq(orgUnits.code, where.code));
-  return row as UnitRow | undefined;
-}
-
+/** Reads and locks a unit, so two moves at once cannot both pass the cycle check. */
 export async function lockUnit(tx: Tx, where: { id: string } | { code: string }) {
   const [row] = await tx
     .select(unitColumns)
@@ -124,7 +97,7 @@ export async function createOrgUnit(
 ) {
   return db.transaction(async (tx) => {
     const parent = await lockUnit(tx, { id: input.parentId });
-    if (!parent) throw unitNotFound();
+    if (!parent) throw orgUnitNotFound();
     authorize(parent.path);
     check(codeProblem(input.code));
     check(parentProblem(input.type, parent.type), "ORG_UNIT_WRONG_PARENT");
@@ -169,49 +142,69 @@ export async function createOrgUnit(
   });
 }
 
-/** Edits a unit's own fields; a new code rewrites the paths of its subtree, a new type is checked both ways. */
-export async function updateOrgUnit(
+/**
+ * The shape of every change to one existing unit: lock it, check the caller manages it, change it, and
+ * audit the fields that changed, in one transaction.
+ */
+async function changeUnit(
   db: Database,
   id: string,
-  input: UpdateOrgUnit,
   authorize: AuthorizePath,
   actor: Actor,
+  audit: { action: string; reason: string | null },
+  change: (tx: Tx, unit: UnitRow) => Promise<void>,
 ) {
   return db.transaction(async (tx) => {
     const unit = await lockUnit(tx, { id });
-    if (!unit) throw unitNotFound();
+    if (!unit) throw orgUnitNotFound();
     authorize(unit.path);
-    const next = {
-      code: input.code ?? unit.code,
-      name: input.name ?? unit.name,
-      officeName: input.officeName === undefined ? unit.officeName : input.officeName,
-      type: input.type ?? unit.type,
-      ownerType: input.ownerType === undefined ? unit.ownerType : input.ownerType,
-      isBlud: input.isBlud ?? unit.isBlud,
-      kemenkesCode: input.kemenkesCode === undefined ? unit.kemenkesCode : input.kemenkesCode,
-    };
-    if (next.code !== unit.code) {
-      check(codeProblem(next.code));
-      await ensureFree(tx, "code", next.code, unit.id);
-    }
-    if (next.type !== unit.type) await checkTypeChange(tx, unit, next.type);
-    checkOwnership(next.type, next.ownerType, next.isBlud);
-    if (next.kemenkesCode && next.kemenkesCode !== unit.kemenkesCode) {
-      check(kemenkesCodeProblem(next.kemenkesCode));
-      await ensureFree(tx, "kemenkesCode", next.kemenkesCode, unit.id);
-    }
-    const { code: _code, ...own } = next;
-    await tx.update(orgUnits).set(own).where(eq(orgUnits.id, unit.id));
-    if (next.code !== unit.code) {
-      const newPath = `${unit.path.slice(0, -unit.code.length - 1)}${next.code}/`;
-      await tx.update(orgUnits).set({ code: next.code }).where(eq(orgUnits.id, unit.id));
-      await rewriteSubtree(tx, unit.path, newPath, 0, unit.districtId);
-    }
+    await change(tx, unit);
     const after = (await lockUnit(tx, { id })) as UnitRow;
-    await auditChange(tx, actor, "orgunit.update", unit, after, input.reason ?? null);
+    await auditChange(tx, actor, audit.action, unit, after, audit.reason);
     return after;
   });
 }
+
+/** A command on one existing unit: `change` runs inside `changeUnit`, the reason comes from the input. */
+const unitCommand =
+  <Input extends { reason?: string | null }>(
+    action: string,
+    change: (tx: Tx, unit: UnitRow, input: Input, authorize: AuthorizePath) => Promise<void>,
+  ) =>
+  (db: Database, id: string, input: Input, authorize: AuthorizePath, actor: Actor) =>
+    changeUnit(db, id, authorize, actor, { action, reason: input.reason ?? null }, (tx, unit) =>
+      change(tx, unit, input, authorize),
+    );
+
+/** Edits a unit's own fields; a new code rewrites the paths of its subtree, a new type is checked both ways. */
+export const updateOrgUnit = unitCommand<UpdateOrgUnit>("orgunit.update", async (tx, unit, input) => {
+  const next = {
+    code: input.code ?? unit.code,
+    name: input.name ?? unit.name,
+    officeName: input.officeName === undefined ? unit.officeName : input.officeName,
+    type: input.type ?? unit.type,
+    ownerType: input.ownerType === undefined ? unit.ownerType : input.ownerType,
+    isBlud: input.isBlud ?? unit.isBlud,
+    kemenkesCode: input.kemenkesCode === undefined ? unit.kemenkesCode : input.kemenkesCode,
+  };
+  if (next.code !== unit.code) {
+    check(codeProblem(next.code));
+    await ensureFree(tx, "code", next.code, unit.id);
+  }
+  if (next.type !== unit.type) await checkTypeChange(tx, unit, next.type);
+  checkOwnership(next.type, next.ownerType, next.isBlud);
+  if (next.kemenkesCode && next.kemenkesCode !== unit.kemenkesCode) {
+    check(kemenkesCodeProblem(next.kemenkesCode));
+    await ensureFree(tx, "kemenkesCode", next.kemenkesCode, unit.id);
+  }
+  const { code: _code, ...own } = next;
+  await tx.update(orgUnits).set(own).where(eq(orgUnits.id, unit.id));
+  if (next.code !== unit.code) {
+    const newPath = `${unit.path.slice(0, -unit.code.length - 1)}${next.code}/`;
+    await tx.update(orgUnits).set({ code: next.code }).where(eq(orgUnits.id, unit.id));
+    await rewriteSubtree(tx, unit.path, newPath, 0, unit.districtId);
+  }
+});
 
 async function checkTypeChange(tx: Tx, unit: UnitRow, type: UnitRow["type"]) {
   const parent = unit.parentId ? await lockUnit(tx, { id: unit.parentId }) : undefined;
@@ -280,38 +273,19 @@ export async function moveWithin(tx: Tx, unit: UnitRow, parent: UnitRow) {
   await rewriteSubtree(tx, unit.path, `${parent.path}${unit.code}/`, parent.level + 1 - unit.level, district);
 }
 
-export async function moveOrgUnit(
-  db: Database,
-  id: string,
-  input: { parentId: string; reason: string },
-  authorize: AuthorizePath,
-  actor: Actor,
-) {
-  return db.transaction(async (tx) => {
-    const unit = await lockUnit(tx, { id });
-    if (!unit) throw unitNotFound();
-    authorize(unit.path);
+export const moveOrgUnit = unitCommand<{ parentId: string; reason: string }>(
+  "orgunit.move",
+  async (tx, unit, input, authorize) => {
     const parent = await lockUnit(tx, { id: input.parentId });
-    if (!parent) throw unitNotFound();
+    if (!parent) throw orgUnitNotFound();
     authorize(parent.path);
     if (unit.parentId !== parent.id) await moveWithin(tx, unit, parent);
-    const after = (await lockUnit(tx, { id })) as UnitRow;
-    await auditChange(tx, actor, "orgunit.move", unit, after, input.reason);
-    return after;
-  });
-}
+  },
+);
 
-export async function closeOrgUnit(
-  db: Database,
-  id: string,
-  input: { closedOn: string; reason: string },
-  authorize: AuthorizePath,
-  actor: Actor,
-) {
-  return db.transaction(async (tx) => {
-    const unit = await lockUnit(tx, { id });
-    if (!unit) throw unitNotFound();
-    authorize(unit.path);
+export const closeOrgUnit = unitCommand<{ closedOn: string; reason: string }>(
+  "orgunit.close",
+  async (tx, unit, input) => {
     if (unit.closedOn)
       throw conflict(
         "ORG_UNIT_CLOSED",
@@ -334,35 +308,18 @@ export async function closeOrgUnit(
       .update(orgUnits)
       .set({ closedOn: input.closedOn, closedReason: input.reason })
       .where(eq(orgUnits.id, unit.id));
-    const after = (await lockUnit(tx, { id })) as UnitRow;
-    await auditChange(tx, actor, "orgunit.close", unit, after, input.reason);
-    return after;
-  });
-}
+  },
+);
 
-export async function reopenOrgUnit(
-  db: Database,
-  id: string,
-  input: { reason: string },
-  authorize: AuthorizePath,
-  actor: Actor,
-) {
-  return db.transaction(async (tx) => {
-    const unit = await lockUnit(tx, { id });
-    if (!unit) throw unitNotFound();
-    authorize(unit.path);
-    if (!unit.closedOn)
-      throw conflict("ORG_UNIT_OPEN", `${unit.name} tidak sedang ditutup.`, `${unit.name} is not closed.`);
-    const parent = unit.parentId ? await lockUnit(tx, { id: unit.parentId }) : undefined;
-    if (parent?.closedOn)
-      throw conflict(
-        "ORG_UNIT_PARENT_CLOSED",
-        `${parent.name} juga ditutup; buka atau pindahkan dulu.`,
-        `${parent.name} is closed too; reopen it or move this unit first.`,
-      );
-    await tx.update(orgUnits).set({ closedOn: null, closedReason: null }).where(eq(orgUnits.id, unit.id));
-    const after = (await lockUnit(tx, { id })) as UnitRow;
-    await auditChange(tx, actor, "orgunit.reopen", unit, after, input.reason);
-    return after;
-  });
-}
+export const reopenOrgUnit = unitCommand<{ reason: string }>("orgunit.reopen", async (tx, unit) => {
+  if (!unit.closedOn)
+    throw conflict("ORG_UNIT_OPEN", `${unit.name} tidak sedang ditutup.`, `${unit.name} is not closed.`);
+  const parent = unit.parentId ? await lockUnit(tx, { id: unit.parentId }) : undefined;
+  if (parent?.closedOn)
+    throw conflict(
+      "ORG_UNIT_PARENT_CLOSED",
+      `${parent.name} juga ditutup; buka atau pindahkan dulu.`,
+      `${parent.name} is closed too; reopen it or move this unit first.`,
+    );
+  await tx.update(orgUnits).set({ closedOn: null, closedReason: null }).where(eq(orgUnits.id, unit.id));
+});

@@ -1,5 +1,5 @@
 import { type Cell, cellAt, cellText, type Grid } from "../interop/spreadsheet/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 
 /** The columns of the Dinas's usual list of units, by their template label and by code. */
 export const IMPORT_COLUMNS = [

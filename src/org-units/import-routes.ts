@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, authorize } from "../auth/plugin.js";
-import { AppError, notFound } from "../server/errors.js";
-import { readUnit } from "./commands.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { commitOrgUnitImport, importSummary, MAX_IMPORT_BYTES, planOrgUnitImport } from "./import.js";
+import { readUnit } from "./queries.js";
 import { orgUnitImportSchema } from "./schemas.js";
 import { orgUnitTemplate } from "./template.js";
 

@@ -18,9 +18,10 @@ import {
   type UnitType,
 } from "../domain/org-unit-tree.js";
 import { ImportError, readSpreadsheet } from "../interop/spreadsheet/index.js";
-import { AppError } from "../server/errors.js";
-import { auditChange, districtUnder, lockUnit, moveWithin, type UnitRow } from "./commands.js";
+import { AppError } from "../lib/errors.js";
+import { auditChange, districtUnder, lockUnit, moveWithin } from "./commands.js";
 import { type ImportColumn, readUnitRows, type SheetRow } from "./import-read.js";
+import type { UnitRow } from "./queries.js";
 import type { OrgUnitImport, OrgUnitImportRow } from "./schemas.js";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

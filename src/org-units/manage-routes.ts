@@ -1,7 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Actor } from "../audit/record.js";
 import { actorOf, authorize } from "../auth/plugin.js";
-import { closeOrgUnit, createOrgUnit, moveOrgUnit, reopenOrgUnit, updateOrgUnit } from "./commands.js";
+import type { Database } from "../db/client.js";
+import {
+  type AuthorizePath,
+  closeOrgUnit,
+  createOrgUnit,
+  moveOrgUnit,
+  reopenOrgUnit,
+  updateOrgUnit,
+} from "./commands.js";
+import type { UnitRow } from "./queries.js";
 import {
   closeOrgUnitSchema,
   createOrgUnitSchema,
@@ -50,48 +60,45 @@ export const orgUnitManageRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => updateOrgUnit(db(), request.params.id, request.body, can(request), actorOf(request)),
   );
 
-  app.post(
-    "/org-units/:id/move",
-    {
-      config: { access: "orgunit.manage" },
-      schema: {
-        tags,
-        summary: "Pindahkan unit beserta unit di bawahnya ke induk baru / move a unit and its subtree",
-        params,
-        body: moveOrgUnitSchema,
-        response: { 200: orgUnitSchema },
+  /** Move, close and reopen share one shape: a body with a reason, the unit back as it is now. */
+  const unitAction = <Body extends z.ZodType>(
+    action: string,
+    summary: string,
+    body: Body,
+    command: (
+      db: Database,
+      id: string,
+      input: z.infer<Body>,
+      can: AuthorizePath,
+      actor: Actor,
+    ) => Promise<UnitRow>,
+  ) =>
+    app.post(
+      `/org-units/:id/${action}`,
+      {
+        config: { access: "orgunit.manage" },
+        schema: { tags, summary, params, body, response: { 200: orgUnitSchema } },
       },
-    },
-    async (request) => moveOrgUnit(db(), request.params.id, request.body, can(request), actorOf(request)),
-  );
+      async (request) =>
+        command(db(), request.params.id, request.body as z.infer<Body>, can(request), actorOf(request)),
+    );
 
-  app.post(
-    "/org-units/:id/close",
-    {
-      config: { access: "orgunit.manage" },
-      schema: {
-        tags,
-        summary: "Tutup unit dengan tanggal dan alasan; riwayat dan datanya tetap / close a unit",
-        params,
-        body: closeOrgUnitSchema,
-        response: { 200: orgUnitSchema },
-      },
-    },
-    async (request) => closeOrgUnit(db(), request.params.id, request.body, can(request), actorOf(request)),
+  unitAction(
+    "move",
+    "Pindahkan unit beserta unit di bawahnya ke induk baru / move a unit and its subtree",
+    moveOrgUnitSchema,
+    moveOrgUnit,
   );
-
-  app.post(
-    "/org-units/:id/reopen",
-    {
-      config: { access: "orgunit.manage" },
-      schema: {
-        tags,
-        summary: "Buka kembali unit yang ditutup / reopen a closed unit",
-        params,
-        body: reopenOrgUnitSchema,
-        response: { 200: orgUnitSchema },
-      },
-    },
-    async (request) => reopenOrgUnit(db(), request.params.id, request.body, can(request), actorOf(request)),
+  unitAction(
+    "close",
+    "Tutup unit dengan tanggal dan alasan; riwayat dan datanya tetap / close a unit",
+    closeOrgUnitSchema,
+    closeOrgUnit,
+  );
+  unitAction(
+    "reopen",
+    "Buka kembali unit yang ditutup / reopen a closed unit",
+    reopenOrgUnitSchema,
+    reopenOrgUnit,
   );
 };

@@ -1,14 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { authorize, forbidden, scopeOf } from "../auth/plugin.js";
+import { forbidden, scopeOf } from "../auth/plugin.js";
 import { ORG_UNIT_TYPES } from "../db/schema/index.js";
-import { notFound } from "../server/errors.js";
 import { orgUnitImportRoutes } from "./import-routes.js";
 import { orgUnitManageRoutes } from "./manage-routes.js";
-import { findOrgUnit, listOrgUnits } from "./queries.js";
+import { authorizedUnit, listOrgUnits, orgUnitNotFound } from "./queries.js";
 import { orgUnitSchema } from "./schemas.js";
-
-const orgUnitNotFound = () => notFound("Unit organisasi", "Org unit");
 
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(orgUnitManageRoutes);
@@ -53,10 +50,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const row = await findOrgUnit(app.database.db, request.params.id);
-      if (!row) throw orgUnitNotFound();
-      authorize(request, "orgunit.read", row.path);
-      return row;
+      return authorizedUnit(app.database.db, request, "orgunit.read", request.params.id);
     },
   );
 };

@@ -9,8 +9,8 @@ import {
   UNIT_TYPE_LABEL,
   UNIT_TYPES,
 } from "../domain/org-unit-tree.js";
-import type { UnitRow } from "./commands.js";
 import { IMPORT_COLUMNS } from "./import-read.js";
+import type { UnitRow } from "./queries.js";
 
 /** The region's open units in the import layout, so the Dinas edits its list and uploads it back. */
 export async function orgUnitTemplate(db: Database, root: UnitRow) {

@@ -1,7 +1,7 @@
 import { eq, max, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   dataSetReports,
   orgUnits,
@@ -11,8 +11,6 @@ import {
   targetPopulations,
 } from "../db/schema/index.js";
 import type { YearsWithData } from "./schemas.js";
-
-type Reader = Pick<Database, "select" | "selectDistinct">;
 
 /** The scope roots of each permission the screens read with (empty: that screen shows the user nothing). */
 export interface YearScopes {

@@ -1,10 +1,10 @@
 import { and, inArray, isNotNull, or } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
+import type { Tx } from "../db/client.js";
 import { planIndicatorQuarters, planNodeBudgetQuarters } from "../db/schema/index.js";
 import { chunks } from "../lib/chunks.js";
 import type { PlanMatch } from "./plan-diff.js";
 import { getPlan } from "./queries.js";
-import type { Tx } from "./rak-store.js";
 
 /**
  * The ids of a stored plan's nodes and indicators in the order `flatten` walks its document: sasaran,

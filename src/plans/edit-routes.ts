@@ -3,6 +3,15 @@ import { z } from "zod";
 import type { Permission } from "../auth/permissions.js";
 import { actorOf, authorize } from "../auth/plugin.js";
 import {
+  createIndicator,
+  createNode,
+  deleteIndicator,
+  deleteNode,
+  editIndicator,
+  editNode,
+  moveNode,
+} from "./edit-commands.js";
+import {
   deleteQuerySchema,
   indicatorCreateSchema,
   indicatorEditSchema,
@@ -11,16 +20,7 @@ import {
   nodeMoveSchema,
   signSchema,
 } from "./edit-schemas.js";
-import {
-  createIndicator,
-  createNode,
-  deleteIndicator,
-  deleteNode,
-  editIndicator,
-  editNode,
-  moveNode,
-  planContext,
-} from "./edit-service.js";
+import { planContext } from "./queries.js";
 import { revisePlan, signPlan } from "./versions.js";
 
 const planParams = z.object({ id: z.uuid() });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { TARGET_MODES } from "../domain/targets.js";
+import { reasonSchema, revisionSchema } from "../lib/write-schemas.js";
 
-const revision = z.number().int().min(1).describe("the revision the edit started from");
-const reason = z.string().trim().max(500).optional().describe("alasan perubahan");
+const revision = revisionSchema;
+const reason = reasonSchema;
 const target = z.string().trim().max(50);
 
 export const indicatorEditSchema = z.object({

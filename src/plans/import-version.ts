@@ -1,20 +1,21 @@
 import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { orgUnits, plans } from "../db/schema/index.js";
 import { pickActive } from "../domain/plan-versions.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { carryOver } from "./carry-over.js";
 import { diffPlans, matchPlans } from "./plan-diff.js";
+import { writeRak } from "./rak-commands.js";
 import type { RakDocument } from "./rak-document.js";
-import { readRak, writeRak } from "./rak-store.js";
+import { readRak } from "./rak-queries.js";
 
 /**
  * An imported document against the stored versions of its org unit and year: the changes from the
  * version in force, and which version it is identical to, if any. Besides the version in force, a
  * newer draft counts too, so that importing one file twice never stacks two identical drafts.
  */
-async function compare(db: Pick<Database, "select">, orgUnitId: string, doc: RakDocument) {
+async function compare(db: Reader, orgUnitId: string, doc: RakDocument) {
   const versions = await db
     .select()
     .from(plans)

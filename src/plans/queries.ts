@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import {
   type BudgetNode,
@@ -10,6 +10,7 @@ import {
   type TargetMode,
 } from "../domain/index.js";
 import { activeAmong, pickActive } from "../domain/plan-versions.js";
+import { notFound } from "../lib/errors.js";
 import { groupBy } from "../lib/group-by.js";
 
 export interface PlanFilter {
@@ -50,7 +51,7 @@ export async function listPlans(db: Database, filter: PlanFilter) {
 }
 
 /** One plan with its nodes in document order (depth-first), each node carrying its indicators. */
-export async function getPlan(db: Pick<Database, "select">, id: string) {
+export async function getPlan(db: Reader, id: string) {
   const [plan] = await db
     .select({
       ...summaryColumns,
@@ -164,4 +165,31 @@ function budgetTree(nodes: Array<Omit<BudgetNode, "children"> & { parentId: stri
     children: (children.get(n.id) ?? []).map(build),
   });
   return (children.get("") ?? []).map(build);
+}
+
+export interface PlanContext {
+  id: string;
+  orgUnitId: string;
+  orgUnitPath: string;
+  status: "draft" | "signed";
+  districtId: string | null;
+}
+
+/** The plan an edit is aimed at, with what the route needs to authorize it. */
+export async function planContext(db: Reader, planId: string): Promise<PlanContext> {
+  const [row] = await db
+    .select({
+      id: plans.id,
+      orgUnitId: plans.orgUnitId,
+      orgUnitPath: orgUnits.path,
+      status: plans.status,
+      type: orgUnits.type,
+      districtId: orgUnits.districtId,
+    })
+    .from(plans)
+    .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
+    .where(eq(plans.id, planId));
+  if (!row) throw notFound("Dokumen rencana", "Plan");
+  const { type, ...context } = row;
+  return { ...context, districtId: type === "kabupaten_kota" ? row.orgUnitId : row.districtId };
 }

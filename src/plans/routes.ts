@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize, scopeOf } from "../auth/plugin.js";
 import { PLAN_KINDS } from "../db/schema/index.js";
-import { notFound } from "../server/errors.js";
+import { notFound } from "../lib/errors.js";
 import { getPlan, listPlans } from "./queries.js";
 import { planSchema, planSummarySchema } from "./schemas.js";
 

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, authorize } from "../auth/plugin.js";
-import { findOrgUnit } from "../org-units/queries.js";
-import { notFound } from "../server/errors.js";
+import { actorOf } from "../auth/plugin.js";
+import { authorizedUnit } from "../org-units/queries.js";
 import { startPlan } from "./start.js";
 import { planStartedSchema, planStartSchema } from "./start-schemas.js";
 
@@ -19,9 +18,7 @@ export const planStartRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const unit = await findOrgUnit(app.database.db, request.body.orgUnitId);
-      if (!unit) throw notFound("Unit organisasi", "Org unit");
-      authorize(request, "plan.write", unit.path);
+      const unit = await authorizedUnit(app.database.db, request, "plan.write", request.body.orgUnitId);
       const started = await startPlan(app.database.db, unit, request.body, actorOf(request));
       return reply.code(201).send(started);
     },

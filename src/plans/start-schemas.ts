@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reasonSchema } from "../lib/write-schemas.js";
 
 export const planStartSchema = z.object({
   orgUnitId: z.uuid(),
@@ -8,7 +9,7 @@ export const planStartSchema = z.object({
     .int()
     .optional()
     .describe("salin versi yang berlaku dari tahun ini; tanpa ini rencana dibuat kosong"),
-  reason: z.string().trim().max(500).optional(),
+  reason: reasonSchema,
 });
 
 export const planStartedSchema = z.object({

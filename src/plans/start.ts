@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import { orgUnits, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import { FIRST_PLAN_YEAR, isPlannableYear, YEARS_AHEAD } from "../domain/plan-years.js";
-import { AppError } from "../server/errors.js";
-import type { Tx } from "./rak-store.js";
+import { AppError } from "../lib/errors.js";
 import type { PlanStart } from "./start-schemas.js";
 import { activeVersion } from "./versions.js";
 

@@ -3,13 +3,13 @@ import { z } from "zod";
 import { actorOf, authorize } from "../auth/plugin.js";
 import { DEFAULT_MAX_BYTES, parseRakFile, rakTemplateWorkbook } from "../interop/rak-import/index.js";
 import { ImportError } from "../interop/spreadsheet/index.js";
-import { findOrgUnit } from "../org-units/queries.js";
+import { AppError, notFound } from "../lib/errors.js";
+import { authorizedUnit } from "../org-units/queries.js";
 import { pkPdf, pkXlsx } from "../reports/pk/index.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
-import { AppError, notFound } from "../server/errors.js";
-import { planContext } from "./edit-service.js";
 import { importPreview, importRak } from "./import-version.js";
-import { readRak } from "./rak-store.js";
+import { planContext } from "./queries.js";
+import { readRak } from "./rak-queries.js";
 import { importVersionSchema, planChangeSchema } from "./version-schemas.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -71,12 +71,8 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
     { parseAs: "buffer", bodyLimit: DEFAULT_MAX_BYTES + 1 },
     (_req, body, done) => done(null, body),
   );
-  const orgUnit = async (request: Parameters<typeof authorize>[0], id: string) => {
-    const unit = await findOrgUnit(db(), id);
-    if (!unit) throw notFound("Unit organisasi", "Org unit");
-    authorize(request, "plan.write", unit.path);
-    return unit;
-  };
+  const orgUnit = (request: Parameters<typeof authorize>[0], id: string) =>
+    authorizedUnit(db(), request, "plan.write", id);
 
   app.get(
     "/plans/template.xlsx",

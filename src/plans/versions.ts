@@ -1,16 +1,17 @@
 import { and, eq, max } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { plans } from "../db/schema/index.js";
 import { pickActive } from "../domain/plan-versions.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { carryOver } from "./carry-over.js";
-import type { PlanContext } from "./edit-service.js";
 import { matchPlans } from "./plan-diff.js";
-import { readRak, writeRak } from "./rak-store.js";
+import type { PlanContext } from "./queries.js";
+import { writeRak } from "./rak-commands.js";
+import { readRak } from "./rak-queries.js";
 
 /** The RAK version of an org unit and year that is in force (see pickActive), if there is one. */
-export async function activeVersion(db: Pick<Database, "select">, orgUnitId: string, year: number) {
+export async function activeVersion(db: Reader, orgUnitId: string, year: number) {
   const versions = await db
     .select()
     .from(plans)
@@ -19,11 +20,7 @@ export async function activeVersion(db: Pick<Database, "select">, orgUnitId: str
 }
 
 /** The next version number of the RAK of an org unit and year (1 when there is none yet). */
-export async function nextVersion(
-  db: Pick<Database, "select">,
-  orgUnitId: string,
-  year: number,
-): Promise<number> {
+export async function nextVersion(db: Reader, orgUnitId: string, year: number): Promise<number> {
   const [latest] = await db
     .select({ version: max(plans.version) })
     .from(plans)

@@ -20,6 +20,9 @@ import type { DatabaseHandle } from "../db/client.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
 import { healthRoutes } from "../health/routes.js";
 import { indicatorDefinitionRoutes } from "../indicators/routes.js";
+import { errorBody, withRequestId } from "../lib/errors.js";
+import { packagePath } from "../lib/package-root.js";
+import { APP_VERSION } from "../lib/version.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
 import { yearRoutes } from "../periods/years-routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
@@ -34,12 +37,9 @@ import { spmReportRoutes } from "../spm/report-routes.js";
 import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
 import { handleError } from "./error-handler.js";
-import { errorBody, withRequestId } from "./errors.js";
 import { registerResponseHeaders } from "./headers.js";
 import { registerInputGuard } from "./input-guard.js";
 import { type MetricsOptions, registerMetrics } from "./metrics.js";
-import { packagePath } from "./package-root.js";
-import { APP_VERSION } from "./version.js";
 
 export interface AppOptions {
   database: DatabaseHandle;

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, type ErrorBody, errorBody, withRequestId } from "./errors.js";
+import { AppError, type ErrorBody, errorBody, withRequestId } from "../lib/errors.js";
 
 interface CodedError {
   code: string;

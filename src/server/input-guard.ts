@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { AppError } from "./errors.js";
+import { AppError } from "../lib/errors.js";
 
 /** Deeper than any body the API accepts; a deeper one is an attack or a bug, refused before validation. */
 const MAX_DEPTH = 32;

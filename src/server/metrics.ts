@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { FastifyInstance } from "fastify";
 import type { BackupStatus } from "../backup/schedule.js";
-import { AppError } from "./errors.js";
+import { AppError } from "../lib/errors.js";
 
 export interface MetricsOptions {
   /** When set, a scrape must send `Authorization: Bearer <token>`. */

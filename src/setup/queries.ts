@@ -1,5 +1,6 @@
-import { and, count, countDistinct, eq, inArray, isNull, like, ne, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { and, count, countDistinct, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
+import type { Reader } from "../db/client.js";
 import {
   dataSetElements,
   dataSetOrgUnits,
@@ -11,8 +12,6 @@ import {
   users,
 } from "../db/schema/index.js";
 import type { SetupStatus, SetupStepKey } from "./schemas.js";
-
-type Reader = Pick<Database, "select">;
 
 /** Where a new office stands on its first day: what exists of each thing it must set up, per scope root. */
 export async function setupStatus(db: Reader, rootPaths: readonly string[]): Promise<SetupStatus[]> {
@@ -28,7 +27,7 @@ async function statusOf(
   db: Reader,
   root: { id: string; name: string; officeName: string | null; path: string },
 ): Promise<SetupStatus> {
-  const inTree = like(orgUnits.path, `${root.path}%`);
+  const inTree = inSubtree(root.path);
   const [[facilities], [people], [forms], [planCount], [adoptions]] = await Promise.all([
     db
       .select({ n: count() })

@@ -7,7 +7,7 @@ import {
   ImportError,
   readSpreadsheet,
 } from "../interop/spreadsheet/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { type PeriodBounds, type Questionnaire, questionnaireProblems, type RowProblem } from "./rows.js";
 
 const MAX_BYTES = 5 * 1024 * 1024;

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, like, type SQL, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
+import type { Reader } from "../db/client.js";
 import { orgUnits, skmResponses, skmSurveys, spmServices } from "../db/schema/index.js";
-import { computeIkm, type SkmBand } from "../domain/index.js";
+import { computeIkm, periodsInYear, type SkmBand } from "../domain/index.js";
 import { groupBy } from "../lib/group-by.js";
 
 /**
@@ -9,12 +10,16 @@ import { groupBy } from "../lib/group-by.js";
  * year ("2024/2025") straddles two years and is never a survey period, so it is left out.
  */
 function periodInYear(year: number): SQL {
-  return sql`${skmSurveys.period} ~ ${`^${year}(S[12]|Q[1-4]|0[1-9]|1[0-2])?$`}`;
+  const types = ["year", "semester", "quarter", "month"] as const;
+  return inArray(
+    skmSurveys.period,
+    types.flatMap((type) => periodsInYear(year, type).map((p) => p.code)),
+  );
 }
 
 /** Surveys of a subtree whose period lies in the year. */
 export const surveysWithin = (orgUnitPath: string, year: number) =>
-  and(like(orgUnits.path, `${orgUnitPath}%`), periodInYear(year));
+  and(inSubtree(orgUnitPath), periodInYear(year));
 
 /** The IKM of a set of questionnaires as the API sends it; null when there are none yet. */
 export function resultOf(scores: readonly (readonly number[])[]) {
@@ -24,7 +29,7 @@ export function resultOf(scores: readonly (readonly number[])[]) {
 }
 
 /** The scores of the given surveys, by survey, in one query. */
-export async function scoresBySurvey(db: Pick<Database, "select">, surveyIds: readonly string[]) {
+export async function scoresBySurvey(db: Reader, surveyIds: readonly string[]) {
   const rows = surveyIds.length
     ? await db
         .select({ surveyId: skmResponses.surveyId, scores: skmResponses.scores })
@@ -63,7 +68,7 @@ export interface SkmYearResults {
  * are absent. One query: the questionnaires with their survey, facility and service.
  */
 export async function skmResultsForYear(
-  db: Pick<Database, "select">,
+  db: Reader,
   orgUnitPath: string,
   year: number,
 ): Promise<SkmYearResults> {

@@ -2,20 +2,13 @@ import { count, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, authorize, currentUser } from "../auth/plugin.js";
-import { orgUnits, skmResponses, spmServices } from "../db/schema/index.js";
-import { AppError, notFound } from "../server/errors.js";
+import { skmResponses, spmServices } from "../db/schema/index.js";
+import { AppError, notFound } from "../lib/errors.js";
+import { authorizedUnit } from "../org-units/queries.js";
+import { checkServiceInForce, createSurvey, deleteSurvey, replaceResponses } from "./commands.js";
 import { FACILITY_TYPES } from "./facility-types.js";
 import { readQuestionnaireFile } from "./import.js";
-import {
-  checkServiceInForce,
-  createSurvey,
-  deleteSurvey,
-  listSurveys,
-  replaceResponses,
-  surveyContext,
-  surveyDetail,
-  surveyPeriod,
-} from "./queries.js";
+import { listSurveys, surveyContext, surveyDetail, surveyPeriod } from "./queries.js";
 import { resultOf } from "./results.js";
 import { questionnaireProblems, type RowProblem, scoresOf } from "./rows.js";
 import {
@@ -55,25 +48,11 @@ export const skmRoutes: FastifyPluginAsyncZod = async (app) => {
     { parseAs: "buffer", bodyLimit: 5 * 1024 * 1024 + 1 },
     (_r, body, done) => done(null, body),
   );
-  const unitFor = async (
+  const unitFor = (
     request: Parameters<typeof authorize>[0],
     id: string,
     permission: "spm.read" | "skm.enter",
-  ) => {
-    const [unit] = await db()
-      .select({
-        id: orgUnits.id,
-        name: orgUnits.name,
-        path: orgUnits.path,
-        type: orgUnits.type,
-        districtId: orgUnits.districtId,
-      })
-      .from(orgUnits)
-      .where(eq(orgUnits.id, id));
-    if (!unit) throw notFound("Unit organisasi", "Org unit");
-    authorize(request, permission, unit.path);
-    return unit;
-  };
+  ) => authorizedUnit(db(), request, permission, id);
   const surveyFor = async (
     request: Parameters<typeof authorize>[0],
     id: string,

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, like, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
+import type { Reader } from "../db/client.js";
 import {
   dataElements,
   dataSetElements,
@@ -13,8 +14,6 @@ import {
   spmTargets,
   spmVersions,
 } from "../db/schema/index.js";
-
-type Reader = Pick<Database, "select" | "selectDistinct">;
 
 /** The SPM version a unit follows in a year: its own adoption, else the nearest ancestor's. */
 export async function adoptedVersion(db: Reader, orgUnitPath: string, year: number) {
@@ -83,7 +82,7 @@ export async function subtreeUnits(db: Reader, rootPath: string) {
       path: orgUnits.path,
     })
     .from(orgUnits)
-    .where(like(orgUnits.path, `${rootPath}%`))
+    .where(inSubtree(rootPath))
     .orderBy(asc(orgUnits.path));
 }
 
@@ -104,7 +103,7 @@ export async function reportCounts(db: Reader, rootPath: string, months: string[
       .select({ dataSetId: dataSetOrgUnits.dataSetId, units: count() })
       .from(dataSetOrgUnits)
       .innerJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
-      .where(like(orgUnits.path, `${rootPath}%`))
+      .where(inSubtree(rootPath))
       .groupBy(dataSetOrgUnits.dataSetId),
     db
       .select({ dataSetId: dataSetReports.dataSetId, period: dataSetReports.period, reports: count() })
@@ -112,7 +111,7 @@ export async function reportCounts(db: Reader, rootPath: string, months: string[
       .innerJoin(orgUnits, eq(orgUnits.id, dataSetReports.orgUnitId))
       .where(
         and(
-          like(orgUnits.path, `${rootPath}%`),
+          inSubtree(rootPath),
           inArray(dataSetReports.period, months),
           eq(dataSetReports.status, "approved"),
         ),

@@ -1,5 +1,5 @@
 import { approvedValues } from "../data-entry/approved-values.js";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
   add,
   byProvider,
@@ -18,12 +18,11 @@ import {
   spmFigures,
   spmMonths,
 } from "../domain/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import { adoptedVersion, reportCounts, servicesWithFormula, subtreeUnits } from "./achievement-data.js";
 import type { SpmAchievement, SpmUnitAchievement } from "./achievement-schemas.js";
 import { ESTIMATED, estimateFor, populationTree, prevalenceResolver } from "./populations.js";
 
-type Reader = Pick<Database, "select" | "selectDistinct">;
 type Unit = Awaited<ReturnType<typeof subtreeUnits>>[number];
 /** Reported sums of one unit's area, by month. */
 type SumsByMonth = Map<string, ReportedSum[]>;

@@ -1,7 +1,6 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import {
-  orgUnits,
   spmAdoptions,
   spmAdoptionTargets,
   spmReportNotes,
@@ -10,31 +9,16 @@ import {
   spmTargets,
   spmVersions,
 } from "../db/schema/index.js";
+import { findOrgUnit } from "../org-units/queries.js";
 import type { RegionAdoptions } from "./adoption-schemas.js";
-
-type Reader = Pick<Database, "select">;
 
 /** A unit with the kab/kota it lies in (itself when it is one), which is what adopts an SPM version. */
 export async function unitWithRegion(db: Reader, id: string) {
-  const [unit] = await db
-    .select({
-      id: orgUnits.id,
-      name: orgUnits.name,
-      path: orgUnits.path,
-      type: orgUnits.type,
-      districtId: orgUnits.districtId,
-    })
-    .from(orgUnits)
-    .where(eq(orgUnits.id, id));
+  const unit = await findOrgUnit(db, id);
   if (!unit) return undefined;
   const regionId = unit.type === "kabupaten_kota" ? unit.id : unit.districtId;
-  const [region] = regionId
-    ? await db
-        .select({ id: orgUnits.id, name: orgUnits.name })
-        .from(orgUnits)
-        .where(eq(orgUnits.id, regionId))
-    : [];
-  return { unit, region: region ?? null };
+  const region = regionId ? await findOrgUnit(db, regionId) : undefined;
+  return { unit, region: region ? { id: region.id, name: region.name } : null };
 }
 
 /** How many entries the annual SPM reports of these years already hold (notes and signatory). */

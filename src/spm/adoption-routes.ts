@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { actorOf, authorize } from "../auth/plugin.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { regionAdoptions, unitWithRegion } from "./adoption-queries.js";
 import { adoptionQuerySchema, adoptSchema, regionAdoptionsSchema } from "./adoption-schemas.js";
 import { adoptSpm } from "./adoptions.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reasonSchema } from "../lib/write-schemas.js";
 
 export const adoptionQuerySchema = z.object({
   orgUnitId: z.uuid().describe("kab/kota, or a unit inside it: its kab/kota's adoptions are shown"),
@@ -44,7 +45,7 @@ export const adoptSchema = z.object({
     .boolean()
     .default(false)
     .describe("confirm replacing another version in a year whose SPM report already has entries"),
-  reason: z.string().trim().max(500).optional(),
+  reason: reasonSchema,
 });
 
 export type Adopt = z.infer<typeof adoptSchema>;

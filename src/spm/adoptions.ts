@@ -15,7 +15,7 @@ import {
   YEARS_AHEAD,
   yearsBetween,
 } from "../domain/plan-years.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { reportEntriesByYear } from "./adoption-queries.js";
 import type { Adopt } from "./adoption-schemas.js";
 

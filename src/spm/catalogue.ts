@@ -1,10 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { recordAudit, systemActor } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import { indicators, spmServices, spmTargets, spmVersions } from "../db/schema/index.js";
 import { spmDepok2017 } from "../demo/spm-depok-2017.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** The SPM regulations every installation ships with: reference data of the product, not demo data. */
 export const SPM_CATALOGUE = [{ regulation: spmDepok2017, indicatorCode: "SPM-DEPOK-2017" }] as const;

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull, like, or } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import { inSubtree } from "../auth/scope-sql.js";
+import type { Database, Reader } from "../db/client.js";
 import { type OrgUnitType, orgUnits, prevalences, targetPopulations } from "../db/schema/index.js";
 import { canonical, parseHeadCount } from "../domain/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import {
   ESTIMATED,
   POPULATION_CATEGORIES,
@@ -47,7 +48,7 @@ export const notHeadCount = (where: string, whereEn: string, text: string) => ({
 });
 
 /** The region itself, then every kecamatan, kelurahan and puskesmas below it in tree order. */
-export async function regionUnits(db: Pick<Database, "select">, root: GridUnit): Promise<GridUnit[]> {
+export async function regionUnits(db: Reader, root: GridUnit): Promise<GridUnit[]> {
   const below = await db
     .select(unitColumns)
     .from(orgUnits)
@@ -56,13 +57,13 @@ export async function regionUnits(db: Pick<Database, "select">, root: GridUnit):
   return [root, ...below];
 }
 
-export async function findGridUnit(db: Pick<Database, "select">, id: string) {
+export async function findGridUnit(db: Reader, id: string) {
   const [unit] = await db.select(unitColumns).from(orgUnits).where(eq(orgUnits.id, id));
   return unit;
 }
 
 /** Units by their codes (as a spreadsheet names them), wherever they are in the tree. */
-export async function gridUnitsByCode(db: Pick<Database, "select">, codes: string[]) {
+export async function gridUnitsByCode(db: Reader, codes: string[]) {
   const units = codes.length
     ? await db.select(unitColumns).from(orgUnits).where(inArray(orgUnits.code, codes))
     : [];
@@ -74,7 +75,7 @@ export const inRegion = (root: GridUnit, unit: Pick<GridUnit, "id" | "path" | "t
   unit.id === root.id || (unit.path.startsWith(root.path) && GRID_UNIT_TYPES.includes(unit.type));
 
 /** Every unit's own entered figures for the year, keyed by unit id then category. */
-export async function enteredFigures(db: Pick<Database, "select">, unitIds: string[], year: number) {
+export async function enteredFigures(db: Reader, unitIds: string[], year: number) {
   const rows = unitIds.length
     ? await db
         .select()
@@ -152,7 +153,7 @@ export async function populationGrid(db: Database, root: GridUnit, year: number)
     .selectDistinct({ year: targetPopulations.year })
     .from(targetPopulations)
     .innerJoin(orgUnits, eq(orgUnits.id, targetPopulations.orgUnitId))
-    .where(like(orgUnits.path, `${root.path}%`))
+    .where(inSubtree(root.path))
     .orderBy(asc(targetPopulations.year));
   return {
     unit: { id: root.id, code: root.code, name: root.name, type: root.type },
@@ -183,7 +184,7 @@ const refuseCell = (code: string, id: string, en: string) => new AppError(422, c
  * The first problem refuses the whole save, naming the unit and the category.
  */
 export async function gridCellsToWrite(
-  db: Pick<Database, "select">,
+  db: Reader,
   root: GridUnit,
   cells: GridCellInput[],
   authorize: (unit: GridUnit) => void,

@@ -10,7 +10,7 @@ import {
   ImportError,
   readSpreadsheet,
 } from "../interop/spreadsheet/index.js";
-import { AppError } from "../server/errors.js";
+import { AppError } from "../lib/errors.js";
 import {
   CATEGORY_CODES,
   type CellWrite,

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { recordAudit } from "../audit/record.js";
-import { allows } from "../auth/permissions.js";
-import { actorOf, authorize, currentUser, scopeOf } from "../auth/plugin.js";
-import { prevalences } from "../db/schema/index.js";
-import { AppError, notFound } from "../server/errors.js";
+import { allows, mayChangeNationalFigures } from "../auth/permissions.js";
+import { actorOf, authorize, currentUser } from "../auth/plugin.js";
+import { AppError, notFound } from "../lib/errors.js";
 import {
   findGridUnit,
   type GridUnit,
@@ -24,6 +22,7 @@ import {
   type PopulationCategory,
   populationsWithEstimates,
 } from "./populations.js";
+import { setPrevalence } from "./prevalence-commands.js";
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const categories = Object.keys(POPULATION_CATEGORIES) as [PopulationCategory, ...PopulationCategory[]];
@@ -199,7 +198,7 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { orgUnitId, code, percent, source, sourceYear } = request.body;
       if (orgUnitId) await unitFor(request, orgUnitId, "plan.write");
-      else if (!scopeOf(request, "plan.write").some((root) => root.split("/").filter(Boolean).length === 1)) {
+      else if (!mayChangeNationalFigures(currentUser(request).roles)) {
         throw new AppError(
           403,
           "FORBIDDEN",
@@ -207,23 +206,11 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
           "Only national managers may change the national prevalence.",
         );
       }
-      const value = percent.replace(",", ".");
-      await db().transaction(async (tx) => {
-        await tx
-          .insert(prevalences)
-          .values({ code, orgUnitId, year: request.body.year, percent: value, source, sourceYear })
-          .onConflictDoUpdate({
-            target: [prevalences.code, prevalences.orgUnitId, prevalences.year],
-            set: { percent: value, source, sourceYear },
-          });
-        await recordAudit(tx, actorOf(request), {
-          action: "spm.prevalence_set",
-          entityType: "prevalence",
-          entityId: `${code}/${orgUnitId ?? "nasional"}/${request.body.year}`,
-          orgUnitId,
-          newValue: { percent: value, source, sourceYear },
-        });
-      });
+      await setPrevalence(
+        db(),
+        { code, orgUnitId, year: request.body.year, percent, source, sourceYear },
+        actorOf(request),
+      );
       return reply.code(204).send(null);
     },
   );

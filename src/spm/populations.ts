@@ -1,9 +1,10 @@
-import { and, eq, like } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { and, eq } from "drizzle-orm";
+import { inSubtree } from "../auth/scope-sql.js";
+import type { Reader } from "../db/client.js";
 import { orgUnits, prevalences, targetPopulations } from "../db/schema/index.js";
 import { add, canonical, estimatePopulation } from "../domain/index.js";
 
-/** The target populations the 12 SPM services of Perwal Depok 57/2017 divide by (DOMAIN.md §5). */
+/** The target populations the 12 SPM services of Perwal Depok 57/2017 divide by (docs/DOMAIN-RULES.md §5). */
 export const POPULATION_CATEGORIES = {
   BUMIL: "Ibu hamil",
   BULIN: "Ibu bersalin",
@@ -36,12 +37,12 @@ export const ESTIMATED = {
  * for it when there is one (a kota may hold the official BPS figure), else the sum of its children's:
  * entered at the lowest level known and rolled up, never counted twice.
  */
-export async function populationTree(db: Pick<Database, "select">, rootPath: string, year: number) {
+export async function populationTree(db: Reader, rootPath: string, year: number) {
   const [units, rows] = await Promise.all([
     db
       .select({ id: orgUnits.id, parentId: orgUnits.parentId, path: orgUnits.path })
       .from(orgUnits)
-      .where(like(orgUnits.path, `${rootPath}%`)),
+      .where(inSubtree(rootPath)),
     db
       .select({
         orgUnitId: targetPopulations.orgUnitId,
@@ -50,7 +51,7 @@ export async function populationTree(db: Pick<Database, "select">, rootPath: str
       })
       .from(targetPopulations)
       .innerJoin(orgUnits, eq(orgUnits.id, targetPopulations.orgUnitId))
-      .where(and(like(orgUnits.path, `${rootPath}%`), eq(targetPopulations.year, year))),
+      .where(and(inSubtree(rootPath), eq(targetPopulations.year, year))),
   ]);
   const own = new Map<string, Map<string, string>>();
   for (const r of rows) {
@@ -80,7 +81,7 @@ export async function populationTree(db: Pick<Database, "select">, rootPath: str
 }
 
 /** The unit's populations for the year, per category (see populationTree for the roll-up). */
-export async function populationTotals(db: Pick<Database, "select">, orgUnitPath: string, year: number) {
+export async function populationTotals(db: Reader, orgUnitPath: string, year: number) {
   const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.path, orgUnitPath));
   if (!unit) return new Map<string, string>();
   return (await populationTree(db, orgUnitPath, year))(unit.id);
@@ -90,7 +91,7 @@ export async function populationTotals(db: Pick<Database, "select">, orgUnitPath
  * Every prevalence of a year, resolved per unit: its own, else its nearest ancestor's, else the
  * national one. One query for any number of units.
  */
-export async function prevalenceResolver(db: Pick<Database, "select">, year: number) {
+export async function prevalenceResolver(db: Reader, year: number) {
   const rows = await db
     .select({
       code: prevalences.code,
@@ -132,11 +133,7 @@ export function estimateFor(
 }
 
 /** Totals with the estimated denominators (and how each was estimated) added. */
-export async function populationsWithEstimates(
-  db: Pick<Database, "select">,
-  orgUnitPath: string,
-  year: number,
-) {
+export async function populationsWithEstimates(db: Reader, orgUnitPath: string, year: number) {
   const totals = await populationTotals(db, orgUnitPath, year);
   const prevalence = await prevalenceResolver(db, year);
   return {

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Permission } from "../auth/permissions.js";
-import { actorOf, authorize } from "../auth/plugin.js";
-import { findOrgUnit } from "../org-units/queries.js";
+import { actorOf, type authorize } from "../auth/plugin.js";
+import { authorizedUnit } from "../org-units/queries.js";
 import { spmReportPdf, spmReportXlsx } from "../reports/spm/index.js";
-import { notFound } from "../server/errors.js";
 import { computeSpmAchievement } from "./achievement.js";
 import { spmAchievementSchema } from "./achievement-schemas.js";
-import { buildSpmReport, saveReportNote, saveReportSignatory } from "./report.js";
+import { saveReportNote, saveReportSignatory } from "./report-commands.js";
+import { buildSpmReport } from "./report-queries.js";
 import { spmReportSchema } from "./report-types.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -20,12 +20,8 @@ const revision = z.number().int().min(1).nullable().describe("null when nothing 
 export const spmReportRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
   const tags = ["spm"];
-  const unitFor = async (request: Parameters<typeof authorize>[0], id: string, permission: Permission) => {
-    const unit = await findOrgUnit(db(), id);
-    if (!unit) throw notFound("Unit organisasi", "Org unit");
-    authorize(request, permission, unit.path);
-    return unit;
-  };
+  const unitFor = (request: Parameters<typeof authorize>[0], id: string, permission: Permission) =>
+    authorizedUnit(db(), request, permission, id);
 
   app.get(
     "/spm/achievement",

@@ -1,11 +1,9 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
-import type { Database } from "../db/client.js";
+import type { Reader } from "../db/client.js";
 import { orgUnits, roleAssignments, users } from "../db/schema/index.js";
 import { groupBy } from "../lib/group-by.js";
 import type { ManagedUser } from "./schemas.js";
-
-type Reader = Pick<Database, "select">;
 
 /** Users holding at least one role inside the scope, each with the roles that lie inside it. */
 export async function listManagedUsers(db: Reader, scope: readonly string[], onlyUserId?: string) {

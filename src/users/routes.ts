@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, scopeOf } from "../auth/plugin.js";
+import { createUser, replaceRoles, resetPassword, updateUser } from "./commands.js";
 import { listManagedUsers } from "./queries.js";
 import {
   createUserSchema,
@@ -9,7 +10,6 @@ import {
   temporaryPasswordSchema,
   updateUserSchema,
 } from "./schemas.js";
-import { createUser, replaceRoles, resetPassword, updateUser } from "./service.js";
 
 const idParams = z.object({ id: z.uuid() });
 

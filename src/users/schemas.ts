@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../db/schema/index.js";
+import { reasonSchema } from "../lib/write-schemas.js";
 
 export const roleInputSchema = z.object({
   role: z.enum(ROLES),
@@ -48,7 +49,7 @@ export const updateUserSchema = z
     email: z.email().toLowerCase().nullable().optional(),
     nip: z.string().trim().max(30).nullable().optional(),
     isActive: z.boolean().optional(),
-    reason: z.string().trim().max(500).optional(),
+    reason: reasonSchema,
   })
   .refine(
     (patch) => ["fullName", "email", "nip", "isActive"].some((key) => key in patch),
@@ -57,7 +58,7 @@ export const updateUserSchema = z
 
 export const replaceRolesSchema = z.object({
   roles: z.array(roleInputSchema).max(50),
-  reason: z.string().trim().max(500).optional(),
+  reason: reasonSchema,
 });
 
 export const temporaryPasswordSchema = z.object({ user: managedUserSchema, temporaryPassword: z.string() });

@@ -2,13 +2,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords.js";
 import { deleteUserSessions } from "../auth/sessions.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import { roleAssignments, users } from "../db/schema/index.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import { listManagedUsers, orgUnitPaths } from "./queries.js";
 import type { CreateUser, ManagedUser, RoleInput } from "./schemas.js";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const outsideScope = () =>
   new AppError(

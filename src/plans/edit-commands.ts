@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import {
   indicators,
   orgUnits,
@@ -10,37 +10,11 @@ import {
   plans,
 } from "../db/schema/index.js";
 import { inferMode, parseTargetSeries, storedTarget } from "../domain/index.js";
-import { AppError, notFound } from "../server/errors.js";
+import { AppError, notFound } from "../lib/errors.js";
 import type { IndicatorCreate, IndicatorEdit, NodeCreate, NodeEdit, NodeMove } from "./edit-schemas.js";
+import type { PlanContext } from "./queries.js";
+import { catalogueIds } from "./rak-commands.js";
 import type { RakIndicatorRow } from "./rak-document.js";
-import { catalogueIds, type Tx } from "./rak-store.js";
-
-export interface PlanContext {
-  id: string;
-  orgUnitId: string;
-  orgUnitPath: string;
-  status: "draft" | "signed";
-  districtId: string | null;
-}
-
-/** The plan an edit is aimed at, with what the route needs to authorize it. */
-export async function planContext(db: Pick<Database, "select">, planId: string): Promise<PlanContext> {
-  const [row] = await db
-    .select({
-      id: plans.id,
-      orgUnitId: plans.orgUnitId,
-      orgUnitPath: orgUnits.path,
-      status: plans.status,
-      type: orgUnits.type,
-      districtId: orgUnits.districtId,
-    })
-    .from(plans)
-    .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
-    .where(eq(plans.id, planId));
-  if (!row) throw notFound("Dokumen rencana", "Plan");
-  const { type, ...context } = row;
-  return { ...context, districtId: type === "kabupaten_kota" ? row.orgUnitId : row.districtId };
-}
 
 const signedPlan = () =>
   new AppError(

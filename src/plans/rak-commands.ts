@@ -1,13 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import type { Tx } from "../db/client.js";
 import { indicators, type PlanNodeLevel, planIndicators, planNodes, plans } from "../db/schema/index.js";
 import { inferMode, kindFromUnit, parseTargetSeries } from "../domain/index.js";
 import { chunks } from "../lib/chunks.js";
-import { getPlan } from "./queries.js";
 import type { RakDocument, RakIndicatorRow, RakKegiatan } from "./rak-document.js";
-
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export interface WriteRakInput {
   orgUnitId: string;
@@ -133,59 +130,4 @@ export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
     );
   }
   return plan.id;
-}
-
-/** A stored plan as a RAK document, for the exports. */
-export async function readRak(
-  db: Pick<Database, "select">,
-  planId: string,
-): Promise<RakDocument | undefined> {
-  const plan = await getPlan(db, planId);
-  if (!plan) return undefined;
-  const rows = (node: (typeof plan.nodes)[number]): RakIndicatorRow[] =>
-    node.indicators.map((i) => ({
-      name: i.name,
-      unit: i.unit,
-      target: i.targetYear,
-      quarters: [i.targetQ1, i.targetQ2, i.targetQ3, i.targetQ4],
-      ...(i.polarity === "lower" ? { polarity: "lower" as const } : {}),
-      ...(i.definitionId ? { definitionId: i.definitionId } : {}),
-    }));
-  const childrenOf = (id: string) => plan.nodes.filter((n) => n.parentId === id);
-  const kegiatan = (n: (typeof plan.nodes)[number]): RakKegiatan => {
-    const subs = childrenOf(n.id);
-    return {
-      ...(n.code ? { code: n.code } : {}),
-      name: n.name,
-      budget: n.budget,
-      indicators: rows(n),
-      ...(subs.length ? { subKegiatan: subs.map(kegiatan) } : {}),
-    };
-  };
-  return {
-    title: plan.title,
-    orgUnitName: plan.officeName ?? plan.orgUnitName,
-    year: plan.year,
-    signatory: {
-      position: plan.signatoryPosition ?? "",
-      name: plan.signatoryName ?? "",
-      nip: plan.signatoryNip ?? "",
-      ...(plan.signedPlace ? { place: plan.signedPlace } : {}),
-      ...(plan.signedDate ? { date: plan.signedDate } : {}),
-    },
-    sasaran: plan.nodes
-      .filter((n) => n.level === "sasaran")
-      .map((s) => ({
-        name: s.name,
-        budget: s.budget,
-        indicators: rows(s),
-        programs: childrenOf(s.id).map((p) => ({
-          ...(p.code ? { code: p.code } : {}),
-          name: p.name,
-          budget: p.budget,
-          indicators: rows(p),
-          kegiatan: childrenOf(p.id).map(kegiatan),
-        })),
-      })),
-  };
 }

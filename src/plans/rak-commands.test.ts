@@ -6,7 +6,7 @@ import { loadDemo } from "../demo/load-demo.js";
 import { rakMetro2024 } from "../demo/rak-metro-2024.js";
 import { testDatabases } from "../test-support/databases.js";
 import { importRak } from "./import-version.js";
-import { readRak } from "./rak-store.js";
+import { readRak } from "./rak-queries.js";
 
 describe.each(testDatabases())("storing a RAK document on $name", (target) => {
   let handle: DatabaseHandle;
