@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { allows, type ScopedRole } from "../auth/permissions.js";
 import type { Reader } from "../db/client.js";
-import { dataSetOrgUnits, dataSetReports, dataSets, dataValues, orgUnits } from "../db/schema/index.js";
+import { dataSetOrgUnits, dataSets, orgUnits } from "../db/schema/index.js";
 import {
   canonical,
   DomainError,
@@ -9,12 +9,12 @@ import {
   isEditable,
   type Period,
   parseDecimal,
-  type ReportStatus,
 } from "../domain/index.js";
 import { readSpreadsheet } from "../interop/spreadsheet/index.js";
 import { chunks } from "../lib/chunks.js";
 import { AppError, notFound } from "../lib/errors.js";
 import { checkPeriod, formElements, notAssigned, todayInJakarta } from "./form.js";
+import { formKey, readFormsState, valueKey } from "./forms-state.js";
 import { type ImportRow, readRows } from "./import.js";
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -113,47 +113,12 @@ export async function checkUpload(
 
   const unitIds = [...units.values()].map((u) => u.id);
   const periodCodes = [...periods.keys()];
-  const key = (unitId: string, period: string) => `${unitId}/${period}`;
-  const statuses = new Map<string, ReportStatus>();
-  const current = new Map<string, string>();
-  for (const ids of chunks(unitIds, 5_000)) {
-    if (periodCodes.length === 0) break;
-    const reports = await db
-      .select({
-        orgUnitId: dataSetReports.orgUnitId,
-        period: dataSetReports.period,
-        status: dataSetReports.status,
-      })
-      .from(dataSetReports)
-      .where(
-        and(
-          eq(dataSetReports.dataSetId, dataSetId),
-          inArray(dataSetReports.orgUnitId, ids),
-          inArray(dataSetReports.period, periodCodes),
-        ),
-      );
-    for (const r of reports) statuses.set(key(r.orgUnitId, r.period), r.status);
-    const values = await db
-      .select({
-        orgUnitId: dataValues.orgUnitId,
-        period: dataValues.period,
-        dataElementId: dataValues.dataElementId,
-        value: dataValues.value,
-      })
-      .from(dataValues)
-      .where(
-        and(
-          inArray(dataValues.orgUnitId, ids),
-          inArray(dataValues.period, periodCodes),
-          inArray(
-            dataValues.dataElementId,
-            elements.map((e) => e.id),
-          ),
-        ),
-      );
-    for (const v of values)
-      current.set(`${key(v.orgUnitId, v.period)}/${v.dataElementId}`, canonical(v.value));
-  }
+  const { statuses, values: current } = await readFormsState(db, {
+    dataSetId,
+    unitIds,
+    periods: periodCodes,
+    elementIds: elements.map((e) => e.id),
+  });
 
   const seen = new Set<string>();
   const rows = uploaded.map((r): ImportRow => {
@@ -188,7 +153,7 @@ export async function checkUpload(
       out.errors.push(check?.error ?? r.period);
       return out;
     }
-    const status = statuses.get(key(unit.id, r.period));
+    const status = statuses.get(formKey(unit.id, r.period));
     if (status && !isEditable(status))
       out.errors.push(`Laporan ${r.period} sudah berstatus ${status} dan terkunci.`);
     for (const [code, text] of Object.entries(r.values)) {
@@ -200,7 +165,8 @@ export async function checkUpload(
       }
       try {
         const value = parseDecimal(text);
-        const old = current.get(`${key(unit.id, r.period)}/${element.id}`) ?? null;
+        const stored = current.get(valueKey(unit.id, r.period, element.id));
+        const old = stored ? canonical(stored.value) : null;
         if (old === value) out.unchanged++;
         else out.changes.push({ code, old, new: value });
       } catch {

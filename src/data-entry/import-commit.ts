@@ -1,11 +1,12 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { dataSetReports, dataValues } from "../db/schema/index.js";
-import { canonical, isEditable, type Period, type ReportStatus } from "../domain/index.js";
+import { canonical, isEditable, type Period } from "../domain/index.js";
 import { chunks } from "../lib/chunks.js";
 import { AppError } from "../lib/errors.js";
 import { ensurePeriods } from "../periods/commands.js";
+import { formKey, readFormsState, valueKey } from "./forms-state.js";
 import type { ImportRow } from "./import.js";
 import type { CheckedUpload } from "./import-check.js";
 
@@ -73,46 +74,15 @@ export async function commitImport(db: Database, dataSetId: string, checked: Che
         )
         .onConflictDoNothing();
     }
-    // The report rows are the lock every writer of these forms queues on.
-    const status = new Map<string, ReportStatus>();
-    const current = new Map<string, { value: string; comment: string | null }>();
-    for (const ids of chunks(unitIds, 5_000)) {
-      const reports = await tx
-        .select({
-          orgUnitId: dataSetReports.orgUnitId,
-          period: dataSetReports.period,
-          status: dataSetReports.status,
-        })
-        .from(dataSetReports)
-        .where(
-          and(
-            eq(dataSetReports.dataSetId, dataSetId),
-            inArray(dataSetReports.orgUnitId, ids),
-            inArray(dataSetReports.period, periodCodes),
-          ),
-        )
-        .for("update");
-      for (const r of reports) status.set(`${r.orgUnitId}/${r.period}`, r.status);
-      const values = await tx
-        .select({
-          orgUnitId: dataValues.orgUnitId,
-          period: dataValues.period,
-          dataElementId: dataValues.dataElementId,
-          value: dataValues.value,
-          comment: dataValues.comment,
-        })
-        .from(dataValues)
-        .where(
-          and(
-            inArray(dataValues.orgUnitId, ids),
-            inArray(dataValues.period, periodCodes),
-            inArray(dataValues.dataElementId, elementIds),
-          ),
-        );
-      for (const v of values) current.set(`${v.orgUnitId}/${v.period}/${v.dataElementId}`, v);
-    }
+    const { statuses, values: current } = await readFormsState(tx, {
+      dataSetId,
+      unitIds,
+      periods: periodCodes,
+      elementIds,
+      lock: true,
+    });
     const locked = changed.find((r) => {
-      const now = status.get(`${r.unit.id}/${r.period.code}`);
+      const now = statuses.get(formKey(r.unit.id, r.period.code));
       return !now || !isEditable(now);
     });
     if (locked)
@@ -125,7 +95,7 @@ export async function commitImport(db: Database, dataSetId: string, checked: Che
     const writes = changed.flatMap((r) =>
       r.changes.map((c) => {
         const dataElementId = checked.elementIds.get(c.code) as string;
-        const before = current.get(`${r.unit.id}/${r.period.code}/${dataElementId}`);
+        const before = current.get(valueKey(r.unit.id, r.period.code, dataElementId));
         return { r, code: c.code, value: c.new, dataElementId, before };
       }),
     );
