@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { apiSession, approveMonth, appSuite, logIn, screenshotDir, targetNames } from "./support.js";
 
 /** Yosomulyo's January and February, which the demo leaves unreported: 57 of 75 pregnant women had K4. */
 const MONTHS: Record<string, Record<string, string>> = {
@@ -10,54 +10,19 @@ const MONTHS: Record<string, Record<string, string>> = {
 };
 const JKN = "Persentase Peserta Jaminan Kesehatan Nasional (JKN)";
 
-interface Session {
-  request: APIRequestContext;
-  csrf: string;
-}
-
 describe.each(targetNames())("an indicator computed from approved data (%s)", (name) => {
   const app = appSuite(name);
   const shot = (page: Page, what: string) =>
     page.screenshot({ path: join(screenshotDir, `indicator-definitions-${what}-${name}.png`) });
 
-  async function session(username: string): Promise<Session> {
-    const { request } = await app.browser.newContext({ baseURL: app.server.baseUrl });
-    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-    const login = await request.post("/api/auth/login", {
-      headers: { "x-csrf-token": csrfToken },
-      data: { username, password: "demo-capaian-2024" },
-    });
-    expect(login.status()).toBe(200);
-    return { request, csrf: (await login.json()).csrfToken };
-  }
-  async function write(s: Session, method: "put" | "post", path: string, data: unknown) {
-    const response = await s.request[method](path, { headers: { "x-csrf-token": s.csrf }, data });
-    expect(response.status(), await response.text()).toBe(200);
-  }
+  const session = (username: string) => apiSession(app.browser, app.server.baseUrl, username);
 
   beforeAll(async () => {
     const operator = await session("operator.yosomulyo");
     const verifier = await session("program.metro");
     const kadis = await session("kadis.metro");
-    const [dataSet] = await (await operator.request.get("/api/data-sets")).json();
     for (const [period, values] of Object.entries(MONTHS)) {
-      const key = { dataSetId: dataSet.id, orgUnitId: dataSet.orgUnits[0].id, period };
-      const form = await (
-        await operator.request.get(`/api/data-entry/form?${new URLSearchParams(key)}`)
-      ).json();
-      const ids = new Map(form.elements.map((e: { code: string; id: string }) => [e.code, e.id]));
-      await write(operator, "put", "/api/data-entry/values", {
-        ...key,
-        values: Object.entries(values).map(([code, value]) => ({
-          dataElementId: ids.get(code),
-          value,
-          comment: "Sesuai register kohort",
-          revision: null,
-        })),
-      });
-      await write(operator, "post", "/api/data-entry/transition", { ...key, action: "submit" });
-      await write(verifier, "post", "/api/data-entry/transition", { ...key, action: "verify" });
-      await write(kadis, "post", "/api/data-entry/transition", { ...key, action: "approve" });
+      await approveMonth({ operator, verifier, approver: kadis }, period, values, "Sesuai register kohort");
     }
   });
 

@@ -1,7 +1,16 @@
 import { join } from "node:path";
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import {
+  type ApiSession,
+  apiSession,
+  apiWrite,
+  approveMonth,
+  appSuite,
+  logIn,
+  screenshotDir,
+  targetNames,
+} from "./support.js";
 
 /**
  * The monitoring loop in the browser: Yosomulyo's operator enters and submits October 2024, the
@@ -68,10 +77,6 @@ const DEFINITIONS: Array<[planIndicator: string, body: Record<string, unknown>]>
   ],
 ];
 
-interface Session {
-  request: APIRequestContext;
-  csrf: string;
-}
 interface Row {
   indicator: string;
   realisasi: Array<string | null>;
@@ -84,7 +89,7 @@ describe.each(targetNames())(
     const app = appSuite(name);
     let formBase = "";
     let planId = "";
-    let kadisApi: Session;
+    let kadisApi: ApiSession;
     /** The whole page; on a phone the screen as seen, so the fixed header stays at the top. */
     const shot = (page: Page, what: string) =>
       page.screenshot({
@@ -94,21 +99,8 @@ describe.each(targetNames())(
     const overflow = (page: Page) =>
       page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-    async function session(username: string): Promise<Session> {
-      const { request } = await app.browser.newContext({ baseURL: app.server.baseUrl });
-      const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-      const login = await request.post("/api/auth/login", {
-        headers: { "x-csrf-token": csrfToken },
-        data: { username, password: "demo-capaian-2024" },
-      });
-      expect(login.status()).toBe(200);
-      return { request, csrf: (await login.json()).csrfToken };
-    }
-    async function write(s: Session, method: "put" | "post" | "patch", path: string, data: unknown) {
-      const response = await s.request[method](path, { headers: { "x-csrf-token": s.csrf }, data });
-      expect(response.status(), await response.text()).toBeLessThan(300);
-      return response.json();
-    }
+    const session = (username: string) => apiSession(app.browser, app.server.baseUrl, username);
+    const write = apiWrite;
     /** TW IV of the three linked indicators as the API answers it: per quarter, nothing to date. */
     async function tw4(): Promise<Record<string, Row>> {
       const evaluation = await (
@@ -165,24 +157,7 @@ describe.each(targetNames())(
           definitionId: defined.id,
         });
       }
-      const [dataSet] = await (await operator.request.get("/api/data-sets")).json();
-      const key = { dataSetId: dataSet.id, orgUnitId: dataSet.orgUnits[0].id, period: "202411" };
-      const form = await (
-        await operator.request.get(`/api/data-entry/form?${new URLSearchParams(key)}`)
-      ).json();
-      const ids = new Map(form.elements.map((e: { code: string; id: string }) => [e.code, e.id]));
-      await write(operator, "put", "/api/data-entry/values", {
-        ...key,
-        values: Object.entries(NOVEMBER).map(([code, value]) => ({
-          dataElementId: ids.get(code),
-          value,
-          comment: "Sesuai register",
-          revision: null,
-        })),
-      });
-      await write(operator, "post", "/api/data-entry/transition", { ...key, action: "submit" });
-      await write(verifier, "post", "/api/data-entry/transition", { ...key, action: "verify" });
-      await write(kadisApi, "post", "/api/data-entry/transition", { ...key, action: "approve" });
+      await approveMonth({ operator, verifier, approver: kadisApi }, "202411", NOVEMBER);
     });
 
     it("shows TW IV from November alone before October is approved", async () => {

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { type APIRequestContext, type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const root = resolve(import.meta.dirname, "..");
@@ -145,6 +145,60 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.locator('input[autocomplete="current-password"]').fill(password);
   await page.getByRole("button", { name: "Masuk" }).click();
   await page.getByTestId("user-menu").waitFor();
+}
+
+/** An API session as the browser keeps one: cookies in the context, the CSRF token from the login. */
+export interface ApiSession {
+  request: APIRequestContext;
+  csrf: string;
+}
+
+export async function apiSession(browser: Browser, baseUrl: string, username: string): Promise<ApiSession> {
+  const { request } = await browser.newContext({ baseURL: baseUrl });
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const login = await request.post("/api/auth/login", {
+    headers: { "x-csrf-token": csrfToken },
+    data: { username, password: "demo-capaian-2024" },
+  });
+  expect(login.status()).toBe(200);
+  return { request, csrf: (await login.json()).csrfToken };
+}
+
+/** A write that must succeed; the answer's body is in the failure message when it does not. */
+export async function apiWrite(s: ApiSession, method: "put" | "post" | "patch", path: string, data: unknown) {
+  const response = await s.request[method](path, { headers: { "x-csrf-token": s.csrf }, data });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return response.json();
+}
+
+/**
+ * One month of the operator's first form entered, submitted, verified and approved by the three roles
+ * through the API: the approved data an evaluation test starts from.
+ */
+export async function approveMonth(
+  roles: { operator: ApiSession; verifier: ApiSession; approver: ApiSession },
+  period: string,
+  values: Record<string, string>,
+  comment = "Sesuai register",
+) {
+  const [dataSet] = await (await roles.operator.request.get("/api/data-sets")).json();
+  const key = { dataSetId: dataSet.id, orgUnitId: dataSet.orgUnits[0].id, period };
+  const form = await (
+    await roles.operator.request.get(`/api/data-entry/form?${new URLSearchParams(key)}`)
+  ).json();
+  const ids = new Map(form.elements.map((e: { code: string; id: string }) => [e.code, e.id]));
+  await apiWrite(roles.operator, "put", "/api/data-entry/values", {
+    ...key,
+    values: Object.entries(values).map(([code, value]) => ({
+      dataElementId: ids.get(code),
+      value,
+      comment,
+      revision: null,
+    })),
+  });
+  await apiWrite(roles.operator, "post", "/api/data-entry/transition", { ...key, action: "submit" });
+  await apiWrite(roles.verifier, "post", "/api/data-entry/transition", { ...key, action: "verify" });
+  await apiWrite(roles.approver, "post", "/api/data-entry/transition", { ...key, action: "approve" });
 }
 
 export interface AppSuite {
