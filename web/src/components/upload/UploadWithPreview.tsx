@@ -16,9 +16,9 @@ export interface UploadTexts {
   formats?: string;
   preview: string;
   refused: string;
-  confirm: string;
-  hasErrors: string;
-  nothing: string;
+  confirm?: string;
+  hasErrors?: string;
+  nothing?: string;
   shownOf?: (page: { shown: number; total: number }) => string;
 }
 
@@ -28,7 +28,7 @@ export interface UploadTestIds {
   file: string;
   previewButton?: string;
   error: string;
-  saved: string;
+  saved?: string;
   result?: string;
   shownOf?: string;
   confirm?: string;
@@ -44,12 +44,16 @@ export interface UploadWithPreviewProps<P, S> {
   save: (file: File, preview: P) => Promise<S>;
   /** Whether the chosen file is forgotten after a save (a second save of it would change nothing). */
   clearFileOnSave?: boolean;
-  summary: (preview: P) => ReactNode;
-  table: (preview: P) => ReactNode;
-  block: (preview: P) => SaveBlock;
+  /** The shared preview: counts, the "shown N of M" line, the screen's table, why it cannot be saved, save. */
+  summary?: (preview: P) => ReactNode;
+  table?: (preview: P) => ReactNode;
+  block?: (preview: P) => SaveBlock;
   /** Rows sent and rows in the file, for a preview the server sends one page of. */
   paged?: (preview: P) => { shown: number; total: number };
-  renderSaved: (saved: S) => ReactNode;
+  /** A screen whose preview has its own layout draws it whole, save button included. */
+  renderPreview?: (preview: P, step: { save: () => void; saving: boolean }) => ReactNode;
+  /** The notice after saving; none for a screen that moves on to what it saved. */
+  renderSaved?: (saved: S) => ReactNode;
   /** Shows the preview in its own panel below the form instead of inside it. */
   previewApart?: boolean;
 }
@@ -93,8 +97,10 @@ export function UploadWithPreview<P, S>(props: UploadWithPreviewProps<P, S>) {
     }
   };
 
-  const previewBlock = preview !== null && (
-    <PreviewBlock preview={preview} props={props} saving={busy === "save"} onSave={() => run("save")} />
+  const step = { save: () => run("save"), saving: busy === "save" };
+  const custom = preview !== null && props.renderPreview?.(preview, step);
+  const previewBlock = preview !== null && !props.renderPreview && (
+    <PreviewBlock preview={preview} props={props} saving={step.saving} onSave={step.save} />
   );
   return (
     <>
@@ -147,14 +153,15 @@ export function UploadWithPreview<P, S>(props: UploadWithPreviewProps<P, S>) {
               {error}
             </Alert>
           )}
-          {saved !== null && (
+          {saved !== null && props.renderSaved && (
             <Alert color="green" data-testid={testIds.saved}>
               {props.renderSaved(saved)}
             </Alert>
           )}
-          {!props.previewApart && previewBlock}
+          {!props.previewApart && (custom || previewBlock)}
         </Stack>
       </Paper>
+      {props.previewApart && custom}
       {props.previewApart && previewBlock && (
         <Paper withBorder p="md">
           {previewBlock}
@@ -177,18 +184,18 @@ function PreviewBlock<P, S>({
   onSave: () => void;
 }) {
   const { texts, testIds } = props;
-  const blocked = props.block(preview);
+  const blocked = props.block?.(preview) ?? null;
   const sent = props.paged?.(preview);
   const page = sent && pageOf(sent.shown, sent.total);
   return (
     <Stack data-testid={testIds.result}>
-      {props.summary(preview)}
+      {props.summary?.(preview)}
       {page && texts.shownOf && (
         <Text size="sm" c="dimmed" data-testid={testIds.shownOf}>
           {texts.shownOf(page)}
         </Text>
       )}
-      {props.table(preview)}
+      {props.table?.(preview)}
       {blocked === "errors" && <Alert color="red">{texts.hasErrors}</Alert>}
       {blocked === "nothing" && <Text c="dimmed">{texts.nothing}</Text>}
       <Group>
