@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -26,7 +25,6 @@ function formLink(dataSet: DataSet, rows: ImportRow[]) {
 /** /unggah-isian: monthly values for many facilities at once from an xlsx or csv, previewed before saving. */
 export function DataUploadPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const dataSets = useDataSets();
   const [dataSetId, setDataSetId] = useState<string | null>(null);
   const [chosenPeriod, setPeriod] = useState<string | null>(null);
@@ -109,9 +107,9 @@ export function DataUploadPage() {
         requestPreview={(file) => uploadRak<UploadPreview>(`/data-entry/import/preview?${query(file)}`, file)}
         save={async (file, preview) => {
           const result = await uploadRak<UploadResult>(`/data-entry/import?${query(file)}`, file);
-          await queryClient.invalidateQueries({ queryKey: ["data-entry-form"] });
           return { result, link: dataSet ? formLink(dataSet, preview.rows) : "/isian" };
         }}
+        invalidates={[["data-entry-form"]]}
         summary={(preview) => <UploadSummary counts={preview.counts} />}
         paged={(preview) => ({ shown: preview.rows.length, total: preview.counts.rows })}
         table={(preview) => <UploadTable rows={preview.rows} />}

@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatNumberId } from "../../format";
 import { labelOf } from "../data-entry/periods";
+import { UnitCell } from "../upload/PreviewCells";
 import type { ImportRow, UploadCounts } from "./types";
 
 /** A value as people read it; the server's text unchanged when it is not a number. */
@@ -75,12 +76,7 @@ export function UploadTable({ rows }: { rows: ImportRow[] }) {
         {rows.map((r) => (
           <Table.Tr key={r.row} data-row={r.row}>
             <Table.Td>{r.row}</Table.Td>
-            <Table.Td>
-              <Text size="sm">{r.orgUnitName ?? t("dataUpload.unknownUnit")}</Text>
-              <Text size="xs" c="dimmed" ff="monospace">
-                {r.orgUnitCode}
-              </Text>
-            </Table.Td>
+            <UnitCell name={r.orgUnitName ?? t("dataUpload.unknownUnit")} code={r.orgUnitCode} />
             <Table.Td>{labelOf(r.period, i18n.language)}</Table.Td>
             <Table.Td>
               <Changes row={r} />

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Select, Table, Text, Title } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiDownload } from "../../api";
 import { uploadRak } from "../plan/upload";
+import { RowProblems, UnitCell } from "../upload/PreviewCells";
 import { UploadWithPreview } from "../upload/UploadWithPreview";
 import { saveBlock } from "../upload/uploadFlow";
 import type { OrgUnitImport as ImportResult, OrgUnit } from "./orgUnitsApi";
@@ -12,7 +12,7 @@ const STATUS_COLOR = { new: "green", changed: "blue", unchanged: "gray", error: 
 const changedRows = (preview: ImportResult) => preview.rows.filter((r) => r.status !== "unchanged");
 
 function ImportTable({ preview }: { preview: ImportResult }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const shown = changedRows(preview);
   if (shown.length === 0) return null;
   return (
@@ -30,12 +30,7 @@ function ImportTable({ preview }: { preview: ImportResult }) {
           {shown.map((r) => (
             <Table.Tr key={r.row} data-row={r.row} data-status={r.status}>
               <Table.Td>{r.row}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{r.name}</Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {r.code}
-                </Text>
-              </Table.Td>
+              <UnitCell name={r.name} code={r.code} />
               <Table.Td>
                 <Badge size="sm" variant="light" color={STATUS_COLOR[r.status]}>
                   {t(`orgTree.import.status.${r.status}`)}
@@ -47,12 +42,11 @@ function ImportTable({ preview }: { preview: ImportResult }) {
                     {c.field}: {c.old ?? "—"} → {c.new ?? "—"}
                   </Text>
                 ))}
-                {r.errors.map((e) => (
-                  <Text key={`${e.column}-${e.message}`} size="sm" c="red" data-testid="org-import-row-error">
-                    {e.column ? `${t("orgTree.import.column", { column: e.column })}: ` : ""}
-                    {i18n.language === "en" ? e.messageEn : e.message}
-                  </Text>
-                ))}
+                <RowProblems
+                  problems={r.errors}
+                  testId="org-import-row-error"
+                  columnLabel={(column) => t("orgTree.import.column", { column })}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -65,7 +59,6 @@ function ImportTable({ preview }: { preview: ImportResult }) {
 /** The Dinas's list from xlsx/csv: template, a preview of every row, then one confirmed save. */
 export function OrgUnitImport({ regions }: { regions: OrgUnit[] }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [regionId, setRegionId] = useState(regions[0]?.id ?? "");
   const send = (file: File, dryRun: boolean) =>
     uploadRak<ImportResult>(
@@ -121,11 +114,8 @@ export function OrgUnitImport({ regions }: { regions: OrgUnit[] }) {
         </>
       )}
       requestPreview={(file) => send(file, true)}
-      save={async (file) => {
-        const result = await send(file, false);
-        await queryClient.invalidateQueries({ queryKey: ["org-units"] });
-        return result.counts;
-      }}
+      save={(file) => send(file, false).then((result) => result.counts)}
+      invalidates={[["org-units"]]}
       clearFileOnSave
       summary={(preview) => (
         <Group gap="xs">

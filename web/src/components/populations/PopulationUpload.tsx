@@ -1,8 +1,8 @@
 import { Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { formatNumberId } from "../../format";
 import { uploadRak } from "../plan/upload";
+import { RowProblems, UnitCell } from "../upload/PreviewCells";
 import { UploadWithPreview } from "../upload/UploadWithPreview";
 import { saveBlock } from "../upload/uploadFlow";
 import type { ImportResult, ImportRow } from "./populationsApi";
@@ -31,7 +31,7 @@ function Changes({ row }: { row: ImportRow }) {
 
 /** Rows that change something or have a problem; the others are only counted. */
 function ImportTable({ preview }: { preview: ImportResult }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const shownRows = preview.rows.filter((r) => r.changes.length || r.errors.length);
   return (
     <>
@@ -49,21 +49,12 @@ function ImportTable({ preview }: { preview: ImportResult }) {
             {shownRows.map((r) => (
               <Table.Tr key={r.row} data-row={r.row}>
                 <Table.Td>{r.row}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{r.orgUnitName ?? t("populations.upload.unknownUnit")}</Text>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {r.orgUnitCode}
-                  </Text>
-                </Table.Td>
+                <UnitCell name={r.orgUnitName ?? t("populations.upload.unknownUnit")} code={r.orgUnitCode} />
                 <Table.Td>
                   <Changes row={r} />
                 </Table.Td>
                 <Table.Td>
-                  {r.errors.map((e) => (
-                    <Text key={`${e.column}-${e.message}`} size="sm" c="red" data-testid="import-row-error">
-                      {i18n.language === "en" ? e.messageEn : e.message}
-                    </Text>
-                  ))}
+                  <RowProblems problems={r.errors} testId="import-row-error" />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -82,7 +73,6 @@ function ImportTable({ preview }: { preview: ImportResult }) {
 /** Upload of the filled template: a preview of every row's changes and problems, then one confirmed save. */
 export function PopulationUpload({ orgUnitId, year }: { orgUnitId: string; year: number }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const send = (file: File, dryRun: boolean) =>
     uploadRak<ImportResult>(
       `/spm/populations/import?orgUnitId=${orgUnitId}&year=${year}&dryRun=${dryRun}`,
@@ -113,11 +103,8 @@ export function PopulationUpload({ orgUnitId, year }: { orgUnitId: string; year:
         </>
       )}
       requestPreview={(file) => send(file, true)}
-      save={async (file) => {
-        const result = await send(file, false);
-        await queryClient.invalidateQueries({ queryKey: ["population-grid"] });
-        return result.written;
-      }}
+      save={(file) => send(file, false).then((result) => result.written)}
+      invalidates={[["population-grid"]]}
       summary={(preview) => (
         <Group gap="xs">
           <Badge variant="light" color="gray">

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { type DragEvent, type ReactNode, useState } from "react";
 import { errorText, pageOf, type SaveBlock, SPREADSHEET_ACCEPT } from "./uploadFlow";
 
@@ -42,6 +43,8 @@ export interface UploadWithPreviewProps<P, S> {
   ready?: boolean;
   requestPreview: (file: File) => Promise<P>;
   save: (file: File, preview: P) => Promise<S>;
+  /** Queries that show what was saved, refreshed before the saved notice appears. */
+  invalidates?: QueryKey[];
   /** Whether the chosen file is forgotten after a save (a second save of it would change nothing). */
   clearFileOnSave?: boolean;
   /** The shared preview: counts, the "shown N of M" line, the screen's table, why it cannot be saved, save. */
@@ -61,6 +64,7 @@ export interface UploadWithPreviewProps<P, S> {
 /** Choose a spreadsheet, preview what it would change, then save it once: the flow every import screen shares. */
 export function UploadWithPreview<P, S>(props: UploadWithPreviewProps<P, S>) {
   const { texts, testIds, ready = true } = props;
+  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<P | null>(null);
   const [saved, setSaved] = useState<S | null>(null);
@@ -86,6 +90,7 @@ export function UploadWithPreview<P, S>(props: UploadWithPreviewProps<P, S>) {
       if (what === "preview") setPreview(await props.requestPreview(file));
       else if (preview !== null) {
         const result = await props.save(file, preview);
+        for (const queryKey of props.invalidates ?? []) await queryClient.invalidateQueries({ queryKey });
         setPreview(null);
         if (props.clearFileOnSave) setFile(null);
         setSaved(result);
