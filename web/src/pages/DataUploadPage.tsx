@@ -1,16 +1,17 @@
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
-import { type DragEvent, useState } from "react";
+import { Anchor, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { ApiError, apiDownload } from "../api";
+import { apiDownload } from "../api";
 import { type DataSet, useDataSets } from "../components/data-entry/entryApi";
 import { PeriodSelect } from "../components/data-entry/PeriodSelect";
 import { defaultPeriod } from "../components/data-entry/periods";
 import type { ImportRow, UploadPreview, UploadResult } from "../components/data-upload/types";
-import { UploadPreviewView } from "../components/data-upload/UploadPreviewView";
+import { UploadSummary, UploadTable } from "../components/data-upload/UploadPreviewTable";
 import { uploadRak } from "../components/plan/upload";
 import { QueryState } from "../components/QueryState";
+import { UploadWithPreview } from "../components/upload/UploadWithPreview";
+import { saveBlock } from "../components/upload/uploadFlow";
 import { formatNumberId } from "../format";
 
 /** The form to open after saving: the first row written, its unit found by name in the data set. */
@@ -24,61 +25,14 @@ function formLink(dataSet: DataSet, rows: ImportRow[]) {
 /** /unggah-isian: monthly values for many facilities at once from an xlsx or csv, previewed before saving. */
 export function DataUploadPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const dataSets = useDataSets();
   const [dataSetId, setDataSetId] = useState<string | null>(null);
   const [chosenPeriod, setPeriod] = useState<string | null>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<UploadPreview | null>(null);
-  const [saved, setSaved] = useState<{ result: UploadResult; link: string } | null>(null);
-  const [busy, setBusy] = useState<"preview" | "save" | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const list = dataSets.data ?? [];
   const dataSet = list.find((d) => d.id === dataSetId) ?? list[0];
   const period = chosenPeriod ?? (dataSet ? defaultPeriod(dataSet.periodType) : "");
-
-  const reset = () => {
-    setPreview(null);
-    setSaved(null);
-    setError(null);
-  };
-  const choose = (chosen: File | null | undefined) => {
-    setFile(chosen ?? null);
-    reset();
-  };
-  const run = async (what: "preview" | "save") => {
-    if (!file || !dataSet) return;
-    const query = `dataSetId=${dataSet.id}&fileName=${encodeURIComponent(file.name)}`;
-    setBusy(what);
-    setError(null);
-    try {
-      if (what === "preview") {
-        setSaved(null);
-        setPreview(await uploadRak<UploadPreview>(`/data-entry/import/preview?${query}`, file));
-      } else {
-        const result = await uploadRak<UploadResult>(`/data-entry/import?${query}`, file);
-        setSaved({ result, link: formLink(dataSet, preview?.rows ?? []) });
-        setPreview(null);
-        await queryClient.invalidateQueries({ queryKey: ["data-entry-form"] });
-      }
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-  const download = () => {
-    if (!dataSet) return;
-    apiDownload(
-      `/data-entry/import/template.xlsx?dataSetId=${dataSet.id}&period=${period}`,
-      "templat-isian-capaian.xlsx",
-    ).catch((e: Error) => setError(e.message));
-  };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    choose(event.dataTransfer.files[0]);
-  };
+  const query = (file: File) => `dataSetId=${dataSet?.id}&fileName=${encodeURIComponent(file.name)}`;
 
   return (
     <Stack>
@@ -88,94 +42,92 @@ export function DataUploadPage() {
           {t("dataUpload.back")}
         </Anchor>
       </Group>
-      <Paper withBorder p="md">
-        <Stack>
-          <Text size="sm">{t("dataUpload.explain")}</Text>
-          <QueryState query={dataSets}>
-            {() =>
-              dataSet ? (
-                <Group align="end">
-                  <Select
-                    label={t("dataUpload.dataSet")}
-                    w={300}
-                    data={list.map((d) => ({ value: d.id, label: d.name }))}
-                    value={dataSet.id}
-                    allowDeselect={false}
-                    onChange={(id) => {
-                      setDataSetId(id);
-                      setPeriod(null);
-                      reset();
-                    }}
-                  />
-                  <PeriodSelect type={dataSet.periodType} value={period} onChange={setPeriod} />
-                  <Button variant="subtle" onClick={download}>
-                    {t("dataUpload.template")}
-                  </Button>
-                </Group>
-              ) : (
-                <Text>{t("dataUpload.noDataSets")}</Text>
-              )
-            }
-          </QueryState>
-          <Paper
-            component="label"
-            withBorder
-            p="lg"
-            ta="center"
-            style={{ borderStyle: "dashed", cursor: "pointer" }}
-            onDragOver={(e: DragEvent) => e.preventDefault()}
-            onDrop={onDrop}
-          >
-            <input
-              type="file"
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              hidden
-              data-testid="upload-file"
-              onChange={(e) => {
-                choose(e.currentTarget.files?.[0]);
-                e.currentTarget.value = "";
-              }}
-            />
-            <Text fw={600}>{file ? file.name : t("dataUpload.drop")}</Text>
-            <Text size="xs" c="dimmed">
-              {t("dataUpload.formats")}
+      <UploadWithPreview<UploadPreview, { result: UploadResult; link: string }>
+        texts={{
+          drop: t("dataUpload.drop"),
+          formats: t("dataUpload.formats"),
+          preview: t("dataUpload.preview"),
+          refused: t("dataUpload.refused"),
+          confirm: t("dataUpload.save"),
+          hasErrors: t("dataUpload.hasErrors"),
+          nothing: t("dataUpload.nothingToSave"),
+          shownOf: (page) =>
+            t("dataUpload.shownOf", {
+              shown: formatNumberId(String(page.shown)),
+              total: formatNumberId(String(page.total)),
+            }),
+        }}
+        testIds={{
+          file: "upload-file",
+          error: "upload-error",
+          saved: "upload-saved",
+          shownOf: "upload-shown-of",
+        }}
+        ready={dataSet !== undefined}
+        previewApart
+        header={({ fail, reset }) => (
+          <>
+            <Text size="sm">{t("dataUpload.explain")}</Text>
+            <QueryState query={dataSets}>
+              {() =>
+                dataSet ? (
+                  <Group align="end">
+                    <Select
+                      label={t("dataUpload.dataSet")}
+                      w={300}
+                      data={list.map((d) => ({ value: d.id, label: d.name }))}
+                      value={dataSet.id}
+                      allowDeselect={false}
+                      onChange={(id) => {
+                        setDataSetId(id);
+                        setPeriod(null);
+                        reset();
+                      }}
+                    />
+                    <PeriodSelect type={dataSet.periodType} value={period} onChange={setPeriod} />
+                    <Button
+                      variant="subtle"
+                      onClick={() =>
+                        apiDownload(
+                          `/data-entry/import/template.xlsx?dataSetId=${dataSet.id}&period=${period}`,
+                          "templat-isian-capaian.xlsx",
+                        ).catch(fail)
+                      }
+                    >
+                      {t("dataUpload.template")}
+                    </Button>
+                  </Group>
+                ) : (
+                  <Text>{t("dataUpload.noDataSets")}</Text>
+                )
+              }
+            </QueryState>
+          </>
+        )}
+        requestPreview={(file) => uploadRak<UploadPreview>(`/data-entry/import/preview?${query(file)}`, file)}
+        save={async (file, preview) => {
+          const result = await uploadRak<UploadResult>(`/data-entry/import?${query(file)}`, file);
+          return { result, link: dataSet ? formLink(dataSet, preview.rows) : "/isian" };
+        }}
+        invalidates={[["data-entry-form"]]}
+        summary={(preview) => <UploadSummary counts={preview.counts} />}
+        paged={(preview) => ({ shown: preview.rows.length, total: preview.counts.rows })}
+        table={(preview) => <UploadTable rows={preview.rows} />}
+        block={(preview) => saveBlock({ errors: preview.counts.withErrors, changes: preview.counts.values })}
+        renderSaved={(saved) => (
+          <Group justify="space-between">
+            <Text size="sm">
+              {t("dataUpload.saved", {
+                forms: formatNumberId(String(saved.result.forms)),
+                values: formatNumberId(String(saved.result.values)),
+              })}
             </Text>
-          </Paper>
-          <Group>
-            <Button onClick={() => run("preview")} disabled={!file || !dataSet} loading={busy === "preview"}>
-              {t("dataUpload.preview")}
-            </Button>
+            <Anchor component={Link} to={saved.link} size="sm">
+              {t("dataUpload.openForm")}
+            </Anchor>
           </Group>
-          {error && (
-            <Alert color="red" title={t("dataUpload.refused")} data-testid="upload-error">
-              {error}
-            </Alert>
-          )}
-          {saved && (
-            <Alert color="green" data-testid="upload-saved">
-              <Group justify="space-between">
-                <Text size="sm">
-                  {t("dataUpload.saved", {
-                    forms: formatNumberId(String(saved.result.forms)),
-                    values: formatNumberId(String(saved.result.values)),
-                  })}
-                </Text>
-                <Anchor component={Link} to={saved.link} size="sm">
-                  {t("dataUpload.openForm")}
-                </Anchor>
-              </Group>
-            </Alert>
-          )}
-        </Stack>
-      </Paper>
-      {preview && (
-        <UploadPreviewView
-          rows={preview.rows}
-          counts={preview.counts}
-          saving={busy === "save"}
-          onSave={() => run("save")}
-        />
-      )}
+        )}
+      />
     </Stack>
   );
 }

@@ -1,17 +1,19 @@
-import { Alert, Anchor, Button, Group, NumberInput, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, NumberInput, Select, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { type DragEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
-import { ApiError, apiDownload } from "../api";
+import { apiDownload } from "../api";
 import { ImportPreviewView } from "../components/plan/ImportPreviewView";
 import { type ImportPreview, type ImportResult, uploadRak } from "../components/plan/upload";
 import { QueryState } from "../components/QueryState";
+import { UploadWithPreview } from "../components/upload/UploadWithPreview";
 import { useOrgUnits } from "../queries";
 
 /** Units that hold a RAK; a Dinas (kabupaten/kota) first. Sub-areas and posts do not plan on their own. */
 const nonPlanning = new Set(["kecamatan", "kelurahan", "pustu", "posyandu"]);
 
+/** /rencana/impor: a RAK from the template, previewed (counts, warnings, the tree), then saved as a version. */
 export function PlanImportPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -19,44 +21,12 @@ export function PlanImportPage() {
   const units = useOrgUnits();
   const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
   const [year, setYear] = useState<number>(new Date().getFullYear());
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [busy, setBusy] = useState<"preview" | "save" | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const planning = (units.data ?? [])
     .filter((u) => !nonPlanning.has(u.type))
     .sort((a, b) => Number(b.type === "kabupaten_kota") - Number(a.type === "kabupaten_kota"));
   const unitId = orgUnitId ?? planning[0]?.id ?? null;
-  const query = () => `orgUnitId=${unitId}&year=${year}&fileName=${encodeURIComponent(file?.name ?? "")}`;
-
-  const choose = (chosen: File | null | undefined) => {
-    setFile(chosen ?? null);
-    setPreview(null);
-    setError(null);
-  };
-  const run = async (what: "preview" | "save") => {
-    if (!file || !unitId) return;
-    setBusy(what);
-    setError(null);
-    try {
-      if (what === "preview")
-        setPreview(await uploadRak<ImportPreview>(`/plans/import/preview?${query()}`, file));
-      else {
-        const saved = await uploadRak<ImportResult>(`/plans/import?${query()}`, file);
-        await queryClient.invalidateQueries({ queryKey: ["plans"] });
-        navigate(`/rencana/${saved.planId}`);
-      }
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    choose(event.dataTransfer.files[0]);
-  };
+  const query = (file: File) => `orgUnitId=${unitId}&year=${year}&fileName=${encodeURIComponent(file.name)}`;
 
   return (
     <Stack>
@@ -66,83 +36,67 @@ export function PlanImportPage() {
           {t("plans.import.back")}
         </Anchor>
       </Group>
-      <Paper withBorder p="md">
-        <Stack>
-          <Text size="sm">{t("plans.import.explain")}</Text>
-          <Group align="end">
-            <QueryState query={units}>
-              {() => (
-                <Select
-                  label={t("plans.import.orgUnit")}
-                  w={380}
-                  searchable
-                  value={unitId}
-                  allowDeselect={false}
-                  onChange={(id) => {
-                    setOrgUnitId(id);
-                    setPreview(null);
-                  }}
-                  data={planning.map((u) => ({ value: u.id, label: u.officeName ?? u.name }))}
-                />
-              )}
-            </QueryState>
-            <NumberInput
-              label={t("plans.import.year")}
-              w={110}
-              min={2000}
-              max={2100}
-              thousandSeparator=""
-              value={year}
-              onChange={(v) => {
-                setYear(Number(v));
-                setPreview(null);
-              }}
-            />
-            <Button
-              variant="subtle"
-              onClick={() =>
-                apiDownload("/plans/template.xlsx", "templat-rak.xlsx").catch((e: Error) =>
-                  setError(e.message),
-                )
-              }
-            >
-              {t("plans.import.template")}
-            </Button>
-          </Group>
-          <Paper
-            component="label"
-            withBorder
-            p="lg"
-            ta="center"
-            style={{ borderStyle: "dashed", cursor: "pointer" }}
-            onDragOver={(e: DragEvent) => e.preventDefault()}
-            onDrop={onDrop}
-          >
-            <input
-              type="file"
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              hidden
-              data-testid="import-file"
-              onChange={(e) => choose(e.currentTarget.files?.[0])}
-            />
-            <Text fw={600}>{file ? file.name : t("plans.import.drop")}</Text>
-            <Text size="xs" c="dimmed">
-              {t("plans.import.formats")}
-            </Text>
-          </Paper>
-          <Group>
-            <Button onClick={() => run("preview")} disabled={!file || !unitId} loading={busy === "preview"}>
-              {t("plans.import.preview")}
-            </Button>
-          </Group>
-          {error && (
-            <Alert color="red" title={t("plans.import.refused")} data-testid="import-error">
-              {error}
-            </Alert>
-          )}
-        </Stack>
-      </Paper>
-      {preview && <ImportPreviewView preview={preview} saving={busy === "save"} onSave={() => run("save")} />}
+      <UploadWithPreview<ImportPreview, void>
+        texts={{
+          drop: t("plans.import.drop"),
+          formats: t("plans.import.formats"),
+          preview: t("plans.import.preview"),
+          refused: t("plans.import.refused"),
+        }}
+        testIds={{ file: "import-file", error: "import-error" }}
+        ready={unitId !== null}
+        previewApart
+        header={({ fail, reset }) => (
+          <>
+            <Text size="sm">{t("plans.import.explain")}</Text>
+            <Group align="end">
+              <QueryState query={units}>
+                {() => (
+                  <Select
+                    label={t("plans.import.orgUnit")}
+                    w={380}
+                    searchable
+                    value={unitId}
+                    allowDeselect={false}
+                    onChange={(id) => {
+                      setOrgUnitId(id);
+                      reset();
+                    }}
+                    data={planning.map((u) => ({ value: u.id, label: u.officeName ?? u.name }))}
+                  />
+                )}
+              </QueryState>
+              <NumberInput
+                label={t("plans.import.year")}
+                w={110}
+                min={2000}
+                max={2100}
+                thousandSeparator=""
+                value={year}
+                onChange={(v) => {
+                  setYear(Number(v));
+                  reset();
+                }}
+              />
+              <Button
+                variant="subtle"
+                onClick={() => apiDownload("/plans/template.xlsx", "templat-rak.xlsx").catch(fail)}
+              >
+                {t("plans.import.template")}
+              </Button>
+            </Group>
+          </>
+        )}
+        requestPreview={(file) => uploadRak<ImportPreview>(`/plans/import/preview?${query(file)}`, file)}
+        save={async (file) => {
+          const saved = await uploadRak<ImportResult>(`/plans/import?${query(file)}`, file);
+          await queryClient.invalidateQueries({ queryKey: ["plans"] });
+          navigate(`/rencana/${saved.planId}`);
+        }}
+        renderPreview={(preview, { save, saving }) => (
+          <ImportPreviewView preview={preview} saving={saving} onSave={save} />
+        )}
+      />
     </Stack>
   );
 }
