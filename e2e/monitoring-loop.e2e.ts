@@ -13,18 +13,19 @@ import {
 } from "./support.js";
 
 /**
- * The monitoring loop in the browser: Yosomulyo's operator enters and submits October 2024, the
+ * The monitoring loop in the browser: Yosomulyo's operator enters and submits December 2024, the
  * pengelola program verifies it, the Kepala Dinas approves it, and the TW IV realisasi of three RAK
- * indicators linked to definitions changes to what is computed here by hand from October and
- * November (November approved beforehand through the API). Only TW IV per quarter is asserted: the
+ * indicators linked to definitions changes to what is computed here by hand from November and
+ * December (November approved beforehand through the API; the demo's September is two months back, so
+ * no jump from it needs explaining). Only TW IV per quarter is asserted: the
  * demo may hold approved reports of other months, which count to date.
  */
-const OCTOBER = ["40", "30", "3", "5", "10", "2", "0", "1", "0", "30", "28", "200", "18"];
+const DECEMBER = ["40", "30", "3", "5", "10", "2", "0", "1", "0", "30", "28", "200", "18"];
 const NOVEMBER = {
   BUMIL_SASARAN: "35",
   BUMIL_K4: "27",
   BULIN_SASARAN: "9",
-  PERSALINAN_FASKES: "1",
+  PERSALINAN_FASKES: "2",
   KEMATIAN_BAYI: "0",
 };
 const RATIO = "Persentase Peserta Jaminan Kesehatan Nasional (JKN)";
@@ -160,34 +161,34 @@ describe.each(targetNames())(
       await approveMonth({ operator, verifier, approver: kadisApi }, "202411", NOVEMBER);
     });
 
-    it("shows TW IV from November alone before October is approved", async () => {
+    it("shows TW IV from November alone before December is approved", async () => {
       const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
       await logIn(page, app.server.baseUrl, "kadis.metro");
       await openEvaluation(page);
       // 27 / 35 × 100 at 4 places; 1 birth; 0 deaths (a value, not a missing report).
-      expect(await tw4Cells(page)).toEqual(["77,1429", "1", "0"]);
+      expect(await tw4Cells(page)).toEqual(["77,1429", "2", "0"]);
       expect((await tw4())[LOWER]?.capaianQuarter.value).toBe("200");
       await shot(page, "before-1366");
       await page.close();
     });
 
-    it("the operator enters and submits October, the pengelola verifies, the Kepala Dinas approves", async () => {
+    it("the operator enters and submits December, the pengelola verifies, the Kepala Dinas approves", async () => {
       const operator = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
       await logIn(operator, app.server.baseUrl, "operator.yosomulyo");
       await operator.goto(`${app.server.baseUrl}/isian`);
       await operator.getByRole("heading", { name: "Puskesmas Yosomulyo" }).waitFor();
       for (const [label, option] of [
         ["Tahun", "2024"],
-        ["Bulan", "Oktober"],
+        ["Bulan", "Desember"],
       ]) {
         await operator.getByRole("combobox", { name: label, exact: true }).click();
         await operator.getByRole("option", { name: option, exact: true }).click();
       }
-      await operator.getByText("Laporan Bulanan Puskesmas — Oktober 2024").waitFor();
+      await operator.getByText("Laporan Bulanan Puskesmas — Desember 2024").waitFor();
       const url = new URL(operator.url());
       formBase = `${url.pathname}?${url.searchParams}`;
       await operator.locator('input[data-row="0"]').click();
-      for (const value of OCTOBER) {
+      for (const value of DECEMBER) {
         await operator.keyboard.type(value);
         await operator.keyboard.press("Enter");
       }
@@ -199,7 +200,7 @@ describe.each(targetNames())(
       await shot(operator, "submitted-1366");
       await operator.close();
 
-      // Not approved yet: October is not counted, and never as a 0.
+      // Not approved yet: December is not counted, and never as a 0.
       expect((await tw4())[RATIO]?.realisasi[3]).toBe("77.1429");
 
       const verifier = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -217,24 +218,24 @@ describe.each(targetNames())(
       await kadis.close();
     });
 
-    it("changes TW IV to the values computed by hand from October and November", async () => {
+    it("changes TW IV to the values computed by hand from November and December", async () => {
       const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
       await logIn(page, app.server.baseUrl, "kadis.metro");
       await openEvaluation(page);
-      // (30 + 27) / (40 + 35) × 100 = 76, not the mean of 75 and 77,14; 2 + 1 births; 1 + 0 deaths.
-      expect(await tw4Cells(page)).toEqual(["76", "3", "1"]);
+      // (27 + 30) / (35 + 40) × 100 = 76, not the mean of 77,14 and 75; 2 + 2 births; 0 + 1 deaths.
+      expect(await tw4Cells(page)).toEqual(["76", "4", "1"]);
       await shot(page, "after-1366");
       const rows = await tw4();
       // A level against the annual 98 (an incremental % series' quarters are shares of the year).
       expect(rows[RATIO]?.capaianQuarter).toMatchObject({ value: "77.55", category: "Tinggi" });
-      // 3 against the TW IV target of 6.
-      expect(rows[COUNT]?.capaianQuarter).toMatchObject({ value: "50", category: "Sangat Rendah" });
+      // 4 against the TW IV target of 6.
+      expect(rows[COUNT]?.capaianQuarter).toMatchObject({ value: "66.67", category: "Sedang" });
       // Lower is better: (2 × 3 − 1) / 3 × 100.
       expect(rows[LOWER]?.capaianQuarter.value).toBe("166.67");
 
       await page.setViewportSize({ width: 390, height: 844 });
       await openEvaluation(page);
-      expect(await tw4Cells(page)).toEqual(["76", "3", "1"]);
+      expect(await tw4Cells(page)).toEqual(["76", "4", "1"]);
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await shot(page, "after-390");
       await page.close();
