@@ -24,8 +24,6 @@ const ALLOWED: Record<string, string> = {
   "reports/shared/print-setup.ts":
     "page setup shared by every printable workbook, the SKM questionnaire included",
   "skm/results.ts": "the SKM results of a year feed the annual SPM report",
-  "data-entry/form.ts":
-    "todayInJakarta: the day a form opens, also the default of a data set's opening period",
   "demo/spm-depok-2017.ts": "the SPM catalogue built in is the Permenkes seed the demo loads too",
   "demo/users.ts": "the demo accounts' password, shown on a demo installation's login page",
 };

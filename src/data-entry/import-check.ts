@@ -14,7 +14,8 @@ import {
 import { readSpreadsheet } from "../interop/spreadsheet/index.js";
 import { chunks } from "../lib/chunks.js";
 import { AppError, notFound } from "../lib/errors.js";
-import { checkPeriod, formElements, notAssigned, todayInJakarta } from "./form.js";
+import { todayInJakarta } from "../lib/jakarta-date.js";
+import { checkPeriod, formElements, notAssigned } from "./form.js";
 import { type ImportRow, readRows } from "./import.js";
 
 const MAX_BYTES = 20 * 1024 * 1024;
