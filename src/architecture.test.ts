@@ -24,8 +24,6 @@ const ALLOWED: Record<string, string> = {
   "reports/shared/print-setup.ts":
     "page setup shared by every printable workbook, the SKM questionnaire included",
   "skm/results.ts": "the SKM results of a year feed the annual SPM report",
-  "data-entry/form.ts":
-    "todayInJakarta: the day a form opens, also the default of a data set's opening period",
   "demo/spm-depok-2017.ts": "the SPM catalogue built in is the Permenkes seed the demo loads too",
   "demo/users.ts": "the demo accounts' password, shown on a demo installation's login page",
 };
@@ -100,5 +98,37 @@ describe("the import boundaries of docs/ARCHITECTURE.md", () => {
   it("names in the allowlist only files that other features still import", () => {
     const used = new Set(all.filter(crossing).map((e) => e.to));
     expect(Object.keys(ALLOWED).filter((path) => !used.has(path))).toEqual([]);
+  });
+});
+
+/** A zod call in a file: `z.object(`, `z.string(`, `z.iso.date(` … (a type such as `z.infer<T>` is no call). */
+const zodCalls = (source: string) =>
+  [...source.matchAll(/\bz\.[A-Za-z]+(?:\.[A-Za-z]+)*\s*\(/g)].map((m) => m[0]);
+/** A value import of zod; `import type { z }` for generics stays allowed. */
+const importsZod = (source: string) => /^import\s+\{[^}]*\bz\b[^}]*\}\s+from\s+["']zod["']/m.test(source);
+
+describe("the schemas of a feature live in its schemas files (docs/ARCHITECTURE.md)", () => {
+  const routeFiles = sourceFiles(SRC).filter((file) =>
+    /(^|-)routes\.ts$/.test(file.split("/").pop() as string),
+  );
+
+  it("finds a zod call and a value import of zod, not a type", () => {
+    expect(zodCalls("const a = z.object({ b: z.iso.date() });\ntype C = z.infer<typeof a>;")).toEqual([
+      "z.object(",
+      "z.iso.date(",
+    ]);
+    expect(importsZod('import { z } from "zod";')).toBe(true);
+    expect(importsZod('import type { z } from "zod";')).toBe(false);
+  });
+
+  it("declares no zod schema in a routes file", () => {
+    expect(routeFiles.length).toBeGreaterThan(10);
+    const inline = routeFiles
+      .map((file) => {
+        const source = readFileSync(file, "utf8");
+        return { file: relative(SRC, file), calls: zodCalls(source), importsZod: importsZod(source) };
+      })
+      .filter((f) => f.calls.length > 0 || f.importsZod);
+    expect(inline).toEqual([]);
   });
 });

@@ -1,35 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { scopeOf } from "../auth/plugin.js";
 import { AppError } from "../lib/errors.js";
 import { auditWorkbook } from "./export.js";
 import { searchAudit } from "./queries.js";
-
-const isoDate = z.iso.date().describe("YYYY-MM-DD");
-
-const filterSchema = z.object({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  username: z.string().max(200).optional(),
-  action: z.string().max(100).optional(),
-  entityType: z.string().max(100).optional(),
-  entityId: z.string().max(100).optional(),
-});
-
-const auditRowSchema = z.object({
-  id: z.number().int(),
-  at: z.string().describe("ISO 8601 timestamp"),
-  username: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  orgUnitName: z.string().nullable(),
-  oldValue: z.unknown(),
-  newValue: z.unknown(),
-  reason: z.string().nullable(),
-  requestId: z.string().nullable(),
-  clientAddress: z.string().nullable(),
-});
+import { auditFilterSchema, auditPageQuerySchema, auditPageSchema } from "./schemas.js";
 
 const EXPORT_LIMIT = 50_000;
 
@@ -41,11 +15,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["audit"],
         summary: "Jejak audit, terbaru lebih dulu / the audit trail, newest first",
-        querystring: filterSchema.extend({
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
-        response: { 200: z.object({ total: z.number().int(), rows: z.array(auditRowSchema) }) },
+        querystring: auditPageQuerySchema,
+        response: { 200: auditPageSchema },
       },
     },
     async (request) => {
@@ -63,7 +34,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["audit"],
         summary: "Unduh jejak audit sebagai xlsx / download the audit trail as xlsx",
-        querystring: filterSchema,
+        querystring: auditFilterSchema,
         produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
       },
     },

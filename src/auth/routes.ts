@@ -1,13 +1,19 @@
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { recordAudit } from "../audit/record.js";
 import { DEMO_PASSWORD } from "../demo/users.js";
+import { noContentSchema } from "../lib/route-schemas.js";
 import { changePassword } from "./change-password.js";
 import { checkCredentials } from "./login.js";
 import { hasPermission, PERMISSIONS } from "./permissions.js";
 import { type AuthOptions, actorOf, currentUser, setSessionCookie } from "./plugin.js";
-import { loginBodySchema, passwordChangeSchema, sessionResponseSchema } from "./schemas.js";
+import {
+  csrfTokenSchema,
+  demoAccountsSchema,
+  loginBodySchema,
+  passwordChangeSchema,
+  sessionResponseSchema,
+} from "./schemas.js";
 import {
   createSession,
   deleteSession,
@@ -33,7 +39,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
       schema: {
         tags: ["auth"],
         summary: "Token CSRF untuk permintaan yang mengubah data / CSRF token for state-changing requests",
-        response: { 200: z.object({ csrfToken: z.string() }) },
+        response: { 200: csrfTokenSchema },
       },
     },
     async (request, reply) => ({ csrfToken: csrfToken(reply, request.sessionTokenHash) }),
@@ -47,10 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
         tags: ["auth"],
         summary: "Akun demo (hanya pada instalasi demo) / demo accounts, on a demo installation only",
         response: {
-          200: z.object({
-            password: z.string().nullable(),
-            accounts: z.array(z.object({ username: z.string(), fullName: z.string(), role: z.string() })),
-          }),
+          200: demoAccountsSchema,
         },
       },
     },
@@ -99,7 +102,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
     "/auth/logout",
     {
       config: { access: "authenticated", allowWhilePasswordChangeRequired: true },
-      schema: { tags: ["auth"], summary: "Keluar / log out", response: { 204: z.null() } },
+      schema: { tags: ["auth"], summary: "Keluar / log out", response: { 204: noContentSchema } },
     },
     async (request, reply) => {
       if (request.sessionTokenHash) await deleteSession(app.database.db, request.sessionTokenHash);
@@ -141,7 +144,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
         tags: ["auth"],
         summary: "Ganti kata sandi sendiri / change one's own password",
         body: passwordChangeSchema,
-        response: { 204: z.null() },
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {

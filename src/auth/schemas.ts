@@ -33,5 +33,13 @@ export const passwordChangeSchema = z.object({
   newPassword: z.string().min(1).max(200),
 });
 
+export const csrfTokenSchema = z.object({ csrfToken: z.string() });
+
+/** The demo accounts shown on a demo installation's login page (none elsewhere). */
+export const demoAccountsSchema = z.object({
+  password: z.string().nullable(),
+  accounts: z.array(z.object({ username: z.string(), fullName: z.string(), role: z.string() })),
+});
+
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;

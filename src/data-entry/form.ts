@@ -22,6 +22,7 @@ import {
   validateValues,
 } from "../domain/index.js";
 import { AppError, notFound } from "../lib/errors.js";
+import { todayInJakarta } from "../lib/jakarta-date.js";
 import type { Form } from "./schemas.js";
 
 export interface FormKey {
@@ -111,13 +112,6 @@ export function entryOf(context: FormContext, today = todayInJakarta()) {
 export function assertEntryOpen(context: FormContext, today = todayInJakarta()) {
   const window = entryOf(context, today);
   if (!window.open) throw new AppError(422, "PERIOD_NOT_OPEN", window.message.id, window.message.en);
-}
-
-const jakartaDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" });
-
-/** Today's date where the Dinas works (WIB), so a month opens at local midnight. */
-export function todayInJakarta(now = new Date()): string {
-  return jakartaDate.format(now);
 }
 
 export async function formValues(db: Reader, orgUnitId: string, period: string, elementIds: string[]) {

@@ -13,7 +13,8 @@ import {
 import { readSpreadsheet } from "../interop/spreadsheet/index.js";
 import { chunks } from "../lib/chunks.js";
 import { AppError, notFound } from "../lib/errors.js";
-import { checkPeriod, formElements, notAssigned, todayInJakarta } from "./form.js";
+import { todayInJakarta } from "../lib/jakarta-date.js";
+import { checkPeriod, formElements, notAssigned } from "./form.js";
 import { formKey, readFormsState, valueKey } from "./forms-state.js";
 import { type ImportRow, readRows } from "./import.js";
 

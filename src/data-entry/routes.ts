@@ -1,6 +1,5 @@
 import { asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { mayAskForAction, mayTakeAction } from "../auth/permissions.js";
 import { actorOf, authorize, currentUser, forbidden, scopeOf } from "../auth/plugin.js";
 import { withinScope } from "../auth/scope-sql.js";
@@ -12,10 +11,17 @@ import { assertEntryOpen, formContext, loadForm } from "./form.js";
 import { valuesTemplate } from "./import.js";
 import { checkUpload } from "./import-check.js";
 import { commitImport, previewPage } from "./import-commit.js";
+import {
+  valuesImportedSchema,
+  valuesImportPreviewSchema,
+  valuesImportQuerySchema,
+  valuesTemplateQuerySchema,
+} from "./import-schemas.js";
 import { saveValues } from "./save.js";
 import {
+  completenessQuerySchema,
   completenessSchema,
-  entryDataSetSchema,
+  entryDataSetListSchema,
   formQuerySchema,
   formSchema,
   saveValuesSchema,
@@ -34,7 +40,7 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Formulir data dan unit pelapornya di wilayah Anda / data sets and their reporting units",
-        response: { 200: z.array(entryDataSetSchema) },
+        response: { 200: entryDataSetListSchema },
       },
     },
     async (request) => {
@@ -138,7 +144,7 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Kelengkapan dan ketepatan waktu laporan / completeness and timeliness of reports",
-        querystring: z.object({ dataSetId: z.uuid(), period: formQuerySchema.shape.period }),
+        querystring: completenessQuerySchema,
         response: { 200: completenessSchema },
       },
     },
@@ -148,17 +154,6 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const importQuery = z.object({ dataSetId: z.uuid(), fileName: z.string().trim().min(1).max(255) });
-const importRowSchema = z.object({
-  row: z.number().int(),
-  orgUnitCode: z.string(),
-  orgUnitName: z.string().nullable(),
-  period: z.string(),
-  errors: z.array(z.string()),
-  changes: z.array(z.object({ code: z.string(), old: z.string().nullable(), new: z.string() })),
-  unchanged: z.number().int(),
-});
-
 /** Upload of monthly values from xlsx/csv: a template, a preview listing each row's changes, then one commit. */
 export const dataImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -182,7 +177,7 @@ export const dataImportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Templat unggah nilai bulanan / template for uploading monthly values",
-        querystring: z.object({ dataSetId: z.uuid(), period: formQuerySchema.shape.period.optional() }),
+        querystring: valuesTemplateQuerySchema,
         produces: [XLSX],
       },
     },
@@ -208,18 +203,9 @@ export const dataImportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Pratinjau unggahan nilai: baris bermasalah dulu, lalu perubahan, paling banyak 200 baris; sisanya dihitung / preview an upload: rows with errors first, then changes, at most 200 rows; the rest counted",
-        querystring: importQuery,
+        querystring: valuesImportQuerySchema,
         response: {
-          200: z.object({
-            rows: z.array(importRowSchema),
-            counts: z.object({
-              rows: z.number().int(),
-              withErrors: z.number().int(),
-              forms: z.number().int(),
-              values: z.number().int(),
-              unchanged: z.number().int(),
-            }),
-          }),
+          200: valuesImportPreviewSchema,
         },
       },
     },
@@ -244,8 +230,8 @@ export const dataImportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Simpan unggahan nilai, semua atau tidak sama sekali / save an upload, all or nothing",
-        querystring: importQuery,
-        response: { 200: z.object({ forms: z.number().int(), values: z.number().int() }) },
+        querystring: valuesImportQuerySchema,
+        response: { 200: valuesImportedSchema },
       },
     },
     async (request) => {

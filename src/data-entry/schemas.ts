@@ -109,3 +109,6 @@ export type Form = z.infer<typeof formSchema>;
 export type EntryDataSet = z.infer<typeof entryDataSetSchema>;
 export type Completeness = z.infer<typeof completenessSchema>;
 export type SaveValues = z.infer<typeof saveValuesSchema>;
+
+export const entryDataSetListSchema = z.array(entryDataSetSchema);
+export const completenessQuerySchema = z.object({ dataSetId: z.uuid(), period });

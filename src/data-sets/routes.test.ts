@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInJakarta } from "../data-entry/form.js";
 import type { Form } from "../data-entry/schemas.js";
 import { dataElements, dataSets, orgUnits } from "../db/schema/index.js";
 import { periodOfDate, previousPeriod, shiftPeriod } from "../domain/index.js";
+import { todayInJakarta } from "../lib/jakarta-date.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";

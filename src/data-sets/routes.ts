@@ -1,20 +1,21 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ROLE_PERMISSIONS } from "../auth/permissions.js";
 import { actorOf, currentUser, forbidden, scopeOf } from "../auth/plugin.js";
-import { todayInJakarta } from "../data-entry/form.js";
 import { AppError } from "../lib/errors.js";
+import { todayInJakarta } from "../lib/jakarta-date.js";
+import { createdSchema, idParams, noContentSchema, savedSchema } from "../lib/route-schemas.js";
 import { createElement, deleteElement, updateElement } from "./element-commands.js";
 import { importDataSet } from "./import.js";
 import { dataSetDetail, findDataSet, findElement, listDataSets, listElements } from "./queries.js";
 import {
   dataSetDetailSchema,
+  dataSetImportQuerySchema,
   dataSetInputSchema,
-  dataSetSummarySchema,
+  dataSetSummaryListSchema,
   dataSetUpdateSchema,
   elementInputSchema,
-  elementSchema,
+  elementListSchema,
   elementUpdateSchema,
   importPreviewSchema,
 } from "./schemas.js";
@@ -22,7 +23,6 @@ import { type Editor, saveDataSet } from "./set-commands.js";
 import { dataSetWorkbook } from "./workbook.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const params = z.object({ id: z.uuid() });
 const within = (path: string | null | undefined, roots: readonly string[]) =>
   !!path && roots.some((root) => path.startsWith(root));
 
@@ -69,7 +69,7 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Katalog data element / the data element catalogue",
-        response: { 200: z.array(elementSchema) },
+        response: { 200: elementListSchema },
       },
     },
     async (request) => listElements(db(), scopeOf(request, "metadata.manage")),
@@ -83,7 +83,7 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Buat data element / create a data element",
         body: elementInputSchema,
-        response: { 200: z.object({ id: z.uuid() }) },
+        response: { 200: createdSchema },
       },
     },
     async (request) => {
@@ -100,9 +100,9 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Ubah atau arsipkan data element / change or archive a data element",
-        params,
+        params: idParams,
         body: elementUpdateSchema,
-        response: { 200: z.object({ id: z.uuid(), revision: z.number().int() }) },
+        response: { 200: savedSchema },
       },
     },
     async (request) => {
@@ -119,8 +119,8 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Hapus data element yang belum dipakai / delete an unused data element",
-        params,
-        response: { 204: z.null() },
+        params: idParams,
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {
@@ -137,7 +137,7 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Formulir data milik Dinas di wilayah Anda / data sets of your Dinas",
-        response: { 200: z.array(dataSetSummarySchema) },
+        response: { 200: dataSetSummaryListSchema },
       },
     },
     async (request) =>
@@ -152,7 +152,7 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Buat formulir data / create a data set",
         body: dataSetInputSchema,
-        response: { 200: z.object({ id: z.uuid() }) },
+        response: { 200: createdSchema },
       },
     },
     async (request) => {
@@ -168,7 +168,7 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Satu formulir data lengkap / one data set in full",
-        params,
+        params: idParams,
         response: { 200: dataSetDetailSchema },
       },
     },
@@ -191,9 +191,9 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Ubah formulir data; perubahan data berlaku mulai satu periode / change a data set from a period on",
-        params,
+        params: idParams,
         body: dataSetUpdateSchema,
-        response: { 200: z.object({ id: z.uuid() }) },
+        response: { 200: createdSchema },
       },
     },
     async (request) => {
@@ -208,7 +208,12 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
     "/metadata/data-sets/:id/workbook.xlsx",
     {
       config: { access: "metadata.read" },
-      schema: { tags, summary: "Formulir data sebagai xlsx / a data set as xlsx", params, produces: [XLSX] },
+      schema: {
+        tags,
+        summary: "Formulir data sebagai xlsx / a data set as xlsx",
+        params: idParams,
+        produces: [XLSX],
+      },
     },
     async (request, reply) => {
       await dataSetFor(request, request.params.id, "metadata.read");
@@ -233,10 +238,7 @@ export const metadataRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Impor formulir data dari xlsx: pratinjau (dryRun) lalu satu transaksi / import a data set workbook",
-        querystring: z.object({
-          fileName: z.string().trim().min(1).max(255),
-          dryRun: z.enum(["true", "false"]).default("true"),
-        }),
+        querystring: dataSetImportQuerySchema,
         response: { 200: importPreviewSchema },
       },
     },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ELEMENT_CODE } from "../domain/index.js";
+import { dryRunSchema, fileNameSchema } from "../lib/route-schemas.js";
 import { revisionSchema } from "../lib/write-schemas.js";
 import { periodCodeSchema } from "../periods/schemas.js";
 
@@ -117,6 +118,12 @@ export const importPreviewSchema = z.object({
 export type ElementInput = z.infer<typeof elementInputSchema>;
 export type ElementUpdate = z.infer<typeof elementUpdateSchema>;
 export type DataElementRow = z.infer<typeof elementSchema>;
+export const elementListSchema = z.array(elementSchema);
+export const dataSetSummaryListSchema = z.array(dataSetSummarySchema);
+
+/** The import's query: the uploaded file's name and whether to only check it. */
+export const dataSetImportQuerySchema = z.object({ fileName: fileNameSchema, dryRun: dryRunSchema });
+
 export type DataSetInput = z.infer<typeof dataSetInputSchema>;
 export type DataSetUpdate = z.infer<typeof dataSetUpdateSchema>;
 export type DataSetDetail = z.infer<typeof dataSetDetailSchema>;

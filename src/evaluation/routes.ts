@@ -1,16 +1,24 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { mayAnalyseIndicator } from "../auth/permissions.js";
 import { actorOf, authorize, currentUser } from "../auth/plugin.js";
+import { idParams } from "../lib/route-schemas.js";
 import { planContext } from "../plans/queries.js";
 import { evaluationPdf, evaluationXlsx } from "../reports/evaluation/index.js";
 import { saveBudgetRealisasi, saveIndicatorQuarter } from "./commands.js";
 import { computeEvaluation } from "./compute.js";
-import { evaluationSchema } from "./schemas.js";
+import {
+  budgetQuarterParamsSchema,
+  budgetRealisasiInputSchema,
+  budgetRealisasiSavedSchema,
+  evaluationDownloadQuerySchema,
+  evaluationQuerySchema,
+  evaluationSchema,
+  indicatorQuarterInputSchema,
+  indicatorQuarterParamsSchema,
+  indicatorQuarterSavedSchema,
+} from "./schemas.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const quarter = z.coerce.number().int().min(1).max(4);
-const text = z.string().trim().max(4000).nullable().optional();
 
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -23,8 +31,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Evaluasi RAK per triwulan (Permendagri 86/2017) / quarterly RAK evaluation",
-        params: z.object({ id: z.uuid() }),
-        querystring: z.object({ quarter }),
+        params: idParams,
+        querystring: evaluationQuerySchema,
         response: { 200: evaluationSchema },
       },
     },
@@ -43,8 +51,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Unduh evaluasi triwulan sebagai ${format} / download the quarterly evaluation as ${format}`,
-          params: z.object({ id: z.uuid() }),
-          querystring: z.object({ quarter, paper: z.enum(["A4", "F4"]).default("A4") }),
+          params: idParams,
+          querystring: evaluationDownloadQuerySchema,
           produces: [format === "xlsx" ? XLSX : "application/pdf"],
         },
       },
@@ -74,15 +82,9 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Isi realisasi langsung dan analisis triwulan / enter direct realisasi and the quarter's analysis",
-        params: z.object({ id: z.uuid(), indicatorId: z.uuid(), quarter }),
-        body: z.object({
-          revision: z.number().int().min(1).nullable().describe("null when nothing was entered yet"),
-          realisasi: text,
-          faktorPendorong: text,
-          faktorPenghambat: text,
-          tindakLanjut: text,
-        }),
-        response: { 200: z.object({ revision: z.number().int() }).loose() },
+        params: indicatorQuarterParamsSchema,
+        body: indicatorQuarterInputSchema,
+        response: { 200: indicatorQuarterSavedSchema },
       },
     },
     async (request) => {
@@ -108,14 +110,9 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Realisasi anggaran triwulan (Rupiah) / budget spent in a quarter",
-        params: z.object({ id: z.uuid(), nodeId: z.uuid(), quarter }),
-        body: z.object({
-          revision: z.number().int().min(1).nullable(),
-          amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().describe("null clears it"),
-        }),
-        response: {
-          200: z.object({ revision: z.number().int(), amount: z.number().int().nullable() }).loose(),
-        },
+        params: budgetQuarterParamsSchema,
+        body: budgetRealisasiInputSchema,
+        response: { 200: budgetRealisasiSavedSchema },
       },
     },
     async (request) => {

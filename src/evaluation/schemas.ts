@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paperSchema } from "../lib/route-schemas.js";
 
 /**
  * The quarterly evaluation of a RAK (Permendagri 86/2017) as the GET route answers it: per indicator the
@@ -117,3 +118,30 @@ export const evaluationSchema = z.object({
   /** ISO timestamp */
   generatedAt: z.string(),
 });
+
+const quarter = z.coerce.number().int().min(1).max(4);
+const analysisText = z.string().trim().max(4000).nullable().optional();
+
+export const evaluationQuerySchema = z.object({ quarter });
+export const evaluationDownloadQuerySchema = z.object({ quarter, paper: paperSchema });
+
+export const indicatorQuarterParamsSchema = z.object({ id: z.uuid(), indicatorId: z.uuid(), quarter });
+/** An indicator's direct realisasi and the analysis of one quarter. */
+export const indicatorQuarterInputSchema = z.object({
+  revision: z.number().int().min(1).nullable().describe("null when nothing was entered yet"),
+  realisasi: analysisText,
+  faktorPendorong: analysisText,
+  faktorPenghambat: analysisText,
+  tindakLanjut: analysisText,
+});
+export const indicatorQuarterSavedSchema = z.object({ revision: z.number().int() }).loose();
+
+export const budgetQuarterParamsSchema = z.object({ id: z.uuid(), nodeId: z.uuid(), quarter });
+/** The Rupiah spent by a node in one quarter. */
+export const budgetRealisasiInputSchema = z.object({
+  revision: z.number().int().min(1).nullable(),
+  amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().describe("null clears it"),
+});
+export const budgetRealisasiSavedSchema = z
+  .object({ revision: z.number().int(), amount: z.number().int().nullable() })
+  .loose();

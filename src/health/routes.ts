@@ -1,25 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { appliedMigrations, expectedMigrations } from "../db/migrate.js";
 import { APP_VERSION } from "../lib/version.js";
-
-const healthSchema = z.object({
-  status: z.enum(["ok", "degraded"]),
-  database: z.enum(["pglite", "postgres"]),
-  /**
-   * embedded: PGlite in this process, for one office machine; it does not fsync, so a power cut can
-   * lose the last writes. server: PostgreSQL, durable as its own settings make it.
-   */
-  mode: z.enum(["embedded", "server"]),
-  version: z.string(),
-});
-
-const readySchema = z.object({
-  ready: z.boolean(),
-  database: z.boolean(),
-  migrations: z.object({ applied: z.number().int(), expected: z.number().int() }),
-});
+import { healthSchema, readySchema } from "./schemas.js";
 
 const modeOf = (kind: "pglite" | "postgres"): "embedded" | "server" =>
   kind === "pglite" ? "embedded" : "server";

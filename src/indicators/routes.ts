@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorOf, authorize, scopeOf } from "../auth/plugin.js";
 import { checkDefinition } from "../domain/index.js";
 import { notFound } from "../lib/errors.js";
+import { idParams } from "../lib/route-schemas.js";
 import { createDefinition, editDefinition } from "./commands.js";
 import { previewDefinition } from "./preview.js";
 import { checkContext, definitionWithOwner, listDefinitions, orgUnit, unitsUnder } from "./queries.js";
@@ -91,7 +91,7 @@ export const indicatorDefinitionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Ubah definisi indikator (diaudit) / edit an indicator definition (audited)",
-        params: z.object({ id: z.uuid() }),
+        params: idParams,
         body: definitionEditSchema,
         response: { 200: savedDefinitionSchema },
       },

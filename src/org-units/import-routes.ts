@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorOf, authorize } from "../auth/plugin.js";
 import { AppError, notFound } from "../lib/errors.js";
 import { commitOrgUnitImport, importSummary, MAX_IMPORT_BYTES, planOrgUnitImport } from "./import.js";
 import { readUnit } from "./queries.js";
-import { orgUnitImportSchema } from "./schemas.js";
+import { orgUnitImportQuerySchema, orgUnitImportSchema, orgUnitTemplateQuerySchema } from "./schemas.js";
 import { orgUnitTemplate } from "./template.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -32,7 +31,7 @@ export const orgUnitImportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Templat xlsx daftar unit, berisi unit saat ini / xlsx template of the units, pre-filled",
-        querystring: z.object({ orgUnitId: z.uuid().describe("the region (usually the kab/kota)") }),
+        querystring: orgUnitTemplateQuerySchema,
         produces: [XLSX],
       },
     },
@@ -53,11 +52,7 @@ export const orgUnitImportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Impor daftar unit dari xlsx/csv: pratinjau (dryRun) lalu simpan semua atau tidak sama sekali / import units",
-        querystring: z.object({
-          orgUnitId: z.uuid().describe("the region the file's units belong to"),
-          fileName: z.string().trim().min(1).max(255).describe("nama berkas asli, untuk mengenali .csv"),
-          dryRun: z.enum(["true", "false"]).default("true"),
-        }),
+        querystring: orgUnitImportQuerySchema,
         response: { 200: orgUnitImportSchema },
       },
     },

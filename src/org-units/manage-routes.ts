@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Actor } from "../audit/record.js";
 import { actorOf, authorize } from "../auth/plugin.js";
 import type { Database } from "../db/client.js";
+import { idParams } from "../lib/route-schemas.js";
 import {
   type AuthorizePath,
   closeOrgUnit,
@@ -22,7 +23,6 @@ import {
 } from "./schemas.js";
 
 const tags = ["org-units"];
-const params = z.object({ id: z.uuid() });
 
 /** The Dinas maintains its own tree: add, edit, move, close and reopen units within its scope. */
 export const orgUnitManageRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -52,7 +52,7 @@ export const orgUnitManageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Ubah nama, kode, jenis, kepemilikan, BLUD, kode Kemenkes / edit an org unit",
-        params,
+        params: idParams,
         body: updateOrgUnitSchema,
         response: { 200: orgUnitSchema },
       },
@@ -77,7 +77,7 @@ export const orgUnitManageRoutes: FastifyPluginAsyncZod = async (app) => {
       `/org-units/:id/${action}`,
       {
         config: { access: "orgunit.manage" },
-        schema: { tags, summary, params, body, response: { 200: orgUnitSchema } },
+        schema: { tags, summary, params: idParams, body, response: { 200: orgUnitSchema } },
       },
       async (request) =>
         command(db(), request.params.id, request.body as z.infer<Body>, can(request), actorOf(request)),

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { forbidden, scopeOf } from "../auth/plugin.js";
-import { ORG_UNIT_TYPES } from "../db/schema/index.js";
+import { idParams } from "../lib/route-schemas.js";
 import { orgUnitImportRoutes } from "./import-routes.js";
 import { orgUnitManageRoutes } from "./manage-routes.js";
 import { authorizedUnit, listOrgUnits, orgUnitNotFound } from "./queries.js";
-import { orgUnitSchema } from "./schemas.js";
+import { orgUnitListQuerySchema, orgUnitListSchema, orgUnitSchema } from "./schemas.js";
 
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(orgUnitManageRoutes);
@@ -17,16 +16,8 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["org-units"],
         summary: "Daftar unit organisasi dalam urutan pohon / org units in tree order",
-        querystring: z.object({
-          within: z.uuid().optional().describe("only this unit and its descendants"),
-          type: z.enum(ORG_UNIT_TYPES).optional(),
-          includeClosed: z
-            .enum(["true", "false"])
-            .default("false")
-            .transform((v) => v === "true")
-            .describe("also the closed units"),
-        }),
-        response: { 200: z.array(orgUnitSchema) },
+        querystring: orgUnitListQuerySchema,
+        response: { 200: orgUnitListSchema },
       },
     },
     async (request) => {
@@ -45,7 +36,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["org-units"],
         summary: "Satu unit organisasi / one org unit",
-        params: z.object({ id: z.uuid() }),
+        params: idParams,
         response: { 200: orgUnitSchema },
       },
     },

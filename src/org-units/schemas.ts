@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ORG_UNIT_TYPES, OWNER_TYPES } from "../db/schema/index.js";
+import { dryRunSchema, fileNameSchema } from "../lib/route-schemas.js";
 
 export const orgUnitSchema = z.object({
   id: z.uuid(),
@@ -97,3 +98,25 @@ export const orgUnitImportSchema = z.object({
 });
 export type OrgUnitImport = z.infer<typeof orgUnitImportSchema>;
 export type OrgUnitImportRow = OrgUnitImport["rows"][number];
+
+export const orgUnitListSchema = z.array(orgUnitSchema);
+
+export const orgUnitListQuerySchema = z.object({
+  within: z.uuid().optional().describe("only this unit and its descendants"),
+  type: z.enum(ORG_UNIT_TYPES).optional(),
+  includeClosed: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true")
+    .describe("also the closed units"),
+});
+
+export const orgUnitTemplateQuerySchema = z.object({
+  orgUnitId: z.uuid().describe("the region (usually the kab/kota)"),
+});
+
+export const orgUnitImportQuerySchema = z.object({
+  orgUnitId: z.uuid().describe("the region the file's units belong to"),
+  fileName: fileNameSchema.describe("nama berkas asli, untuk mengenali .csv"),
+  dryRun: dryRunSchema,
+});

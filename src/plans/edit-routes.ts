@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Permission } from "../auth/permissions.js";
 import { actorOf, authorize } from "../auth/plugin.js";
+import { idParams, noContentSchema } from "../lib/route-schemas.js";
 import {
   createIndicator,
   createNode,
@@ -15,18 +15,18 @@ import {
   deleteQuerySchema,
   indicatorCreateSchema,
   indicatorEditSchema,
+  indicatorParamsSchema,
   nodeCreateSchema,
   nodeEditSchema,
   nodeMoveSchema,
+  nodeParamsSchema,
+  planItemSavedSchema,
+  revisedSchema,
+  reviseSchema,
   signSchema,
 } from "./edit-schemas.js";
 import { planContext } from "./queries.js";
 import { revisePlan, signPlan } from "./versions.js";
-
-const planParams = z.object({ id: z.uuid() });
-const nodeParams = planParams.extend({ nodeId: z.uuid() });
-const indicatorParams = planParams.extend({ indicatorId: z.uuid() });
-const changed = z.object({ id: z.uuid(), revision: z.number().int() }).loose();
 
 export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -50,9 +50,9 @@ export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Ubah target atau satuan indikator rencana / edit a plan indicator's targets or unit",
-        params: indicatorParams,
+        params: indicatorParamsSchema,
         body: indicatorEditSchema,
-        response: { 200: changed },
+        response: { 200: planItemSavedSchema },
       },
     },
     async (request) => {
@@ -68,9 +68,9 @@ export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Hapus indikator rencana / delete a plan indicator",
-        params: indicatorParams,
+        params: indicatorParamsSchema,
         querystring: deleteQuerySchema,
-        response: { 204: z.null() },
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {
@@ -94,9 +94,9 @@ export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Tambah sasaran/program/kegiatan / add a node",
-        params: planParams,
+        params: idParams,
         body: nodeCreateSchema,
-        response: { 201: changed },
+        response: { 201: planItemSavedSchema },
       },
     },
     async (request, reply) => {
@@ -112,9 +112,9 @@ export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Ubah nama, kode atau anggaran / edit a node",
-        params: nodeParams,
+        params: nodeParamsSchema,
         body: nodeEditSchema,
-        response: { 200: changed },
+        response: { 200: planItemSavedSchema },
       },
     },
     async (request) => {
@@ -130,9 +130,9 @@ export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Pindahkan bagian rencana / move a node",
-        params: nodeParams,
+        params: nodeParamsSchema,
         body: nodeMoveSchema,
-        response: { 200: changed },
+        response: { 200: planItemSavedSchema },
       },
     },
     async (request) => {
@@ -148,9 +148,9 @@ export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Hapus bagian rencana beserta isinya / delete a node and what it holds",
-        params: nodeParams,
+        params: nodeParamsSchema,
         querystring: deleteQuerySchema,
-        response: { 204: z.null() },
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {
@@ -174,9 +174,9 @@ export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Tambah indikator / add an indicator",
-        params: nodeParams,
+        params: nodeParamsSchema,
         body: indicatorCreateSchema,
-        response: { 201: changed },
+        response: { 201: planItemSavedSchema },
       },
     },
     async (request, reply) => {
@@ -194,9 +194,9 @@ export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Tandatangani dan bekukan / sign and freeze",
-        params: planParams,
+        params: idParams,
         body: signSchema,
-        response: { 200: changed },
+        response: { 200: planItemSavedSchema },
       },
     },
     async (request) => {
@@ -213,9 +213,9 @@ export const planEditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Buat perubahan (versi baru) dari rencana yang sudah ditandatangani / start a revision",
-        params: planParams,
-        body: z.object({ reason: z.string().trim().max(500).optional() }),
-        response: { 201: z.object({ id: z.uuid(), version: z.number().int() }) },
+        params: idParams,
+        body: reviseSchema,
+        response: { 201: revisedSchema },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TARGET_MODES } from "../domain/targets.js";
+import { idParams } from "../lib/route-schemas.js";
 import { reasonSchema, revisionSchema } from "../lib/write-schemas.js";
 
 const revision = revisionSchema;
@@ -77,3 +78,12 @@ export type NodeEdit = z.infer<typeof nodeEditSchema>;
 export type NodeCreate = z.infer<typeof nodeCreateSchema>;
 export type NodeMove = z.infer<typeof nodeMoveSchema>;
 export type IndicatorCreate = z.infer<typeof indicatorCreateSchema>;
+
+export const nodeParamsSchema = idParams.extend({ nodeId: z.uuid() });
+export const indicatorParamsSchema = idParams.extend({ indicatorId: z.uuid() });
+
+/** The answer of an edit inside a plan: the row and its new revision, plus what the command adds. */
+export const planItemSavedSchema = z.object({ id: z.uuid(), revision: z.number().int() }).loose();
+
+export const reviseSchema = z.object({ reason: z.string().trim().max(500).optional() });
+export const revisedSchema = z.object({ id: z.uuid(), version: z.number().int() });

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { authorize, scopeOf } from "../auth/plugin.js";
-import { PLAN_KINDS } from "../db/schema/index.js";
 import { notFound } from "../lib/errors.js";
+import { idParams } from "../lib/route-schemas.js";
 import { getPlan, listPlans } from "./queries.js";
-import { planSchema, planSummarySchema } from "./schemas.js";
+import { planListQuerySchema, planSchema, planSummaryListSchema } from "./schemas.js";
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,12 +13,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["plans"],
         summary: "Daftar dokumen rencana / plan documents",
-        querystring: z.object({
-          orgUnitId: z.uuid().optional(),
-          year: z.coerce.number().int().min(2000).max(2100).optional(),
-          kind: z.enum(PLAN_KINDS).optional(),
-        }),
-        response: { 200: z.array(planSummarySchema) },
+        querystring: planListQuerySchema,
+        response: { 200: planSummaryListSchema },
       },
     },
     async (request) => listPlans(app.database.db, { ...request.query, scope: scopeOf(request, "plan.read") }),
@@ -32,7 +27,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["plans"],
         summary: "Satu dokumen rencana dengan pohon dan target / one plan with its tree and targets",
-        params: z.object({ id: z.uuid() }),
+        params: idParams,
         response: { 200: planSchema },
       },
     },

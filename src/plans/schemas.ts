@@ -71,6 +71,14 @@ export const planSchema = planSummarySchema.extend({
   ),
 });
 
+export const planSummaryListSchema = z.array(planSummarySchema);
+
+export const planListQuerySchema = z.object({
+  orgUnitId: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  kind: z.enum(PLAN_KINDS).optional(),
+});
+
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 export type Plan = z.infer<typeof planSchema>;
 export type PlanNode = z.infer<typeof planNodeSchema>;

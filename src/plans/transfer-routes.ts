@@ -1,40 +1,25 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorOf, authorize } from "../auth/plugin.js";
 import { DEFAULT_MAX_BYTES, parseRakFile, rakTemplateWorkbook } from "../interop/rak-import/index.js";
 import { ImportError } from "../interop/spreadsheet/index.js";
 import { AppError, notFound } from "../lib/errors.js";
+import { idParams } from "../lib/route-schemas.js";
 import { authorizedUnit } from "../org-units/queries.js";
 import { pkPdf, pkXlsx } from "../reports/pk/index.js";
 import { rakPdf, rakXlsx } from "../reports/rak/index.js";
 import { importPreview, importRak } from "./import-version.js";
 import { planContext } from "./queries.js";
 import { readRak } from "./rak-queries.js";
-import { importVersionSchema, planChangeSchema } from "./version-schemas.js";
+import {
+  planExportQuerySchema,
+  type RakImportQuery,
+  rakImportedSchema,
+  rakImportPreviewSchema,
+  rakImportQuerySchema,
+} from "./transfer-schemas.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const uploadTypes = ["application/octet-stream", XLSX, "text/csv"];
-
-const importQuery = z.object({
-  orgUnitId: z.uuid(),
-  year: z.coerce.number().int().min(2000).max(2100),
-  fileName: z.string().trim().min(1).max(255).describe("nama berkas asli, untuk mengenali .csv"),
-});
-
-const warningSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  messageEn: z.string(),
-  row: z.number().int().nullable(),
-});
-const summarySchema = z.object({
-  sasaran: z.number().int(),
-  program: z.number().int(),
-  kegiatan: z.number().int(),
-  subKegiatan: z.number().int(),
-  indicators: z.number().int(),
-  budgetTotal: z.number().int(),
-});
 
 const toAppError = (error: unknown) =>
   error instanceof ImportError
@@ -42,7 +27,7 @@ const toAppError = (error: unknown) =>
     : error;
 
 /** The uploaded file read for an org unit and year; the document's own year must agree when it has one. */
-async function readUpload(body: unknown, query: z.infer<typeof importQuery>, orgUnitName: string) {
+async function readUpload(body: unknown, query: RakImportQuery, orgUnitName: string) {
   if (!(body instanceof Buffer) || body.length === 0) {
     throw new AppError(400, "FILE_MISSING", "Berkas belum dikirim.", "No file was sent.");
   }
@@ -94,15 +79,10 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["plans"],
         summary: "Pratinjau impor RAK dari xlsx/csv tanpa menyimpan / preview a RAK import, nothing saved",
-        querystring: importQuery,
+        querystring: rakImportQuerySchema,
         consumes: uploadTypes,
         response: {
-          200: z.object({
-            summary: summarySchema,
-            warnings: z.array(warningSchema),
-            document: z.unknown(),
-            version: importVersionSchema,
-          }),
+          200: rakImportPreviewSchema,
         },
       },
     },
@@ -121,17 +101,10 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["plans"],
         summary:
           "Impor RAK sebagai versi baru, satu transaksi; 409 PLAN_UNCHANGED bila sama dengan versi aktif / import a RAK as a new version, one transaction; 409 PLAN_UNCHANGED when it equals the version in force",
-        querystring: importQuery,
+        querystring: rakImportQuerySchema,
         consumes: uploadTypes,
         response: {
-          201: z.object({
-            planId: z.uuid(),
-            version: z.number().int(),
-            summary: summarySchema,
-            warnings: z.array(warningSchema),
-            changes: z.array(planChangeSchema),
-            carried: z.object({ indicatorQuarters: z.number().int(), budgetQuarters: z.number().int() }),
-          }),
+          201: rakImportedSchema,
         },
       },
     },
@@ -155,14 +128,8 @@ export const planTransferRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags: ["plans"],
           summary: `Unduh RAK atau Perjanjian Kinerja sebagai ${format} / download the RAK or PK as ${format}`,
-          params: z.object({ id: z.uuid() }),
-          querystring: z.object({
-            paper: z.enum(["A4", "F4"]).default("A4"),
-            document: z
-              .enum(["rak", "pk"])
-              .default("rak")
-              .describe("rak = with quarters; pk = Perjanjian Kinerja"),
-          }),
+          params: idParams,
+          querystring: planExportQuerySchema,
           produces: [format === "xlsx" ? XLSX : "application/pdf"],
         },
       },

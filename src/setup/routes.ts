@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { scopeOf } from "../auth/plugin.js";
 import { setupStatus } from "./queries.js";
-import { setupStatusSchema } from "./schemas.js";
+import { setupStatusListSchema } from "./schemas.js";
 
 export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -13,7 +12,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["setup"],
         summary:
           "Langkah persiapan kantor baru: unit, pengguna, formulir, rencana, SPM / a new office's set-up steps",
-        response: { 200: z.array(setupStatusSchema) },
+        response: { 200: setupStatusListSchema },
       },
     },
     async (request) => setupStatus(app.database.db, scopeOf(request, "user.manage")),

@@ -15,4 +15,5 @@ export const setupStatusSchema = z.object({
   steps: z.array(setupStepSchema),
   done: z.boolean(),
 });
+export const setupStatusListSchema = z.array(setupStatusSchema);
 export type SetupStatus = z.infer<typeof setupStatusSchema>;

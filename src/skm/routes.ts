@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorOf, authorize, currentUser } from "../auth/plugin.js";
 import { skmResponses, spmServices } from "../db/schema/index.js";
 import { AppError, notFound } from "../lib/errors.js";
+import { idParams, noContentSchema } from "../lib/route-schemas.js";
 import { authorizedUnit } from "../org-units/queries.js";
 import { checkServiceInForce, createSurvey, deleteSurvey, replaceResponses } from "./commands.js";
 import { FACILITY_TYPES } from "./facility-types.js";
@@ -17,14 +17,13 @@ import {
   importResultSchema,
   setResponsesSchema,
   surveyDetailSchema,
+  surveyListQuerySchema,
   surveyListSchema,
-  yearSchema,
 } from "./schemas.js";
 import { skmTemplateWorkbook } from "./template.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const uploadTypes = [XLSX, "text/csv", "application/octet-stream"];
-const params = z.object({ id: z.uuid() });
 
 /** All or nothing: one bad questionnaire refuses the whole save, naming the first row to fix. */
 function refuseRows(problems: RowProblem[]) {
@@ -71,7 +70,7 @@ export const skmRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Survei kepuasan suatu wilayah dan tahun, dengan IKM / satisfaction surveys of a region's year with their IKM",
-        querystring: z.object({ orgUnitId: z.uuid(), year: yearSchema }),
+        querystring: surveyListQuerySchema,
         response: { 200: surveyListSchema },
       },
     },
@@ -127,7 +126,7 @@ export const skmRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Satu survei dengan kuesioner dan IKM-nya / one survey with its questionnaires and IKM",
-        params,
+        params: idParams,
         response: { 200: surveyDetailSchema },
       },
     },
@@ -143,7 +142,7 @@ export const skmRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Ganti semua kuesioner survei, semua atau tidak sama sekali / replace the questionnaires, all or nothing",
-        params,
+        params: idParams,
         body: setResponsesSchema,
         response: { 200: surveyDetailSchema },
       },
@@ -167,8 +166,8 @@ export const skmRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Hapus survei beserta kuesionernya / delete a survey and its questionnaires",
-        params,
-        response: { 204: z.null() },
+        params: idParams,
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {
@@ -202,7 +201,7 @@ export const skmRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Unggah kuesioner dari xlsx/csv: pratinjau (dryRun) lalu simpan, semua atau tidak sama sekali / upload questionnaires",
-        params,
+        params: idParams,
         querystring: importQuerySchema,
         consumes: uploadTypes,
         response: { 200: importResultSchema },

@@ -2,6 +2,8 @@ import { z } from "zod";
 
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);
 
+export const surveyListQuerySchema = z.object({ orgUnitId: z.uuid(), year: yearSchema });
+
 export const skmResultSchema = z.object({
   respondents: z.number().int(),
   ikm: z.string().describe('IKM 25–100, desimal kanonik ("86.11")'),

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { allows, mayChangeNationalFigures } from "../auth/permissions.js";
 import { actorOf, authorize, currentUser } from "../auth/plugin.js";
 import { AppError, notFound } from "../lib/errors.js";
+import { noContentSchema } from "../lib/route-schemas.js";
 import {
   findGridUnit,
   type GridUnit,
@@ -17,84 +17,20 @@ import {
   previewPopulationImport,
 } from "./population-import.js";
 import {
-  ESTIMATED,
-  POPULATION_CATEGORIES,
-  type PopulationCategory,
-  populationsWithEstimates,
-} from "./populations.js";
+  populationGridInputSchema,
+  populationGridSavedSchema,
+  populationGridSchema,
+  populationImportQuerySchema,
+  populationImportSchema,
+  populationsInputSchema,
+  populationsWithEstimatesSchema,
+  prevalenceInputSchema,
+} from "./population-schemas.js";
+import { populationsWithEstimates } from "./populations.js";
 import { setPrevalence } from "./prevalence-commands.js";
+import { spmRegionYearSchema } from "./schemas.js";
 
-const year = z.coerce.number().int().min(2000).max(2100);
-const categories = Object.keys(POPULATION_CATEGORIES) as [PopulationCategory, ...PopulationCategory[]];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const region = z.object({ orgUnitId: z.uuid(), year });
-
-const estimateSchema = z.object({
-  code: z.string(),
-  label: z.string(),
-  value: z.string().nullable(),
-  explanation: z.string(),
-});
-const figuresSchema = z.record(z.string(), z.string().nullable()).describe("category code → whole persons");
-const gridSchema = z.object({
-  unit: z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string() }),
-  year: z.number().int(),
-  categories: z.array(z.object({ code: z.string(), label: z.string() })),
-  rows: z.array(
-    z.object({
-      orgUnitId: z.uuid(),
-      code: z.string(),
-      name: z.string(),
-      type: z.string(),
-      depth: z.number().int().describe("0: the region itself"),
-      cells: z
-        .record(
-          z.string(),
-          z
-            .object({ value: z.string(), source: z.string().nullable(), revision: z.number().int() })
-            .nullable(),
-        )
-        .describe("the unit's own entered figures"),
-      totals: figuresSchema.describe("the unit's rolled-up figures"),
-    }),
-  ),
-  totals: figuresSchema,
-  estimates: z.array(estimateSchema),
-  prevalences: z.array(
-    z.object({
-      code: z.string(),
-      orgUnitId: z.uuid().nullable().describe("null: the national figure"),
-      percent: z.string(),
-      source: z.string(),
-      sourceYear: z.number().int(),
-    }),
-  ),
-  yearsWithData: z.array(z.number().int()),
-});
-const importIssueSchema = z.object({
-  column: z.string().nullable(),
-  message: z.string(),
-  messageEn: z.string(),
-});
-const importSchema = z.object({
-  dryRun: z.boolean(),
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      orgUnitCode: z.string(),
-      orgUnitName: z.string().nullable(),
-      errors: z.array(importIssueSchema),
-      changes: z.array(
-        z.object({ category: z.string(), label: z.string(), old: z.string().nullable(), new: z.string() }),
-      ),
-      unchanged: z.number().int(),
-      source: z.string().nullable(),
-    }),
-  ),
-  changes: z.number().int(),
-  errors: z.number().int(),
-  written: z.number().int(),
-});
 
 export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -125,15 +61,8 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Sasaran SPM suatu wilayah dan tahun, dengan estimasi dan sumbernya / SPM target populations",
-        querystring: z.object({ orgUnitId: z.uuid(), year }),
-        response: {
-          200: z.object({
-            populations: z.array(
-              z.object({ category: z.string(), label: z.string(), value: z.string().nullable() }),
-            ),
-            estimates: z.array(estimateSchema),
-          }),
-        },
+        querystring: spmRegionYearSchema,
+        response: { 200: populationsWithEstimatesSchema },
       },
     },
     async (request) => {
@@ -149,21 +78,8 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Simpan sasaran SPM satu unit dan tahun / save one unit's target populations for a year",
-        body: z.object({
-          orgUnitId: z.uuid(),
-          year,
-          values: z
-            .array(
-              z.object({
-                category: z.enum(categories),
-                value: z.string().max(20).nullable(),
-                source: z.string().max(200).nullable().optional(),
-              }),
-            )
-            .min(1)
-            .max(50),
-        }),
-        response: { 204: z.null() },
+        body: populationsInputSchema,
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {
@@ -184,15 +100,8 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Simpan prevalensi untuk estimasi sasaran, dengan sumber / save a sourced prevalence",
-        body: z.object({
-          code: z.enum(Object.keys(ESTIMATED) as ["HIPERTENSI", "DM"]),
-          orgUnitId: z.uuid().nullable().describe("null: the national figure"),
-          year,
-          percent: z.string().regex(/^\d{1,3}([.,]\d{1,4})?$/),
-          source: z.string().trim().min(1).max(200),
-          sourceYear: year,
-        }),
-        response: { 204: z.null() },
+        body: prevalenceInputSchema,
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {
@@ -223,8 +132,8 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Sasaran SPM per kecamatan, kelurahan dan puskesmas suatu wilayah / a region's populations unit by unit",
-        querystring: region,
-        response: { 200: gridSchema },
+        querystring: spmRegionYearSchema,
+        response: { 200: populationGridSchema },
       },
     },
     async (request) => {
@@ -241,26 +150,8 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Simpan sasaran banyak unit sekaligus, semua atau tidak sama sekali / save many units' populations, all or nothing",
-        body: region.extend({
-          cells: z
-            .array(
-              z.object({
-                orgUnitId: z.uuid(),
-                category: z.enum(categories),
-                value: z.string().max(20).nullable().describe('as typed, "38.000" = 38000; null deletes'),
-                source: z.string().max(200).nullable().optional(),
-                revision: z
-                  .number()
-                  .int()
-                  .nullable()
-                  .optional()
-                  .describe("the revision the edit started from (null: none yet); a moved one is a 409"),
-              }),
-            )
-            .min(1)
-            .max(5000),
-        }),
-        response: { 200: z.object({ written: z.number().int() }) },
+        body: populationGridInputSchema,
+        response: { 200: populationGridSavedSchema },
       },
     },
     async (request) => {
@@ -279,7 +170,7 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Templat xlsx sasaran SPM berisi angka saat ini / xlsx template of populations, pre-filled",
-        querystring: region,
+        querystring: spmRegionYearSchema,
         produces: [XLSX],
       },
     },
@@ -304,8 +195,8 @@ export const populationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Impor sasaran dari xlsx/csv: pratinjau (dryRun) lalu simpan semua atau tidak sama sekali / import populations",
-        querystring: region.extend({ dryRun: z.enum(["true", "false"]).default("true") }),
-        response: { 200: importSchema },
+        querystring: populationImportQuerySchema,
+        response: { 200: populationImportSchema },
       },
     },
     async (request) => {

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Permission } from "../auth/permissions.js";
 import { actorOf, type authorize } from "../auth/plugin.js";
 import { authorizedUnit } from "../org-units/queries.js";
@@ -8,13 +7,16 @@ import { computeSpmAchievement } from "./achievement.js";
 import { spmAchievementSchema } from "./achievement-schemas.js";
 import { saveReportNote, saveReportSignatory } from "./report-commands.js";
 import { buildSpmReport } from "./report-queries.js";
+import {
+  spmReportDownloadQuerySchema,
+  spmReportNoteInputSchema,
+  spmReportSavedSchema,
+  spmReportSignatoryInputSchema,
+} from "./report-schemas.js";
 import { spmReportSchema } from "./report-types.js";
+import { spmRegionYearSchema } from "./schemas.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const year = z.coerce.number().int().min(2000).max(2100);
-const unitYear = z.object({ orgUnitId: z.uuid(), year });
-const text = z.string().trim().max(4000).nullable();
-const revision = z.number().int().min(1).nullable().describe("null when nothing was saved yet");
 
 /** SPM achievement, the annual report (Pasal 9) and what the Dinas writes into it. */
 export const spmReportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,7 +33,7 @@ export const spmReportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Capaian SPM per jenis pelayanan, bulanan kumulatif, per kecamatan dan puskesmas / SPM achievement",
-        querystring: unitYear,
+        querystring: spmRegionYearSchema,
         response: { 200: spmAchievementSchema },
       },
     },
@@ -48,7 +50,7 @@ export const spmReportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Laporan tahunan penerapan SPM (Pasal 9) / annual SPM report",
-        querystring: unitYear,
+        querystring: spmRegionYearSchema,
         response: { 200: spmReportSchema },
       },
     },
@@ -66,7 +68,7 @@ export const spmReportRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: `Unduh laporan tahunan SPM sebagai ${format} / download the annual SPM report as ${format}`,
-          querystring: unitYear.extend({ paper: z.enum(["A4", "F4"]).default("A4") }),
+          querystring: spmReportDownloadQuerySchema,
           produces: [format === "xlsx" ? XLSX : "application/pdf"],
         },
       },
@@ -92,13 +94,8 @@ export const spmReportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Isi masalah dan pemecahan masalah suatu jenis pelayanan / explain a service's result",
-        body: unitYear.extend({
-          serviceId: z.uuid(),
-          masalah: text,
-          pemecahanMasalah: text,
-          revision,
-        }),
-        response: { 200: z.object({ revision: z.number().int() }) },
+        body: spmReportNoteInputSchema,
+        response: { 200: spmReportSavedSchema },
       },
     },
     async (request) => {
@@ -115,15 +112,8 @@ export const spmReportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Penandatangan laporan tahunan SPM / who signs the annual SPM report",
-        body: unitYear.extend({
-          position: z.string().trim().min(1).max(300),
-          name: z.string().trim().min(1).max(300),
-          nip: z.string().trim().max(40),
-          place: z.string().trim().max(100).nullable(),
-          date: z.iso.date().nullable(),
-          revision,
-        }),
-        response: { 200: z.object({ revision: z.number().int() }) },
+        body: spmReportSignatoryInputSchema,
+        response: { 200: spmReportSavedSchema },
       },
     },
     async (request) => {

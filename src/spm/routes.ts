@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { scopeOf } from "../auth/plugin.js";
+import { idParams } from "../lib/route-schemas.js";
 import { getSpmServices, listSpmVersions } from "./queries.js";
-import { spmServiceSchema, spmVersionSchema } from "./schemas.js";
+import { spmServiceListSchema, spmVersionListSchema } from "./schemas.js";
 
 export const spmRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -12,7 +12,7 @@ export const spmRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["spm"],
         summary: "Versi SPM (peraturan) dan adopsinya / SPM versions and who adopted them",
-        response: { 200: z.array(spmVersionSchema) },
+        response: { 200: spmVersionListSchema },
       },
     },
     async (request) => listSpmVersions(app.database.db, scopeOf(request, "spm.read")),
@@ -25,8 +25,8 @@ export const spmRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["spm"],
         summary: "Jenis pelayanan SPM dengan indikator dan target / SPM services with indicator and targets",
-        params: z.object({ id: z.uuid() }),
-        response: { 200: z.array(spmServiceSchema) },
+        params: idParams,
+        response: { 200: spmServiceListSchema },
       },
     },
     async (request) => getSpmServices(app.database.db, request.params.id),

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+export const spmYearSchema = z.coerce.number().int().min(2000).max(2100);
+/** A region and a year: what most SPM screens are about. */
+export const spmRegionYearSchema = z.object({ orgUnitId: z.uuid(), year: spmYearSchema });
+
 export const spmVersionSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -32,3 +36,6 @@ export const spmServiceSchema = z.object({
 
 export type SpmVersion = z.infer<typeof spmVersionSchema>;
 export type SpmService = z.infer<typeof spmServiceSchema>;
+
+export const spmVersionListSchema = z.array(spmVersionSchema);
+export const spmServiceListSchema = z.array(spmServiceSchema);

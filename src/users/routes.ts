@@ -1,17 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorOf, scopeOf } from "../auth/plugin.js";
+import { idParams } from "../lib/route-schemas.js";
 import { createUser, replaceRoles, resetPassword, updateUser } from "./commands.js";
 import { listManagedUsers } from "./queries.js";
 import {
   createUserSchema,
+  managedUserListSchema,
   managedUserSchema,
   replaceRolesSchema,
   temporaryPasswordSchema,
   updateUserSchema,
 } from "./schemas.js";
-
-const idParams = z.object({ id: z.uuid() });
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const config = { access: "user.manage" } as const;
@@ -24,7 +23,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["users"],
         summary: "Pengguna dengan peran di wilayah Anda / users with roles in your scope",
-        response: { 200: z.array(managedUserSchema) },
+        response: { 200: managedUserListSchema },
       },
     },
     async (request) => listManagedUsers(db(), scopeOf(request, "user.manage")),

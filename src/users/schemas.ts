@@ -35,6 +35,8 @@ const username = z
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,50}$/, "3–50 huruf kecil, angka, titik, garis bawah atau tanda hubung");
 
+export const managedUserListSchema = z.array(managedUserSchema);
+
 export const createUserSchema = z.object({
   username,
   fullName: z.string().trim().min(1).max(200),
