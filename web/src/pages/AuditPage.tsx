@@ -83,57 +83,60 @@ export function AuditPage() {
             <Text size="sm" c="dimmed">
               {t("audit.count", { count: total })}
             </Text>
-            <Table striped fz="sm" data-testid="audit-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("audit.at")}</Table.Th>
-                  <Table.Th>{t("audit.username")}</Table.Th>
-                  <Table.Th>{t("audit.action")}</Table.Th>
-                  <Table.Th>{t("audit.entityType")}</Table.Th>
-                  <Table.Th>{t("audit.orgUnit")}</Table.Th>
-                  <Table.Th>{t("audit.reason")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r) => (
-                  <Fragment key={r.id}>
-                    <Table.Tr
-                      style={{ cursor: "pointer" }}
-                      onClick={() => setOpen(open === r.id ? null : r.id)}
-                    >
-                      <Table.Td>{dateTime.format(new Date(r.at))}</Table.Td>
-                      <Table.Td>{r.username}</Table.Td>
-                      <Table.Td title={r.action}>
-                        {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
-                      </Table.Td>
-                      <Table.Td>{r.entityType}</Table.Td>
-                      <Table.Td>{r.orgUnitName}</Table.Td>
-                      <Table.Td>{r.reason}</Table.Td>
-                    </Table.Tr>
-                    {open === r.id && (
-                      <Table.Tr>
-                        <Table.Td colSpan={6}>
-                          <Group grow align="start">
-                            <Stack gap={2}>
-                              <Text size="xs" fw={600}>
-                                {t("audit.old")}
-                              </Text>
-                              <Code block>{JSON.stringify(r.oldValue, null, 2)}</Code>
-                            </Stack>
-                            <Stack gap={2}>
-                              <Text size="xs" fw={600}>
-                                {t("audit.new")}
-                              </Text>
-                              <Code block>{JSON.stringify(r.newValue, null, 2)}</Code>
-                            </Stack>
-                          </Group>
+            {/* On a phone the table scrolls inside itself; the page never gets wider than the window. */}
+            <Table.ScrollContainer minWidth={720} type="native">
+              <Table striped fz="sm" data-testid="audit-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("audit.at")}</Table.Th>
+                    <Table.Th>{t("audit.username")}</Table.Th>
+                    <Table.Th>{t("audit.action")}</Table.Th>
+                    <Table.Th>{t("audit.entityType")}</Table.Th>
+                    <Table.Th>{t("audit.orgUnit")}</Table.Th>
+                    <Table.Th>{t("audit.reason")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Fragment key={r.id}>
+                      <Table.Tr
+                        style={{ cursor: "pointer" }}
+                        onClick={() => setOpen(open === r.id ? null : r.id)}
+                      >
+                        <Table.Td>{dateTime.format(new Date(r.at))}</Table.Td>
+                        <Table.Td>{r.username}</Table.Td>
+                        <Table.Td title={r.action}>
+                          {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
                         </Table.Td>
+                        <Table.Td>{r.entityType}</Table.Td>
+                        <Table.Td>{r.orgUnitName}</Table.Td>
+                        <Table.Td>{r.reason}</Table.Td>
                       </Table.Tr>
-                    )}
-                  </Fragment>
-                ))}
-              </Table.Tbody>
-            </Table>
+                      {open === r.id && (
+                        <Table.Tr>
+                          <Table.Td colSpan={6}>
+                            <Group grow align="start">
+                              <Stack gap={2}>
+                                <Text size="xs" fw={600}>
+                                  {t("audit.old")}
+                                </Text>
+                                <Code block>{JSON.stringify(r.oldValue, null, 2)}</Code>
+                              </Stack>
+                              <Stack gap={2}>
+                                <Text size="xs" fw={600}>
+                                  {t("audit.new")}
+                                </Text>
+                                <Code block>{JSON.stringify(r.newValue, null, 2)}</Code>
+                              </Stack>
+                            </Group>
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
             <Pagination total={Math.max(1, Math.ceil(total / PAGE))} value={page} onChange={setPage} />
           </>
         )}

@@ -8,10 +8,11 @@ import {
   useDataSets,
 } from "../components/data-entry/entryApi";
 import { PeriodSelect } from "../components/data-entry/PeriodSelect";
-import { defaultPeriod, formatMoment, labelOf, readPeriod } from "../components/data-entry/periods";
+import { formatMoment, labelOf, openingPeriod } from "../components/data-entry/periods";
 import { StatusBadge } from "../components/data-entry/StatusBadge";
 import { QueryState } from "../components/QueryState";
 import { formatNumberId } from "../format";
+import { useOpeningYear, useYearsWithData } from "../queries";
 
 /** /kelengkapan?dataSetId&period: which facilities reported, and on time, for one period. */
 export function CompletenessPage() {
@@ -19,9 +20,14 @@ export function CompletenessPage() {
   const [params, setParams] = useSearchParams();
   const dataSets = useDataSets();
   const dataSet = dataSets.data?.find((d) => d.id === params.get("dataSetId")) ?? dataSets.data?.[0];
-  const asked = readPeriod(params.get("period"));
+  const years = useYearsWithData();
+  const openingYear = useOpeningYear("data");
+  const latest = years.data?.latestPeriods.find((l) => l.dataSetId === dataSet?.id)?.period;
+  // Empty until the years with data are known, so the page never flashes this month's empty table.
   const period =
-    dataSet && asked?.type !== dataSet.periodType ? defaultPeriod(dataSet.periodType) : (asked?.code ?? "");
+    dataSet && openingYear !== undefined
+      ? openingPeriod(dataSet.periodType, params.get("period"), latest, openingYear)
+      : "";
   const completeness = useCompleteness(dataSet?.id ?? null, period);
 
   return (

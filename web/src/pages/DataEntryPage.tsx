@@ -5,7 +5,7 @@ import { EntryForm } from "../components/data-entry/EntryForm";
 import { storageKeyOf } from "../components/data-entry/edits";
 import { useDataSets } from "../components/data-entry/entryApi";
 import { PeriodSelect } from "../components/data-entry/PeriodSelect";
-import { defaultPeriod, readPeriod } from "../components/data-entry/periods";
+import { openingPeriod } from "../components/data-entry/periods";
 import { QueryState } from "../components/QueryState";
 import { useOpeningYear, useYearsWithData } from "../queries";
 import { useCurrentUser } from "../session";
@@ -33,19 +33,8 @@ export function DataEntryPage() {
             own?.id ??
             (dataSet.orgUnits.length === 1 ? dataSet.orgUnits[0]?.id : undefined);
           if (openingYear === undefined) return null;
-          const asked = readPeriod(params.get("period"));
-          // Of a past year with data (the demo's 2024), the last period reported; else the last one ended.
           const latest = years.data?.latestPeriods.find((l) => l.dataSetId === dataSet.id)?.period;
-          const opening =
-            latest?.startsWith(String(openingYear)) && openingYear < new Date().getFullYear()
-              ? readPeriod(latest)
-              : null;
-          const period =
-            asked?.type === dataSet.periodType
-              ? asked.code
-              : opening?.type === dataSet.periodType
-                ? opening.code
-                : defaultPeriod(dataSet.periodType);
+          const period = openingPeriod(dataSet.periodType, params.get("period"), latest, openingYear);
           const choose = (patch: Record<string, string>) =>
             setParams({ dataSetId: dataSet.id, ...(orgUnitId ? { orgUnitId } : {}), period, ...patch });
           return (

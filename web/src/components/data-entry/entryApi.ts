@@ -60,7 +60,7 @@ export const useCompleteness = (dataSetId: string | null, period: string) =>
     queryKey: ["data-entry-completeness", dataSetId, period],
     queryFn: () =>
       apiGet<Completeness>(`/data-entry/completeness?${query({ dataSetId: dataSetId ?? "", period })}`),
-    enabled: dataSetId !== null,
+    enabled: dataSetId !== null && period !== "",
   });
 
 // The token is bound to the session; it is fetched once and again only when the server refuses it

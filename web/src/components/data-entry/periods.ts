@@ -15,6 +15,23 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 /** Reports are entered after the period ends, so the form opens on the last finished one. */
 export const defaultPeriod = (type: PeriodType) => previousPeriod(periodOfDate(todayIso(), type)).code;
 
+/**
+ * The period a form or the completeness page opens on: the one asked for in the URL; in a past year with
+ * data (the demo's 2024), the last period reported; else the last one ended.
+ */
+export function openingPeriod(
+  type: PeriodType,
+  asked: string | null,
+  latestReported: string | undefined,
+  openingYear: number,
+): string {
+  const wanted = readPeriod(asked);
+  if (wanted?.type === type) return wanted.code;
+  const latest = readPeriod(latestReported ?? null);
+  const pastYear = openingYear < new Date().getFullYear();
+  return latest?.type === type && latest.year === openingYear && pastYear ? latest.code : defaultPeriod(type);
+}
+
 export const readPeriod = (code: string | null) => {
   if (!code) return null;
   try {
