@@ -132,3 +132,15 @@ describe("the schemas of a feature live in its schemas files (docs/ARCHITECTURE.
     expect(inline).toEqual([]);
   });
 });
+
+describe("the web reaches the rules through the @domain alias (docs/ARCHITECTURE.md)", () => {
+  it("imports no rule of src/domain by a relative path", () => {
+    const web = join(SRC, "..", "web", "src");
+    const relativeToSrc = sourceFiles(web)
+      .filter((file) =>
+        importSpecifiers(readFileSync(file, "utf8")).some((spec) => /(^|\/)src\/domain(\/|$)/.test(spec)),
+      )
+      .map((file) => relative(web, file));
+    expect(relativeToSrc).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
+import { defaultYear } from "@domain";
 import { useQuery } from "@tanstack/react-query";
-import { defaultYear } from "../../src/domain/index";
 import type { OrgUnit } from "../../src/org-units/schemas";
 import type { YearsWithData } from "../../src/periods/schemas";
 import type { Plan, PlanSummary } from "../../src/plans/schemas";

@@ -1,8 +1,8 @@
+import { defaultYear } from "@domain";
 import { Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
-import { defaultYear } from "../../../src/domain/index";
 import type { PlanSummary } from "../../../src/plans/schemas";
 import { PlanDocument } from "../components/plan/PlanDocument";
 import { StartPlanModal } from "../components/plan/StartPlanModal";

@@ -1,7 +1,7 @@
+import { defaultYear } from "@domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { defaultYear } from "../../../../src/domain/index";
 import type {
   Evaluation,
   EvaluationBudgetRow,

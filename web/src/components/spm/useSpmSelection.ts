@@ -1,6 +1,6 @@
+import { defaultYear } from "@domain";
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
-import { defaultYear } from "../../../../src/domain/index";
 import type { OrgUnit } from "../../../../src/org-units/schemas";
 import type { YearsWithData } from "../../../../src/periods/schemas";
 import type { RegionAdoptions } from "../../../../src/spm/adoption-schemas";
