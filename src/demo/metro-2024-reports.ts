@@ -9,6 +9,7 @@ import {
   users,
 } from "../db/schema/index.js";
 import type { ReportStatus } from "../domain/index.js";
+import { seeded } from "./seeded.js";
 
 /**
  * The Laporan Bulanan of every Kota Metro puskesmas for January–September 2024 (illustrative figures,
@@ -83,18 +84,6 @@ const AREA: Record<string, [penduduk: number, kelurahan: number]> = {
   "18.72.05.P1": [15_600, 2],
   "18.72.05.P2": [13_900, 1],
 };
-
-/** A small deterministic generator (mulberry32): the demo must come out the same on every load. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A rate per month 1–9, straight from the first month's value to September's. */
 const line = (from: number, to: number) => (m: number) => from + ((to - from) * (m - 1)) / 8;

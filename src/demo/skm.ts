@@ -1,18 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../db/client.js";
 import { orgUnits, skmResponses, skmSurveys, spmAdoptions, spmServices } from "../db/schema/index.js";
-
-/** A small deterministic generator (mulberry32): the demo must come out the same on every load. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "./seeded.js";
 
 /**
  * Per element, how far answers usually sit from a facility's overall level: costs score high (SPM
