@@ -12,33 +12,49 @@ export const rows = async (db: Database, query: ReturnType<typeof sql>) =>
 export const BENCH_PATH = "/KEMENKES/18/BENCH/";
 
 /**
- * A kota of `puskesmas` puskesmas reporting `elements` data elements every month of 2024, every report
- * approved, and a RAK whose `elements / 2` indicators are ratios of pairs of those elements.
+ * A kota `code` under province 18 with `puskesmas` puskesmas assigned one monthly data set of `elements`
+ * data elements (`<code>_001` …): the reporting structure a bench fills with values.
  */
-export async function buildKota(db: Database, puskesmas: number, elements: number) {
+export async function buildForm(
+  db: Database,
+  code: string,
+  label: string,
+  puskesmas: number,
+  elements: number,
+) {
   const [root] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18"));
+  const path = `/KEMENKES/18/${code}/`;
   const kota = (
     await rows(
       db,
       sql`insert into org_units (parent_id, code, name, office_name, type, level, path)
-      values (${root?.id}, 'BENCH', 'Kota Bench', 'Dinas Kesehatan Kota Bench', 'kabupaten_kota', 2, ${BENCH_PATH}) returning id`,
+      values (${root?.id}, ${code}, ${`Kota ${label}`}, ${`Dinas Kesehatan Kota ${label}`}, 'kabupaten_kota', 2, ${path}) returning id`,
     )
   )[0]?.id as string;
   await db.execute(sql`insert into org_units (parent_id, district_id, code, name, type, level, path)
-    select ${kota}, ${kota}, 'BENCH.P' || g, 'Puskesmas Bench ' || g, 'puskesmas', 3, ${BENCH_PATH} || 'BENCH.P' || g || '/'
+    select ${kota}, ${kota}, ${`${code}.P`} || g, ${`Puskesmas ${label} `} || g, 'puskesmas', 3, ${`${path}${code}.P`} || g || '/'
     from generate_series(1, ${puskesmas}) g`);
   await db.execute(sql`insert into data_elements (code, name)
-    select 'BENCH_' || lpad(g::text, 3, '0'), 'Data bench ' || g from generate_series(1, ${elements}) g`);
+    select ${`${code}_`} || lpad(g::text, 3, '0'), ${`Data ${label} `} || g from generate_series(1, ${elements}) g`);
   const dataSet = (
     await rows(
       db,
-      sql`insert into data_sets (code, name, period_type) values ('BENCH', 'Bench', 'month') returning id`,
+      sql`insert into data_sets (code, name, period_type) values (${code}, ${label}, 'month') returning id`,
     )
   )[0]?.id as string;
   await db.execute(sql`insert into data_set_elements (data_set_id, data_element_id, position)
-    select ${dataSet}, id, row_number() over (order by code) from data_elements where code like 'BENCH_%'`);
+    select ${dataSet}, id, row_number() over (order by code) from data_elements where code like ${`${code}_%`}`);
   await db.execute(sql`insert into data_set_org_units (data_set_id, org_unit_id)
-    select ${dataSet}, id from org_units where code like 'BENCH.P%'`);
+    select ${dataSet}, id from org_units where code like ${`${code}.P%`}`);
+  return { kota, dataSet, path };
+}
+
+/**
+ * A kota of `puskesmas` puskesmas reporting `elements` data elements every month of 2024, every report
+ * approved, and a RAK whose `elements / 2` indicators are ratios of pairs of those elements.
+ */
+export async function buildKota(db: Database, puskesmas: number, elements: number) {
+  const { kota, dataSet } = await buildForm(db, "BENCH", "Bench", puskesmas, elements);
   await db.execute(sql`insert into data_values (district_id, org_unit_id, period, data_element_id, value)
     select ${kota}, ou.id, p.code, de.id, 50 + (abs(hashtext(ou.code || p.code || de.code)) % 50)
     from org_units ou, periods p, data_elements de

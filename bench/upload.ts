@@ -1,44 +1,19 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { checkUpload } from "../src/data-entry/import-check.js";
 import { commitImport } from "../src/data-entry/import-commit.js";
 import type { Database, DatabaseHandle } from "../src/db/client.js";
-import { orgUnits } from "../src/db/schema/index.js";
 import { chunks } from "../src/lib/chunks.js";
+import { buildForm } from "./kota.js";
 
 const PUSKESMAS = 20;
 const ELEMENTS = 420;
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2024${String(i + 1).padStart(2, "0")}`);
 const actor = { userId: null, username: "bench", requestId: null };
-type Rows = { rows: Array<Record<string, string>> };
-const rows = async (db: Database, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as Rows).rows;
 
 /** 20 puskesmas × 12 months × 420 data elements: 100 800 values in one xlsx of 240 rows. */
 async function setUp(db: Database) {
-  const [root] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18"));
-  const kota = (
-    await rows(
-      db,
-      sql`insert into org_units (parent_id, code, name, type, level, path)
-      values (${root?.id}, 'UPL', 'Kota Unggah', 'kabupaten_kota', 2, '/KEMENKES/18/UPL/') returning id`,
-    )
-  )[0]?.id as string;
-  await db.execute(sql`insert into org_units (parent_id, district_id, code, name, type, level, path)
-    select ${kota}, ${kota}, 'UPL.P' || g, 'Puskesmas Unggah ' || g, 'puskesmas', 3, '/KEMENKES/18/UPL/UPL.P' || g || '/'
-    from generate_series(1, ${PUSKESMAS}) g`);
-  await db.execute(sql`insert into data_elements (code, name)
-    select 'UPL_' || lpad(g::text, 3, '0'), 'Data unggah ' || g from generate_series(1, ${ELEMENTS}) g`);
-  const dataSet = (
-    await rows(
-      db,
-      sql`insert into data_sets (code, name, period_type) values ('UPL', 'Unggah', 'month') returning id`,
-    )
-  )[0]?.id as string;
-  await db.execute(sql`insert into data_set_elements (data_set_id, data_element_id, position)
-    select ${dataSet}, id, row_number() over (order by code) from data_elements where code like 'UPL_%'`);
-  await db.execute(sql`insert into data_set_org_units (data_set_id, org_unit_id)
-    select ${dataSet}, id from org_units where code like 'UPL.P%'`);
+  const { kota, dataSet, path } = await buildForm(db, "UPL", "Unggah", PUSKESMAS, ELEMENTS);
   const codes = Array.from({ length: ELEMENTS }, (_, i) => `UPL_${String(i + 1).padStart(3, "0")}`);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Isian");
@@ -51,7 +26,7 @@ async function setUp(db: Database) {
     dataSet,
     kota,
     file,
-    roles: [{ role: "operator_fasyankes" as const, orgUnitId: kota, orgUnitPath: "/KEMENKES/18/UPL/" }],
+    roles: [{ role: "operator_fasyankes" as const, orgUnitId: kota, orgUnitPath: path }],
   };
 }
 
