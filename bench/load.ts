@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import autocannon, { type Request } from "autocannon";
 
@@ -18,6 +19,19 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
+  /** The server's CPU time per answered request (user + system), from /proc: less noisy than req/s on a busy machine. */
+  cpuMs: number | null;
+}
+
+/** CPU milliseconds the server process has used so far (Linux), or null elsewhere. */
+function cpuOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 async function startServer(database: string): Promise<{ url: string; child: ChildProcess }> {
@@ -76,11 +90,14 @@ async function load(
   database: string,
   what: string,
   url: string,
+  pid: number | undefined,
   options: Partial<Parameters<typeof autocannon>[0]>,
 ) {
+  const cpuBefore = cpuOf(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
   // Requests still queued in the server when the run ends would slow the next row: wait them out.
   await fetch(`${new URL(url).origin}/api/health`).catch(() => {});
+  const cpuAfter = cpuOf(pid);
   return {
     database,
     what,
@@ -88,6 +105,10 @@ async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuMs:
+      cpuBefore === null || cpuAfter === null
+        ? null
+        : (cpuAfter - cpuBefore) / Math.max(1, result.requests.total),
   } satisfies Row;
 }
 
@@ -148,22 +169,23 @@ async function benchDatabase(database: string): Promise<Row[]> {
     );
     const home = ["/api/auth/me", "/api/plans", "/api/data-sets", "/api/spm/versions", "/api/org-units"];
     return [
-      await load(database, "RAK read (GET /api/plans/:id)", `${url}/api/plans/${rak.id}`, {
+      await load(database, "RAK read (GET /api/plans/:id)", `${url}/api/plans/${rak.id}`, child.pid, {
         headers: metro.headers,
       }),
       await load(
         database,
         "SPM achievement (Kota Depok 2019)",
         `${url}/api/spm/achievement?orgUnitId=${kotaDepok.id}&year=2019`,
+        child.pid,
         {
           headers: depok.headers,
         },
       ),
-      await load(database, "home page (its 5 API reads, in turn)", url, {
+      await load(database, "home page (its 5 API reads, in turn)", url, child.pid, {
         headers: metro.headers,
         requests: home.map((path) => ({ method: "GET", path })),
       }),
-      await load(database, "form save (PUT /api/data-entry/values, 3 values, audited)", url, {
+      await load(database, "form save (PUT /api/data-entry/values, 3 values, audited)", url, child.pid, {
         headers: { ...operator.headers, "content-type": "application/json" },
         requests: [
           formSaves(
@@ -183,15 +205,17 @@ export async function benchLoad(): Promise<string[]> {
   const rows: Row[] = [];
   const bare = await startServer("bare");
   try {
-    rows.push(await load("—", "trivial Fastify route (baseline)", `${bare.url}/hello`, {}));
+    rows.push(await load("—", "trivial Fastify route (baseline)", `${bare.url}/hello`, bare.child.pid, {}));
   } finally {
     await stopServer(bare.child);
   }
   const databases = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
   for (const database of databases) rows.push(...(await benchDatabase(database)));
-  const header = "| database | what | req/s | p50 ms | p99 ms | errors |\n|---|---|---:|---:|---:|---:|";
+  const header =
+    "| database | what | req/s | p50 ms | p99 ms | errors | server CPU ms/req |\n|---|---|---:|---:|---:|---:|---:|";
   const lines = rows.map(
-    (r) => `| ${r.database} | ${r.what} | ${Math.round(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+    (r) =>
+      `| ${r.database} | ${r.what} | ${Math.round(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuMs?.toFixed(2) ?? "—"} |`,
   );
   // Other work on the machine changes these figures the most: say how busy it was.
   const busy = loadavg()

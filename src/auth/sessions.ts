@@ -70,37 +70,44 @@ export async function resolveSession(
   policy: SessionPolicy,
 ): Promise<{ tokenHash: string; user: SessionUser } | null> {
   const tokenHash = hashToken(token);
+  // One round trip per request: the session, its user and the user's roles (as one JSON array).
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      email: users.email,
+      mustChangePassword: users.mustChangePassword,
+      isDemo: users.isDemo,
+      isActive: users.isActive,
+      roles: sql<SessionUser["roles"]>`coalesce((
+        select json_agg(json_build_object(
+          'role', ra.role, 'orgUnitId', ra.org_unit_id, 'orgUnitPath', ou.path,
+          'orgUnitName', coalesce(ou.office_name, ou.name), 'indicatorIds', ra.indicator_ids
+        ) order by ou.path, ra.role)
+        from ${roleAssignments} ra join ${orgUnits} ou on ou.id = ra.org_unit_id
+        where ra.user_id = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));
   if (!row) return null;
   const now = Date.now();
-  const idleLimit = row.session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
-  if (!row.user.isActive || row.session.expiresAt.getTime() <= now || idleLimit <= now) {
+  const { lastSeenAt, expiresAt, isActive, ...user } = row;
+  const idleLimit = lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (!isActive || expiresAt.getTime() <= now || idleLimit <= now) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }
-  if (now - row.session.lastSeenAt.getTime() > 60_000) {
+  if (now - lastSeenAt.getTime() > 60_000) {
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.tokenHash, tokenHash));
   }
-  const u = row.user;
-  return {
-    tokenHash,
-    user: {
-      id: u.id,
-      username: u.username,
-      fullName: u.fullName,
-      email: u.email,
-      mustChangePassword: u.mustChangePassword,
-      isDemo: u.isDemo,
-      roles: await loadRoles(db, u.id),
-    },
-  };
+  return { tokenHash, user };
 }
 
 export async function deleteSession(db: Database, tokenHash: string): Promise<void> {

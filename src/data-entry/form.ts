@@ -33,14 +33,26 @@ export interface FormKey {
 
 /** The data set, the org unit (with its path, for authorization) and the period of a form, checked. */
 export async function formContext(db: Reader, key: FormKey) {
-  const [dataSet] = await db.select().from(dataSets).where(eq(dataSets.id, key.dataSetId));
-  if (!dataSet) throw notFound("Formulir data", "Data set");
-  const [unit] = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, districtId: orgUnits.districtId })
-    .from(orgUnits)
-    .innerJoin(dataSetOrgUnits, eq(dataSetOrgUnits.orgUnitId, orgUnits.id))
-    .where(and(eq(orgUnits.id, key.orgUnitId), eq(dataSetOrgUnits.dataSetId, dataSet.id)));
-  if (!unit) throw notAssigned(dataSet);
+  // One round trip: the data set and, when it is assigned to the data set, the org unit.
+  const [row] = await db
+    .select({
+      dataSet: dataSets,
+      unitId: orgUnits.id,
+      unitName: orgUnits.name,
+      unitPath: orgUnits.path,
+      unitDistrictId: orgUnits.districtId,
+    })
+    .from(dataSets)
+    .leftJoin(
+      dataSetOrgUnits,
+      and(eq(dataSetOrgUnits.dataSetId, dataSets.id), eq(dataSetOrgUnits.orgUnitId, key.orgUnitId)),
+    )
+    .leftJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
+    .where(eq(dataSets.id, key.dataSetId));
+  if (!row) throw notFound("Formulir data", "Data set");
+  const { dataSet, unitId, unitName, unitPath } = row;
+  if (unitId === null || unitName === null || unitPath === null) throw notAssigned(dataSet);
+  const unit = { id: unitId, name: unitName, path: unitPath, districtId: row.unitDistrictId };
   const period = checkPeriod(dataSet, key.period);
   return { dataSet, unit, period };
 }
@@ -153,19 +165,57 @@ export async function formFindings(
   context: FormContext,
   elements: Awaited<ReturnType<typeof formElements>>,
 ) {
-  const ids = elements.map((e) => e.id);
-  const codeOf = new Map(elements.map((e) => [e.id, e.code]));
-  const byCode = async (period: Period) =>
-    Object.fromEntries(
-      (await formValues(db, context.unit.id, period.code, ids)).map((v) => [
-        codeOf.get(v.dataElementId) as string,
-        canonical(v.value),
-      ]),
+  const previous = previousPeriod(context.period);
+  const rows = await periodValues(
+    db,
+    context.unit.id,
+    [context.period.code, previous.code],
+    elements.map((e) => e.id),
+  );
+  return findingsOf(
+    context,
+    elements,
+    rows.filter((r) => r.period === context.period.code),
+    rows.filter((r) => r.period === previous.code),
+  );
+}
+
+type ValueRow = Awaited<ReturnType<typeof formValues>>[number];
+
+/** Values of one unit in a few periods, in one query. */
+async function periodValues(db: Reader, orgUnitId: string, periodCodes: string[], elementIds: string[]) {
+  if (elementIds.length === 0) return [];
+  return db
+    .select({
+      period: dataValues.period,
+      dataElementId: dataValues.dataElementId,
+      value: dataValues.value,
+      comment: dataValues.comment,
+      revision: dataValues.revision,
+    })
+    .from(dataValues)
+    .where(
+      and(
+        eq(dataValues.orgUnitId, orgUnitId),
+        inArray(dataValues.period, periodCodes),
+        inArray(dataValues.dataElementId, elementIds),
+      ),
     );
+}
+
+function findingsOf(
+  context: FormContext,
+  elements: Awaited<ReturnType<typeof formElements>>,
+  current: ValueRow[],
+  previous: ValueRow[],
+) {
+  const codeOf = new Map(elements.map((e) => [e.id, e.code]));
+  const byCode = (rows: ValueRow[]) =>
+    Object.fromEntries(rows.map((v) => [codeOf.get(v.dataElementId) as string, canonical(v.value)]));
   return validateValues({
     rules: context.dataSet.rules,
-    values: await byCode(context.period),
-    previous: await byCode(previousPeriod(context.period)),
+    values: byCode(current),
+    previous: byCode(previous),
     valueTypes: Object.fromEntries(elements.map((e) => [e.code, e.valueType])),
     jumpPercent: context.dataSet.jumpPercent,
   }).map((f) => ({
@@ -176,17 +226,30 @@ export async function formFindings(
   }));
 }
 
-export async function loadForm(db: Reader, key: FormKey, context?: FormContext): Promise<Form> {
+/** What a save already knows, so that answering with the form costs one more query, not five. */
+export interface KnownForm {
+  elements: Awaited<ReturnType<typeof formElements>>;
+  report: Awaited<ReturnType<typeof reportOf>>;
+}
+
+export async function loadForm(
+  db: Reader,
+  key: FormKey,
+  context?: FormContext,
+  known?: KnownForm,
+): Promise<Form> {
   const ctx = context ?? (await formContext(db, key));
-  const elements = await formElements(db, ctx.dataSet.id, ctx.period);
+  const elements = known?.elements ?? (await formElements(db, ctx.dataSet.id, ctx.period));
   const entry = entryOf(ctx);
-  const values = await formValues(
+  const previous = previousPeriod(ctx.period);
+  const rows = await periodValues(
     db,
     ctx.unit.id,
-    ctx.period.code,
+    [ctx.period.code, previous.code],
     elements.map((e) => e.id),
   );
-  const report = await reportOf(db, ctx.dataSet.id, ctx.unit.id, ctx.period.code);
+  const values = rows.filter((r) => r.period === ctx.period.code);
+  const report = known ? known.report : await reportOf(db, ctx.dataSet.id, ctx.unit.id, ctx.period.code);
   return {
     dataSet: {
       id: ctx.dataSet.id,
@@ -201,7 +264,7 @@ export async function loadForm(db: Reader, key: FormKey, context?: FormContext):
       deadline: deadlineOf(endDate(ctx.period), ctx.dataSet.deadlineDays),
     },
     elements,
-    values: values.map((v) => ({ ...v, value: canonical(v.value) })),
+    values: values.map(({ period: _, ...v }) => ({ ...v, value: canonical(v.value) })),
     report: {
       status: report?.status ?? "draft",
       revision: report?.revision ?? 0,
@@ -210,7 +273,12 @@ export async function loadForm(db: Reader, key: FormKey, context?: FormContext):
       onTime: report?.onTime ?? null,
       nihil: report?.isNihil ?? false,
     },
-    findings: await formFindings(db, ctx, elements),
+    findings: findingsOf(
+      ctx,
+      elements,
+      values,
+      rows.filter((r) => r.period === previous.code),
+    ),
     entry: entry.open
       ? { open: true, message: null, messageEn: null }
       : { open: false, message: entry.message.id, messageEn: entry.message.en },

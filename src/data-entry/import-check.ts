@@ -14,6 +14,7 @@ import { readSpreadsheet } from "../interop/spreadsheet/index.js";
 import { chunks } from "../lib/chunks.js";
 import { AppError, notFound } from "../lib/errors.js";
 import { todayInJakarta } from "../lib/jakarta-date.js";
+import { mapInSlices } from "../lib/slices.js";
 import { checkPeriod, formElements, notAssigned } from "./form.js";
 import { formKey, readFormsState, valueKey } from "./forms-state.js";
 import { type ImportRow, readRows } from "./import.js";
@@ -122,7 +123,8 @@ export async function checkUpload(
   });
 
   const seen = new Set<string>();
-  const rows = uploaded.map((r): ImportRow => {
+  // In slices: 100 000 rows of checks would otherwise hold the event loop for a second or more.
+  const rows = await mapInSlices(uploaded, (r): ImportRow => {
     const unit = units.get(r.orgUnitCode);
     const out: ImportRow = {
       row: r.row,

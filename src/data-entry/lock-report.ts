@@ -6,9 +6,13 @@ import type { FormContext } from "./form.js";
 
 /**
  * The report row of one form, created if missing and locked for the rest of the transaction: it is
- * the lock every writer of the form (save, transition, import) queues on.
+ * the lock every writer of the form (save, transition, import) queues on. Most saves find the row, so
+ * it is locked first and only created (with its period) when missing: one round trip instead of three.
  */
 export async function lockReport(tx: Tx, form: FormContext) {
+  const lock = () => tx.select().from(dataSetReports).where(reportKey(form)).for("update");
+  const [existing] = await lock();
+  if (existing) return existing;
   await ensurePeriods(tx, [form.period]);
   await tx
     .insert(dataSetReports)
@@ -19,7 +23,7 @@ export async function lockReport(tx: Tx, form: FormContext) {
       period: form.period.code,
     })
     .onConflictDoNothing();
-  const [report] = await tx.select().from(dataSetReports).where(reportKey(form)).for("update");
+  const [report] = await lock();
   if (!report) throw new Error("report row vanished");
   return report;
 }

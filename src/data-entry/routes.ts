@@ -98,8 +98,8 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
       const context = await formContext(db(), request.body);
       authorize(request, "data.enter", context.unit.path);
       assertEntryOpen(context);
-      await saveValues(db(), context, request.body, actorOf(request));
-      return loadForm(db(), request.body, context);
+      const known = await saveValues(db(), context, request.body, actorOf(request));
+      return loadForm(db(), request.body, context, known);
     },
   );
 

@@ -5,7 +5,7 @@ import type { Database, Tx } from "../db/client.js";
 import { dataValues } from "../db/schema/index.js";
 import { canonical, DomainError, isEditable, parseDecimal } from "../domain/index.js";
 import { AppError } from "../lib/errors.js";
-import { type FormContext, formElements, formValues, reportOf } from "./form.js";
+import { type FormContext, formElements, formValues, type KnownForm } from "./form.js";
 import { lockReport } from "./lock-report.js";
 import type { SaveValues } from "./schemas.js";
 
@@ -22,7 +22,12 @@ export const locked = (status: string) =>
  * over; if any changed meanwhile, nothing is saved and the conflicts come back with the current values,
  * so concurrent writers never overwrite each other silently.
  */
-export async function saveValues(db: Database, context: FormContext, input: SaveValues, actor: Actor) {
+export async function saveValues(
+  db: Database,
+  context: FormContext,
+  input: SaveValues,
+  actor: Actor,
+): Promise<KnownForm> {
   const elements = new Map(
     (await formElements(db, context.dataSet.id, context.period)).map((e) => [e.id, e]),
   );
@@ -84,7 +89,8 @@ export async function saveValues(db: Database, context: FormContext, input: Save
       );
     }
     await writeValues(tx, context, parsed, current, actor);
-    return reportOf(tx, context.dataSet.id, context.unit.id, context.period.code);
+    // Writing values leaves the report row as locked: what the answer needs, without reading it again.
+    return { elements: [...elements.values()], report };
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database, Reader } from "../db/client.js";
 import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema/index.js";
@@ -50,66 +50,72 @@ export async function listPlans(db: Database, filter: PlanFilter) {
   return list.map((p) => ({ ...p, active: active.has(p) }));
 }
 
-/** One plan with its nodes in document order (depth-first), each node carrying its indicators. */
+/**
+ * One plan with its nodes in document order (depth-first), each node carrying its indicators. The four
+ * reads depend only on the id, so they run at once (on PostgreSQL each on a pool connection).
+ */
 export async function getPlan(db: Reader, id: string) {
-  const [plan] = await db
-    .select({
-      ...summaryColumns,
-      signatoryPosition: plans.signatoryPosition,
-      signatoryName: plans.signatoryName,
-      signatoryNip: plans.signatoryNip,
-      signedPlace: plans.signedPlace,
-      signedDate: plans.signedDate,
-      signedAt: plans.signedAt,
-      revisionOf: plans.revisionOf,
-    })
+  const sameDocument = db
+    .select({ orgUnitId: plans.orgUnitId, year: plans.year, kind: plans.kind })
     .from(plans)
-    .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
     .where(eq(plans.id, id));
+  const [[plan], versions, nodes, indicatorRows] = await Promise.all([
+    db
+      .select({
+        ...summaryColumns,
+        signatoryPosition: plans.signatoryPosition,
+        signatoryName: plans.signatoryName,
+        signatoryNip: plans.signatoryNip,
+        signedPlace: plans.signedPlace,
+        signedDate: plans.signedDate,
+        signedAt: plans.signedAt,
+        revisionOf: plans.revisionOf,
+      })
+      .from(plans)
+      .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
+      .where(eq(plans.id, id)),
+    db
+      .select({ id: plans.id, status: plans.status, version: plans.version })
+      .from(plans)
+      .where(sql`(${plans.orgUnitId}, ${plans.year}, ${plans.kind}) = (${sameDocument})`),
+    db
+      .select({
+        id: planNodes.id,
+        parentId: planNodes.parentId,
+        level: planNodes.level,
+        code: planNodes.code,
+        name: planNodes.name,
+        budget: planNodes.budget,
+        position: planNodes.position,
+        revision: planNodes.revision,
+      })
+      .from(planNodes)
+      .where(eq(planNodes.planId, id))
+      .orderBy(asc(planNodes.position)),
+    db
+      .select({
+        id: planIndicators.id,
+        planNodeId: planIndicators.planNodeId,
+        indicatorId: planIndicators.indicatorId,
+        name: indicators.name,
+        unit: planIndicators.unit,
+        polarity: indicators.polarity,
+        targetMode: planIndicators.targetMode,
+        targetYear: planIndicators.targetYear,
+        targetQ1: planIndicators.targetQ1,
+        targetQ2: planIndicators.targetQ2,
+        targetQ3: planIndicators.targetQ3,
+        targetQ4: planIndicators.targetQ4,
+        revision: planIndicators.revision,
+        definitionId: planIndicators.definitionId,
+      })
+      .from(planIndicators)
+      .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))
+      .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))
+      .where(eq(planNodes.planId, id))
+      .orderBy(asc(planIndicators.position)),
+  ]);
   if (!plan) return undefined;
-  const versions = await db
-    .select({ id: plans.id, status: plans.status, version: plans.version })
-    .from(plans)
-    .where(and(eq(plans.orgUnitId, plan.orgUnitId), eq(plans.year, plan.year), eq(plans.kind, plan.kind)));
-
-  const nodes = await db
-    .select({
-      id: planNodes.id,
-      parentId: planNodes.parentId,
-      level: planNodes.level,
-      code: planNodes.code,
-      name: planNodes.name,
-      budget: planNodes.budget,
-      position: planNodes.position,
-      revision: planNodes.revision,
-    })
-    .from(planNodes)
-    .where(eq(planNodes.planId, id))
-    .orderBy(asc(planNodes.position));
-  const nodeIds = nodes.map((n) => n.id);
-  const indicatorRows = nodeIds.length
-    ? await db
-        .select({
-          id: planIndicators.id,
-          planNodeId: planIndicators.planNodeId,
-          indicatorId: planIndicators.indicatorId,
-          name: indicators.name,
-          unit: planIndicators.unit,
-          polarity: indicators.polarity,
-          targetMode: planIndicators.targetMode,
-          targetYear: planIndicators.targetYear,
-          targetQ1: planIndicators.targetQ1,
-          targetQ2: planIndicators.targetQ2,
-          targetQ3: planIndicators.targetQ3,
-          targetQ4: planIndicators.targetQ4,
-          revision: planIndicators.revision,
-          definitionId: planIndicators.definitionId,
-        })
-        .from(planIndicators)
-        .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))
-        .where(inArray(planIndicators.planNodeId, nodeIds))
-        .orderBy(asc(planIndicators.position))
-    : [];
 
   const byNode = groupBy(
     indicatorRows.map((r) => ({ ...r, reconciliation: reconcileRow(r) })),
