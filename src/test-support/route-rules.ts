@@ -499,6 +499,12 @@ export const matrix: Record<string, RouteRule> = {
       headers: { "content-type": "text/csv" },
     }),
   },
+  "GET /api/home": {
+    who: "authenticated",
+    scoped: "list",
+    request: () => ({ url: "/api/home?year=2024" }),
+    showsMetro: (b) => json(b).includes("Yosomulyo") || json(b).includes("Kota Metro"),
+  },
   "GET /api/setup/status": {
     who: ["admin_dinas"],
     scoped: "list",
