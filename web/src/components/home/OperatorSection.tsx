@@ -9,8 +9,12 @@ import { ItemLink, Section } from "./Section";
 /** An operator's to-do: forms due with the days left, reports sent back with why, the latest approvals. */
 export function OperatorSection({ operator }: { operator: HomeOperator }) {
   const { t, i18n } = useTranslation();
+  // An operator of one puskesmas needs no unit name on every line.
+  const units = new Set(
+    [...operator.due, ...operator.returned, ...operator.approved].map((r) => r.orgUnitName),
+  );
   const name = (r: { orgUnitName: string; dataSetName: string; period: string }) =>
-    `${r.orgUnitName} · ${r.dataSetName} · ${labelOf(r.period, i18n.language)}`;
+    `${units.size > 1 ? `${r.orgUnitName} · ` : ""}${r.dataSetName} · ${labelOf(r.period, i18n.language)}`;
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }} data-testid="home-operator">
       <Section title={t("home.operator.due")} testId="home-due">

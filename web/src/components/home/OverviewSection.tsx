@@ -46,7 +46,12 @@ export function OverviewSection({ overview, period }: { overview: HomeOverview; 
           {overview.alerts.map((a) => (
             <Stack key={a.planIndicatorId} gap={0}>
               <Group gap="xs" wrap="nowrap">
-                <Badge color={a.status === "off_track" ? "red" : "orange"} size="sm" variant="light">
+                <Badge
+                  color={a.status === "off_track" ? "red" : "orange"}
+                  size="sm"
+                  variant="light"
+                  style={{ flexShrink: 0 }}
+                >
                   {t(a.status === "off_track" ? "home.overview.offTrack" : "home.overview.atRisk")}
                 </Badge>
                 <ItemLink to={evaluation}>
