@@ -17,12 +17,11 @@ export async function home(
   today: string,
 ): Promise<Home> {
   const everywhere = [...new Set(Object.values(scopes).flat())];
-  const month = await referenceMonth(db, everywhere, requestedYear, today);
-  const year = requestedYear ?? Number(month.slice(0, 4));
-  // The overview speaks of one kota: the caller's widest root (a kepala dinas has one).
-  const [root] = scopes.overview.length
-    ? (
-        await db
+  // The month and the kota do not depend on each other: read side by side.
+  const [month, roots] = await Promise.all([
+    referenceMonth(db, everywhere, requestedYear, today),
+    everywhere.length
+      ? db
           .select({
             id: orgUnits.id,
             name: orgUnits.name,
@@ -31,9 +30,15 @@ export async function home(
             path: orgUnits.path,
           })
           .from(orgUnits)
-          .where(inArray(orgUnits.path, scopes.overview))
-      ).sort((a, b) => a.path.length - b.path.length)
-    : [];
+          .where(inArray(orgUnits.path, everywhere))
+          .orderBy(orgUnits.path)
+      : [],
+  ]);
+  const year = requestedYear ?? Number(month.slice(0, 4));
+  // The overview speaks of one kota: the caller's widest root (a kepala dinas has one).
+  const [root] = roots
+    .filter((r) => scopes.overview.includes(r.path))
+    .sort((a, b) => a.path.length - b.path.length);
   const [overviewSection, verificationSection, operatorSection, auditSection] = await Promise.all([
     root ? overview(db, root, scopes, year, month, today) : null,
     scopes.verify.length ? verification(db, scopes.verify) : null,
@@ -43,6 +48,7 @@ export async function home(
   return {
     year,
     period: month,
+    units: roots.map((r) => ({ id: r.id, name: r.name })),
     overview: overviewSection,
     verification: verificationSection,
     operator: operatorSection,

@@ -40,13 +40,20 @@ export async function overview(
   today: string,
 ): Promise<HomeOverview> {
   const quarter = quarterOfMonth(parsePeriod(month)).index as QuarterNumber;
-  const plan = (await listPlans(db, { scope: [root.path], year, kind: "rak" }))
-    .filter((p) => p.active)
-    .sort((a, b) => a.orgUnitPath.length - b.orgUnitPath.length)[0];
-  const [evaluation, spm, sets, toApprove, toSign] = await Promise.all([
-    plan ? computeEvaluation(db, plan.id, quarter) : null,
+  const rak = listPlans(db, { scope: [root.path], year, kind: "rak" }).then(
+    (list) => list.filter((p) => p.active).sort((a, b) => a.orgUnitPath.length - b.orgUnitPath.length)[0],
+  );
+  // Completeness waits only for the list of data sets, not for the evaluation beside it.
+  const setsWithCompleteness = assignedDataSets(db, [root.path]).then(async (sets) => {
+    const monthly = sets.filter((s) => s.periodType === "month");
+    const filled = await Promise.all(monthly.map((s) => completeness(db, s.id, month, [root.path])));
+    return { sets, monthly, filled };
+  });
+  const [plan, evaluation, spm, { sets, monthly, filled }, toApprove, toSign] = await Promise.all([
+    rak,
+    rak.then((found) => (found ? computeEvaluation(db, found.id, quarter) : null)),
     spmSoFar(db, root, year),
-    assignedDataSets(db, [root.path]),
+    setsWithCompleteness,
     awaitingApproval(db, scopes.approve),
     scopes.sign.length
       ? db
@@ -59,8 +66,6 @@ export async function overview(
           .orderBy(asc(plans.title))
       : [],
   ]);
-  const monthly = sets.filter((s) => s.periodType === "month");
-  const filled = await Promise.all(monthly.map((s) => completeness(db, s.id, month, [root.path])));
   return {
     orgUnit: { id: root.id, name: root.name },
     plan: plan ? { id: plan.id, title: plan.title } : null,

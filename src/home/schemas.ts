@@ -123,6 +123,8 @@ export const homeSchema = z.object({
   year: z.number().int(),
   /** The month the figures are of: the latest month of the year with a report in the caller's scope. */
   period: z.string(),
+  /** The org units the caller's roles are held in: what the page speaks of. */
+  units: z.array(z.object({ id: z.uuid(), name: z.string() })),
   overview: homeOverviewSchema.nullable(),
   verification: homeVerificationSchema.nullable(),
   operator: homeOperatorSchema.nullable(),
