@@ -3,6 +3,7 @@ import { loadDemo } from "../src/demo/load-demo.js";
 import { testDatabases } from "../src/test-support/databases.js";
 import { benchDataEntry } from "./data-entry.js";
 import { benchEvaluation } from "./evaluation.js";
+import { benchHome } from "./home.js";
 import { benchLoad } from "./load.js";
 import { benchRakTransfer } from "./rak-transfer.js";
 import { benchSpmReport } from "./spm-report.js";
@@ -10,7 +11,7 @@ import { benchUpload } from "./upload.js";
 
 /**
  * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
- * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, spm, upload).
+ * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, home, spm, upload).
  */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -31,6 +32,7 @@ if (wanted("rak")) for (const line of await benchRakTransfer()) console.log(`${l
 const cases = [
   ["data-entry", benchDataEntry],
   ["evaluation", benchEvaluation],
+  ["home", benchHome],
   ["spm", benchSpmReport],
   ["upload", benchUpload],
 ] as const;

@@ -119,3 +119,22 @@ export function mayAnalyseIndicator(
 export function mayChangeNationalFigures(roles: readonly ScopedRole[]): boolean {
   return scopeRoots(roles, "plan.write").some((root) => root.split("/").filter(Boolean).length === 1);
 }
+
+/**
+ * The parts of the home page a user's roles call for, each as the subtree roots it covers: the overview
+ * for those who lead or oversee (kepala dinas, admin, auditor), the verifier's and the operator's to-do
+ * lists, and the audit summary.
+ */
+export function homeScopes(roles: readonly ScopedRole[]) {
+  const leading = roles.filter(
+    (r) => r.role === "admin_dinas" || r.role === "pimpinan" || r.role === "auditor",
+  );
+  return {
+    overview: scopeRoots(leading, "plan.read"),
+    approve: scopeRoots(roles, "data.approve"),
+    sign: scopeRoots(roles, "plan.sign"),
+    verify: scopeRoots(roles, "data.verify"),
+    enter: scopeRoots(roles, "data.enter"),
+    audit: scopeRoots(roles, "audit.read"),
+  };
+}

@@ -19,6 +19,7 @@ import { metadataRoutes } from "../data-sets/routes.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
 import { healthRoutes } from "../health/routes.js";
+import { homeRoutes } from "../home/routes.js";
 import { indicatorDefinitionRoutes } from "../indicators/routes.js";
 import { errorBody, withRequestId } from "../lib/errors.js";
 import { packagePath } from "../lib/package-root.js";
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes, { prefix: "/api" });
   await app.register(metadataRoutes, { prefix: "/api" });
   await app.register(setupRoutes, { prefix: "/api" });
+  await app.register(homeRoutes, { prefix: "/api" });
   await app.register(indicatorDefinitionRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");

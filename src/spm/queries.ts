@@ -78,3 +78,4 @@ export async function getSpmServices(db: Database, versionId: string) {
     targets: (byService.get(s.id) ?? []).map((t) => ({ year: t.year, target: t.target })),
   }));
 }
+export { computeSpmAchievement } from "./achievement.js";

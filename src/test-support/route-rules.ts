@@ -499,6 +499,13 @@ export const matrix: Record<string, RouteRule> = {
       headers: { "content-type": "text/csv" },
     }),
   },
+  "GET /api/home": {
+    who: "authenticated",
+    scoped: "list",
+    request: () => ({ url: "/api/home?year=2024" }),
+    // Every caller sees the units its roles are held in, and nothing of another kota.
+    showsMetro: (b) => json(b).includes("Yosomulyo") || json(b).includes("Kota Metro"),
+  },
   "GET /api/setup/status": {
     who: ["admin_dinas"],
     scoped: "list",

@@ -2,6 +2,7 @@ import { dataEntryEn } from "./data-entry-en";
 import { dataSetsEn } from "./data-sets-en";
 import { dataUploadEn } from "./data-upload-en";
 import { evaluationEn } from "./evaluation-en";
+import { homeEn } from "./home-en";
 import type { Messages } from "./id";
 import { indicatorsEn } from "./indicators-en";
 import { orgTreeEn } from "./org-units-en";
@@ -67,16 +68,7 @@ export const en: Messages = {
     notFound: "Page not found.",
   },
   loading: "Loading…",
-  home: {
-    welcome: "Welcome to capaian",
-    intro:
-      "Build the annual action plan, collect monthly data from puskesmas, and compute capaian against targets and the Minimum Service Standards.",
-    plans: "Plan documents",
-    orgUnits: "Org units",
-    dataSets: "Data forms",
-    spmVersions: "SPM versions",
-    open: "Open",
-  },
+  home: homeEn,
   orgUnits: {
     title: "Org units",
     name: "Name",

@@ -2,6 +2,7 @@ import { dataEntryId } from "./data-entry-id";
 import { dataSetsId } from "./data-sets-id";
 import { dataUploadId } from "./data-upload-id";
 import { evaluationId } from "./evaluation-id";
+import { homeId } from "./home-id";
 import { indicatorsId } from "./indicators-id";
 import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
@@ -66,16 +67,7 @@ export const id = {
     notFound: "Halaman tidak ditemukan.",
   },
   loading: "Memuat…",
-  home: {
-    welcome: "Selamat datang di capaian",
-    intro:
-      "Susun Rencana Aksi Kinerja, kumpulkan data bulanan dari puskesmas, dan hitung capaian terhadap target dan Standar Pelayanan Minimal.",
-    plans: "Dokumen rencana",
-    orgUnits: "Unit organisasi",
-    dataSets: "Formulir data",
-    spmVersions: "Versi SPM",
-    open: "Buka",
-  },
+  home: homeId,
   orgUnits: {
     title: "Unit Organisasi",
     name: "Nama",

@@ -1,53 +1,75 @@
-import { Anchor, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
+import type { Home } from "../../../src/home/schemas";
 import { apiGet } from "../api";
+import { labelOf } from "../components/data-entry/periods";
+import { AuditSection } from "../components/home/AuditSection";
+import { OperatorSection } from "../components/home/OperatorSection";
+import { OverviewSection } from "../components/home/OverviewSection";
 import { SetupChecklist } from "../components/home/SetupChecklist";
-import { useOrgUnits, usePlans, useSpmVersions } from "../queries";
+import { VerificationSection } from "../components/home/VerificationSection";
+import { QueryState } from "../components/QueryState";
+import { useOpeningYear, useYearsWithData } from "../queries";
 import { useCan, useCurrentUser } from "../session";
 
+/** The home page: the sections the user's roles call for, every figure a link to where it comes from. */
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const user = useCurrentUser();
-  const plans = usePlans(can("plan.read"));
-  const orgUnits = useOrgUnits();
-  const spm = useSpmVersions();
-  const dataSets = useQuery({
-    queryKey: ["data-sets"],
-    queryFn: () => apiGet<unknown[]>("/data-sets"),
-    enabled: can("data.read"),
+  const opening = useOpeningYear("data");
+  const years = useYearsWithData();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const year = chosen ?? opening;
+  const home = useQuery({
+    queryKey: ["home", year],
+    queryFn: () => apiGet<Home>(`/home?year=${year}`),
+    enabled: year !== undefined,
   });
-  const cards = [
-    { label: t("home.plans"), value: plans.data?.length, to: "/rencana", shown: can("plan.read") },
-    { label: t("home.dataSets"), value: dataSets.data?.length, to: "/isian", shown: can("data.read") },
-    { label: t("home.spmVersions"), value: spm.data?.length, to: "/spm", shown: can("spm.read") },
-    { label: t("home.orgUnits"), value: orgUnits.data?.length, to: "/unit-organisasi", shown: true },
-  ].filter((c) => c.shown);
+  const yearOptions = [...new Set([...(years.data?.any ?? []), ...(year ? [year] : [])])]
+    .sort((a, b) => b - a)
+    .map(String);
   return (
     <Stack>
-      <Title order={2}>{t("home.welcome")}</Title>
-      <Text c="dimmed">
-        {user.fullName} · {user.roles.map((r) => `${t(`roles.${r.role}`)} — ${r.orgUnitName}`).join("; ")}
-      </Text>
-      <Text maw={720}>{t("home.intro")}</Text>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={0}>
+          <Title order={2}>{t("home.welcome")}</Title>
+          <Text c="dimmed" size="sm">
+            {user.fullName} · {user.roles.map((r) => `${t(`roles.${r.role}`)} — ${r.orgUnitName}`).join("; ")}
+          </Text>
+        </Stack>
+        <Group gap="xs" align="flex-end">
+          {home.data ? (
+            <Text size="sm" c="dimmed" data-testid="home-as-of">
+              {t("home.asOf", { period: labelOf(home.data.period, i18n.language) })}
+            </Text>
+          ) : null}
+          <Select
+            label={t("home.year")}
+            data={yearOptions}
+            value={year ? String(year) : null}
+            onChange={(v) => v && setChosen(Number(v))}
+            w={100}
+            allowDeselect={false}
+            data-testid="home-year"
+          />
+        </Group>
+      </Group>
       {can("user.manage") ? <SetupChecklist /> : null}
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-        {cards.map((card) => (
-          <Card key={card.to} withBorder>
-            <Text c="dimmed" size="sm">
-              {card.label}
-            </Text>
-            <Text fz={28} fw={700}>
-              {card.value ?? "…"}
-            </Text>
-            <Anchor component={Link} to={card.to} size="sm">
-              {t("home.open")}
-            </Anchor>
-          </Card>
-        ))}
-      </SimpleGrid>
+      {year === undefined ? null : (
+        <QueryState query={home}>
+          {(data) => (
+            <Stack>
+              {data.operator ? <OperatorSection operator={data.operator} /> : null}
+              {data.verification ? <VerificationSection verification={data.verification} /> : null}
+              {data.overview ? <OverviewSection overview={data.overview} period={data.period} /> : null}
+              {data.audit ? <AuditSection audit={data.audit} /> : null}
+            </Stack>
+          )}
+        </QueryState>
+      )}
     </Stack>
   );
 }

@@ -1,9 +1,16 @@
 /**
  * The only place the app touches ECharts. Imported lazily (see useEChart), and only the pieces the SPM
- * charts draw, so the main bundle stays small and the dashboard pays for ~ a line and a bar chart.
+ * charts and the home's quadrant draw, so the main bundle stays small and the dashboard pays for ~ a line and a bar chart.
  * SVG keeps 12 small charts cheap in memory on an old laptop and sharp in screenshots and prints.
  */
-import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption } from "echarts/charts";
+import {
+  BarChart,
+  type BarSeriesOption,
+  LineChart,
+  type LineSeriesOption,
+  ScatterChart,
+  type ScatterSeriesOption,
+} from "echarts/charts";
 import {
   GridComponent,
   type GridComponentOption,
@@ -15,10 +22,15 @@ import {
 import { type ComposeOption, init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
-use([LineChart, BarChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+use([LineChart, BarChart, ScatterChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
-  LineSeriesOption | BarSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption
+  | LineSeriesOption
+  | BarSeriesOption
+  | ScatterSeriesOption
+  | GridComponentOption
+  | MarkLineComponentOption
+  | TooltipComponentOption
 >;
 
 export { init };
