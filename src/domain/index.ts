@@ -195,6 +195,8 @@ export {
   targetToDate,
 } from "./targets.js";
 export {
+  findingKey,
+  unexplainedWarnings,
   type ValidationFinding,
   type ValidationInput,
   type ValidationRule,

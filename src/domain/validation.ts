@@ -102,6 +102,25 @@ export function validateValues(input: ValidationInput): ValidationFinding[] {
   return findings;
 }
 
+/** What a warning is about: its code and the elements it names, so two BIG_JUMPs are two warnings. */
+export function findingKey(finding: Pick<ValidationFinding, "code" | "dataElements">): string {
+  return `${finding.code}:${[...finding.dataElements].sort().join(",")}`;
+}
+
+/**
+ * The warnings still waiting for an explanation: each one needs a comment on one of its own values
+ * (the server refuses the submission otherwise; the form shows the same count).
+ * `commented` holds the codes of the data elements whose value carries a non-empty comment.
+ */
+export function unexplainedWarnings<F extends Pick<ValidationFinding, "code" | "severity" | "dataElements">>(
+  findings: readonly F[],
+  commented: ReadonlySet<string>,
+): F[] {
+  return findings.filter(
+    (f) => f.severity === "warning" && !f.dataElements.some((code) => commented.has(code)),
+  );
+}
+
 function collect(source: string): string[] {
   return [...source.matchAll(/#\{([^}]+)\}/g)].map((m) => (m[1] ?? "").trim());
 }

@@ -1,4 +1,4 @@
-import { isEditable } from "@domain";
+import { findingKey, isEditable } from "@domain";
 import { Alert, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -33,7 +33,9 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
   const readOnly = closed || !(isEditable(form.report.status) && can("data.enter"));
   const explained = explainedWarnings(form, saver);
   const errors = form.findings.filter((f) => f.severity === "error").length;
-  const unexplained = form.findings.filter((f) => f.severity === "warning" && !explained.has(f.code)).length;
+  const unexplained = form.findings.filter(
+    (f) => f.severity === "warning" && !explained.has(findingKey(f)),
+  ).length;
   const unsaved = Object.keys(saver.edits).length;
   // Edits left over when the report got locked elsewhere must stay visible, with their error and a way out.
   const showSave = !readOnly || unsaved > 0;
