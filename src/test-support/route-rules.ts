@@ -505,6 +505,12 @@ export const matrix: Record<string, RouteRule> = {
     request: () => ({ url: "/api/setup/status" }),
     showsMetro: (b) => json(b).includes("Kota Metro"),
   },
+  "GET /api/search": {
+    who: "authenticated",
+    scoped: "list",
+    request: () => ({ url: "/api/search?q=metro" }),
+    showsMetro: (b) => json(b).includes("Kota Metro"),
+  },
   "GET /api/users": {
     who: ["admin_dinas"],
     scoped: "list",
