@@ -13,6 +13,7 @@ import {
   roleAssignments,
   users,
 } from "../db/schema/index.js";
+import { escapeLike } from "../lib/like-pattern.js";
 import type { SearchHit } from "./schemas.js";
 
 // Accents folded and apostrophes dropped on both sides, so "Ma'ruf" finds "Maruf" and "Sidorejo" "Sidoréjo".
@@ -27,7 +28,7 @@ export function searchWords(q: string): string[] {
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`));
+    .map(escapeLike);
 }
 
 const folded = (column: PgColumn | SQL) => sql`lower(translate(${column}, ${ACCENTED}, ${PLAIN}))`;

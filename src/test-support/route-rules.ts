@@ -508,8 +508,9 @@ export const matrix: Record<string, RouteRule> = {
   "GET /api/search": {
     who: "authenticated",
     scoped: "list",
-    request: () => ({ url: "/api/search?q=metro" }),
-    showsMetro: (b) => json(b).includes("Kota Metro"),
+    // Every role inside Metro reaches Puskesmas Yosomulyo (the operator only that); none outside does.
+    request: () => ({ url: "/api/search?q=yosomulyo" }),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
   },
   "GET /api/users": {
     who: ["admin_dinas"],

@@ -1,6 +1,6 @@
 import { findingKey, isEditable } from "@domain";
 import { Alert, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useCan, useCurrentUser } from "../../session";
 import { QueryState } from "../QueryState";
@@ -31,6 +31,7 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
   // A period the data set has not opened (or no longer opens) is shown, never written.
   const closed = !form.entry.open;
   const readOnly = closed || !(isEditable(form.report.status) && can("data.enter"));
+  const footer = useFooterHeight();
   const explained = explainedWarnings(form, saver);
   const errors = form.findings.filter((f) => f.severity === "error").length;
   const unexplained = form.findings.filter(
@@ -72,7 +73,7 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
         )}
         {!closed && (showSave || allowedActions(form.report.status, can).length > 0) && (
           // Kept in view while scrolling a long form: whether it is saved, and what can be done next.
-          <Group className="entry-footer" justify="space-between" align="start">
+          <Group ref={footer} className="entry-footer" justify="space-between" align="start">
             <ReportActions form={form} formKey={formKey} submitBlockedBy={submitBlockedBy} />
             {showSave && <SaveStatus saver={saver} />}
           </Group>
@@ -80,4 +81,23 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
       </Stack>
     </Paper>
   );
+}
+
+/** Publishes the submit bar's height as --entry-footer-height, so scrolling keeps rows above it. */
+function useFooterHeight() {
+  const footer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const bar = footer.current;
+    if (!bar) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty("--entry-footer-height", `${bar.offsetHeight}px`),
+    );
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--entry-footer-height");
+    };
+  });
+  return footer;
 }

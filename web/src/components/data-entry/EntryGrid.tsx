@@ -54,7 +54,7 @@ export function EntryGrid({ form, saver, readOnly }: { form: Form; saver: Saver;
   };
 
   return (
-    <Table ref={grid} withTableBorder verticalSpacing={4} data-testid="entry-grid">
+    <Table ref={grid} withTableBorder verticalSpacing={4} className="entry-grid" data-testid="entry-grid">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t("dataEntry.number")}</Table.Th>

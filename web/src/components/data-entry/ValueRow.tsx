@@ -55,10 +55,10 @@ export function ValueRow(props: Props) {
 
   return (
     <Table.Tr data-element={element.code}>
-      <Table.Td valign="top" w={40} c="dimmed">
+      <Table.Td valign="top" w={40} c="dimmed" className="entry-no">
         {props.row + 1}
       </Table.Td>
-      <Table.Td valign="top">
+      <Table.Td valign="top" className="entry-name">
         <Stack gap={2}>
           <Text size="sm" component="label" htmlFor={`value-${element.id}`}>
             {element.name}
@@ -88,7 +88,7 @@ export function ValueRow(props: Props) {
           )}
         </Stack>
       </Table.Td>
-      <Table.Td valign="top" w={150}>
+      <Table.Td valign="top" w={150} className="entry-value">
         <input
           id={`value-${element.id}`}
           className="entry-input"
@@ -120,10 +120,10 @@ export function ValueRow(props: Props) {
           }}
         />
       </Table.Td>
-      <Table.Td valign="top" w={130}>
+      <Table.Td valign="top" w={130} className="entry-state">
         <CellStatus state={state} />
       </Table.Td>
-      <Table.Td valign="top" w={44}>
+      <Table.Td valign="top" w={44} className="entry-comment">
         {/* Comments belong to a value: none on an empty cell, and none to change on a locked report. */}
         {hasValue && !props.readOnly && (
           <CommentButton
