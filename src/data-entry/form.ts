@@ -168,6 +168,7 @@ export async function formFindings(
     previous: await byCode(previousPeriod(context.period)),
     valueTypes: Object.fromEntries(elements.map((e) => [e.code, e.valueType])),
     jumpPercent: context.dataSet.jumpPercent,
+    names: Object.fromEntries(elements.map((e) => [e.code, e.name])),
   }).map((f) => ({
     ...f,
     message: f.message.id,

@@ -165,6 +165,10 @@ describe.each(testDatabases())("monthly data entry and its workflow on $name", (
     const refused = await act(operator, "submit");
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe("WARNING_NEEDS_COMMENT");
+    // The message names the element as people know it, not by its code.
+    const sasaran = form.elements.find((e) => e.code === "BUMIL_SASARAN")?.name as string;
+    expect(refused.json().error.message).toContain(`${sasaran}: berubah +285%`);
+    expect(refused.json().error.message).not.toContain("BUMIL_SASARAN");
     expect(
       refused.json().error.details.findings.map((f: Form["findings"][number]) => f.dataElements),
     ).toEqual([["BUMIL_SASARAN"]]);

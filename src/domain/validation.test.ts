@@ -63,6 +63,22 @@ describe("validating a facility's monthly form", () => {
     expect(jump).toMatchObject({ code: "BIG_JUMP", severity: "warning", dataElements: ["K4"] });
     expect(jump?.message.id).toContain("+125%");
   });
+
+  it("names the data element in its messages, not its code", () => {
+    const [jump, negative] = validateValues({
+      rules: [],
+      values: { K4: "90", HB: "-1" },
+      previous: { K4: "40" },
+      valueTypes: types,
+      names: { K4: "Ibu hamil mendapat pelayanan K4", HB: "Kadar Hb" },
+    }).sort((a, b) => a.code.localeCompare(b.code));
+    expect(jump?.message.id).toMatch(/^Ibu hamil mendapat pelayanan K4: berubah \+125%/);
+    expect(jump?.message.en).toMatch(/^Ibu hamil mendapat pelayanan K4: changed/);
+    expect(negative?.message).toEqual({
+      id: "Kadar Hb: nilai tidak boleh negatif.",
+      en: "Kadar Hb: the value cannot be negative.",
+    });
+  });
 });
 
 describe("warnings waiting for a comment", () => {
