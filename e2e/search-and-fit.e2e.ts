@@ -30,9 +30,17 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
     page.screenshot({ path: join(screenshotDir, `search-and-fit-${what}-${name}.png`), fullPage: false });
   const hits = (page: Page) => page.getByTestId("search-hit");
 
+  /** The box opened with the cursor in it, ready for typing. */
+  const searchFocused = (page: Page) =>
+    expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")))
+      .toBe("search-input");
+
   /** Arrows down to the first hit of the kind, then Enter. */
   async function openFirst(page: Page, kind: string) {
-    await expect.poll(() => page.locator(`[data-testid="search-hit"][data-kind="${kind}"]`).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator(`[data-testid="search-hit"][data-kind="${kind}"]`).count())
+      .toBeGreaterThan(0);
     const kinds = await hits(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")));
     for (let i = 0; i < kinds.indexOf(kind); i++) await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
@@ -42,7 +50,7 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
     const page = await app.browser.newPage({ viewport: viewports.desktop });
     await logIn(page, app.server.baseUrl, "admin.metro");
     await page.keyboard.press("Control+K");
-    await page.getByTestId("search-input").waitFor();
+    await searchFocused(page);
     await page.keyboard.type("yosómulyo");
     await expect.poll(() => hits(page).count()).toBeGreaterThan(0);
     await shot(page, "search-desktop");
@@ -52,7 +60,7 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
 
     await page.locator("body").click({ position: { x: 5, y: 300 } });
     await page.keyboard.press("/");
-    await page.getByTestId("search-input").waitFor();
+    await searchFocused(page);
     await page.keyboard.type("anemia ibu hamil");
     await openFirst(page, "indicator");
     await page.waitForURL(/\/indikator\?id=/);
@@ -62,6 +70,7 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
 
     await page.setViewportSize(viewports.phone);
     await page.getByTestId("search-open").click();
+    await searchFocused(page);
     await page.keyboard.type("kota metro");
     await expect.poll(() => hits(page).count()).toBeGreaterThan(0);
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
@@ -93,6 +102,16 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
     await logIn(page, app.server.baseUrl, "operator.yosomulyo");
     await page.goto(`${app.server.baseUrl}/isian`);
     await page.getByTestId("entry-grid").waitFor();
+    // January 2024 is still a draft in the demo: the form is editable and has its submit bar.
+    for (const [label, option] of [
+      ["Tahun", "2024"],
+      ["Bulan", "Januari"],
+    ]) {
+      await page.getByRole("combobox", { name: label, exact: true }).click();
+      await page.getByRole("option", { name: option, exact: true }).click();
+    }
+    await page.getByText(/— Januari 2024/).waitFor();
+    await page.locator(".entry-footer").waitFor();
     const inputs = page.locator("input.entry-input");
     const width = await inputs.first().evaluate((e) => e.getBoundingClientRect().width);
     expect(width).toBeGreaterThanOrEqual(120);
@@ -122,13 +141,18 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
     await page.goto(`${app.server.baseUrl}/audit`);
     const table = page.getByTestId("audit-table");
     await table.waitFor();
-    await page.getByTestId("audit-search").fill("nilai");
-    await expect.poll(() => table.locator("tbody tr").count()).toBeGreaterThan(0);
-    await table.locator("tbody tr").first().click();
+    // Searched by the words on screen: "nilai" finds the values entered ("Nilai data diisi").
+    await page.getByTestId("audit-search").fill("nilai data diisi");
+    await page.keyboard.press("Enter");
+    const first = table.locator("tbody tr").first();
+    await expect.poll(() => first.innerText()).toContain("Nilai data diisi");
+    await first.click();
     const drawer = page.getByTestId("audit-detail");
     await drawer.waitFor();
     await drawer.getByTestId("audit-old").waitFor();
     await drawer.getByTestId("audit-new").waitFor();
+    const change = drawer.locator('[data-testid="audit-changes"] tbody tr').filter({ hasText: "value" });
+    expect(await change.locator("td").count()).toBe(3);
     await shot(page, "audit-drawer-desktop");
     await page.close();
   });

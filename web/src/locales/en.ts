@@ -265,6 +265,7 @@ export const en: Messages = {
     done: "Done",
   },
   audit: {
+    noValues: "This record keeps no old or new value.",
     search: "Search",
     searchHint: "Action, entity, user, unit, reason…",
     detail: "Audit record",

@@ -265,6 +265,7 @@ export const id = {
     done: "Selesai",
   },
   audit: {
+    noValues: "Catatan ini tidak menyimpan nilai lama atau baru.",
     search: "Cari",
     searchHint: "Aksi, entitas, pengguna, unit, alasan…",
     detail: "Catatan audit",

@@ -81,6 +81,12 @@ function Changes({ oldValue, newValue }: { oldValue: unknown; newValue: unknown 
       </Group>
     );
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  if (keys.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("audit.noValues")}
+      </Text>
+    );
   const empty = (
     <Text span c="dimmed" fz="xs">
       {t("audit.empty")}
