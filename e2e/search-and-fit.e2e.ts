@@ -141,18 +141,18 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
     await page.goto(`${app.server.baseUrl}/audit`);
     const table = page.getByTestId("audit-table");
     await table.waitFor();
-    // Searched by the words on screen: "nilai" finds the values entered ("Nilai data diisi").
-    await page.getByTestId("audit-search").fill("nilai data diisi");
+    // Searched by the words on screen, not the code data.report_approve.
+    await page.getByTestId("audit-search").fill("laporan disetujui");
     await page.keyboard.press("Enter");
     const first = table.locator("tbody tr").first();
-    await expect.poll(() => first.innerText()).toContain("Nilai data diisi");
+    await expect.poll(() => first.innerText()).toContain("Laporan disetujui");
     await first.click();
     const drawer = page.getByTestId("audit-detail");
     await drawer.waitFor();
     await drawer.getByTestId("audit-old").waitFor();
     await drawer.getByTestId("audit-new").waitFor();
-    const change = drawer.locator('[data-testid="audit-changes"] tbody tr').filter({ hasText: "value" });
-    expect(await change.locator("td").count()).toBe(3);
+    const change = drawer.locator('[data-testid="audit-changes"] tbody tr').filter({ hasText: "status" });
+    expect(await change.innerText()).toMatch(/verified\s+approved/);
     await shot(page, "audit-drawer-desktop");
     await page.close();
   });
