@@ -31,7 +31,6 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
   // A period the data set has not opened (or no longer opens) is shown, never written.
   const closed = !form.entry.open;
   const readOnly = closed || !(isEditable(form.report.status) && can("data.enter"));
-  const footer = useFooterHeight();
   const explained = explainedWarnings(form, saver);
   const errors = form.findings.filter((f) => f.severity === "error").length;
   const unexplained = form.findings.filter(
@@ -40,6 +39,8 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
   const unsaved = Object.keys(saver.edits).length;
   // Edits left over when the report got locked elsewhere must stay visible, with their error and a way out.
   const showSave = !readOnly || unsaved > 0;
+  const hasBar = !closed && (showSave || allowedActions(form.report.status, can).length > 0);
+  const footer = useFooterHeight(hasBar);
   const submitBlockedBy =
     unsaved > 0
       ? t("dataEntry.blocked.unsaved", { count: unsaved })
@@ -71,7 +72,7 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
             {t("dataEntry.lockedHelp")}
           </Text>
         )}
-        {!closed && (showSave || allowedActions(form.report.status, can).length > 0) && (
+        {hasBar && (
           // Kept in view while scrolling a long form: whether it is saved, and what can be done next.
           <Group ref={footer} className="entry-footer" justify="space-between" align="start">
             <ReportActions form={form} formKey={formKey} submitBlockedBy={submitBlockedBy} />
@@ -84,11 +85,11 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
 }
 
 /** Publishes the submit bar's height as --entry-footer-height, so scrolling keeps rows above it. */
-function useFooterHeight() {
+function useFooterHeight(shown: boolean) {
   const footer = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const bar = footer.current;
-    if (!bar) return;
+    if (!shown || !bar) return;
     const root = document.documentElement;
     const observer = new ResizeObserver(() =>
       root.style.setProperty("--entry-footer-height", `${bar.offsetHeight}px`),
@@ -98,6 +99,6 @@ function useFooterHeight() {
       observer.disconnect();
       root.style.removeProperty("--entry-footer-height");
     };
-  });
+  }, [shown]);
   return footer;
 }
