@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import { appSuite, logIn, screenshotDir, targetNames, viewports } from "./support.js";
 
 /** How far the page reaches past the window's right edge (0 or less: it fits). */
+/** A busy machine answers slowly: polls wait up to this long, not vitest's one second. */
+const patience = { timeout: 15_000 };
+
 const pageOverflow = (page: Page) =>
   page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
 
@@ -33,13 +36,13 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
   /** The box opened with the cursor in it, ready for typing. */
   const searchFocused = (page: Page) =>
     expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")))
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")), patience)
       .toBe("search-input");
 
   /** Arrows down to the first hit of the kind, then Enter. */
   async function openFirst(page: Page, kind: string) {
     await expect
-      .poll(() => page.locator(`[data-testid="search-hit"][data-kind="${kind}"]`).count())
+      .poll(() => page.locator(`[data-testid="search-hit"][data-kind="${kind}"]`).count(), patience)
       .toBeGreaterThan(0);
     const kinds = await hits(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")));
     for (let i = 0; i < kinds.indexOf(kind); i++) await page.keyboard.press("ArrowDown");
@@ -52,7 +55,7 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
     await page.keyboard.press("Control+K");
     await searchFocused(page);
     await page.keyboard.type("yosómulyo");
-    await expect.poll(() => hits(page).count()).toBeGreaterThan(0);
+    await expect.poll(() => hits(page).count(), patience).toBeGreaterThan(0);
     await shot(page, "search-desktop");
     await openFirst(page, "orgUnit");
     await page.waitForURL(/\/unit-organisasi\?unit=/);
@@ -72,7 +75,7 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
     await page.getByTestId("search-open").click();
     await searchFocused(page);
     await page.keyboard.type("kota metro");
-    await expect.poll(() => hits(page).count()).toBeGreaterThan(0);
+    await expect.poll(() => hits(page).count(), patience).toBeGreaterThan(0);
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, "search-phone");
     await page.close();
@@ -145,7 +148,7 @@ describe.each(targetNames())("search from the keyboard, and every screen fits th
     await page.getByTestId("audit-search").fill("laporan disetujui");
     await page.keyboard.press("Enter");
     const first = table.locator("tbody tr").first();
-    await expect.poll(() => first.innerText()).toContain("Laporan disetujui");
+    await expect.poll(() => first.innerText(), patience).toContain("Laporan disetujui");
     await first.click();
     const drawer = page.getByTestId("audit-detail");
     await drawer.waitFor();
