@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { auditActionLabel, auditEntityLabel } from "../domain/index.js";
 import type { AuditRow } from "./queries.js";
 
 const jakartaTime = new Intl.DateTimeFormat("id-ID", {
@@ -9,7 +10,7 @@ const jakartaTime = new Intl.DateTimeFormat("id-ID", {
 
 const asText = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
 
-/** The audit records as an xlsx sheet an auditor can filter in Excel, with a title row saying what it holds. */
+/** The audit records as an xlsx sheet, actions and entities in words as on screen, an auditor can filter in Excel, with a title row saying what it holds. */
 export async function auditWorkbook(rows: AuditRow[], title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "capaian";
@@ -27,6 +28,7 @@ export async function auditWorkbook(rows: AuditRow[], title: string): Promise<Bu
     "Nilai Baru",
     "Alasan",
     "ID Permintaan",
+    "Alamat Klien",
   ]);
   header.font = { bold: true };
   header.eachCell((cell) => {
@@ -38,17 +40,18 @@ export async function auditWorkbook(rows: AuditRow[], title: string): Promise<Bu
       r.id,
       jakartaTime.format(r.at),
       r.username ?? "",
-      r.action,
-      r.entityType,
+      auditActionLabel(r.action, "id"),
+      auditEntityLabel(r.entityType, "id"),
       r.entityId ?? "",
       r.orgUnitName ?? "",
       asText(r.oldValue),
       asText(r.newValue),
       r.reason ?? "",
       r.requestId ?? "",
+      r.clientAddress ?? "",
     ]);
   }
-  const widths = [8, 22, 20, 26, 14, 38, 30, 50, 50, 30, 38];
+  const widths = [8, 22, 20, 30, 20, 38, 30, 50, 50, 30, 38, 18];
   widths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });

@@ -1,7 +1,9 @@
-import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
 import { auditLog, orgUnits } from "../db/schema/index.js";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, codesMatching } from "../domain/index.js";
+import { escapeLike } from "../lib/like-pattern.js";
 
 export interface AuditFilter {
   /** ISO date (inclusive) */
@@ -12,6 +14,8 @@ export interface AuditFilter {
   action?: string;
   entityType?: string;
   entityId?: string;
+  /** Words as the screen shows them: an action or entity in words, a user, a unit, an id, a reason. */
+  q?: string;
   /** Subtree roots the reader may see; records filed under no org unit are visible to every auditor. */
   scope: readonly string[];
 }
@@ -26,6 +30,22 @@ function conditions(filter: AuditFilter): SQL | undefined {
     filter.action ? eq(auditLog.action, filter.action) : undefined,
     filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
     filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+    filter.q ? matchesWords(filter.q.trim()) : undefined,
+  );
+}
+
+function matchesWords(q: string): SQL | undefined {
+  const actions = codesMatching(AUDIT_ACTION_LABELS, q);
+  const entities = codesMatching(AUDIT_ENTITY_LABELS, q);
+  const pattern = `%${escapeLike(q)}%`;
+  return or(
+    actions.length > 0 ? inArray(auditLog.action, actions) : undefined,
+    entities.length > 0 ? inArray(auditLog.entityType, entities) : undefined,
+    ilike(auditLog.username, pattern),
+    ilike(auditLog.entityId, pattern),
+    ilike(auditLog.reason, pattern),
+    ilike(orgUnits.name, pattern),
+    ilike(orgUnits.officeName, pattern),
   );
 }
 

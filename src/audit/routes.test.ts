@@ -67,6 +67,19 @@ describe.each(testDatabases())("the audit trail on $name", (target) => {
     for (let r = 3; r <= (sheet?.rowCount ?? 0); r++) users.push(sheet?.getRow(r).getCell(3).value);
     expect(users).toContain("operator.yosomulyo");
     expect(users).not.toContain("operator.beji");
+    // Actions in words, as on screen, and where each request came from.
+    expect(sheet?.getRow(3).getCell(4).value).toBe("Masuk");
+    expect(sheet?.getRow(2).getCell(12).value).toBe("Alamat Klien");
+    expect(String(sheet?.getRow(3).getCell(12).value)).not.toBe("");
+  });
+
+  it("searches by the words the screen shows, not only by codes", async () => {
+    const logins = (await auditor.get(`/api/audit?q=${encodeURIComponent("masuk")}`)).json();
+    expect(logins.total).toBeGreaterThan(0);
+    expect(logins.rows.every((r: Row) => r.action.startsWith("auth.login"))).toBe(true);
+    const byUnit = (await auditor.get("/api/audit?q=yosomulyo")).json();
+    expect(byUnit.total).toBeGreaterThan(0);
+    expect((await auditor.get("/api/audit?q=%25%25%25")).json().total).toBe(0);
   });
 
   it("is closed to roles without audit access", async () => {

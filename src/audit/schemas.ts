@@ -10,6 +10,8 @@ export const auditFilterSchema = z.object({
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
+  /** Words as the screen shows them (action or entity in words, user, unit, id, reason). */
+  q: z.string().trim().max(100).optional(),
 });
 
 export const auditRowSchema = z.object({
@@ -33,3 +35,4 @@ export const auditPageQuerySchema = auditFilterSchema.extend({
 });
 
 export const auditPageSchema = z.object({ total: z.number().int(), rows: z.array(auditRowSchema) });
+export type AuditRecord = z.infer<typeof auditRowSchema>;

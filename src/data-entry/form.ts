@@ -218,6 +218,7 @@ function findingsOf(
     previous: byCode(previous),
     valueTypes: Object.fromEntries(elements.map((e) => [e.code, e.valueType])),
     jumpPercent: context.dataSet.jumpPercent,
+    names: Object.fromEntries(elements.map((e) => [e.code, e.name])),
   }).map((f) => ({
     ...f,
     message: f.message.id,

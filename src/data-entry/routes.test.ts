@@ -150,4 +150,31 @@ describe.each(testDatabases())("monthly data entry and its workflow on $name", (
     expect(stored?.value).toBe(storedValue(ok[0]?.json() as Form, "BAYI_SASARAN")?.value);
     expect(told[0]?.json().error.details.conflicts[0]).toMatchObject({ value: stored?.value, revision: 1 });
   });
+
+  it("refuses to submit while one of two jump warnings is still unexplained", async () => {
+    key = { ...key, period: "202402" };
+    form = (await operator.get(`/api/data-entry/form?${query()}`)).json();
+    form = (
+      await save(operator, [
+        { code: "BUMIL_SASARAN", value: "200" },
+        { code: "BUMIL_K4", value: "100", comment: "Sweeping ibu hamil bulan ini" },
+      ])
+    ).json();
+    const jumps = form.findings.filter((f) => f.code === "BIG_JUMP").flatMap((f) => f.dataElements);
+    expect(jumps.sort()).toEqual(["BUMIL_K4", "BUMIL_SASARAN"]);
+    const refused = await act(operator, "submit");
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe("WARNING_NEEDS_COMMENT");
+    // The message names the element as people know it, not by its code.
+    const sasaran = form.elements.find((e) => e.code === "BUMIL_SASARAN")?.name as string;
+    expect(refused.json().error.message).toContain(`${sasaran}: berubah +285%`);
+    expect(refused.json().error.message).not.toContain("BUMIL_SASARAN");
+    expect(
+      refused.json().error.details.findings.map((f: Form["findings"][number]) => f.dataElements),
+    ).toEqual([["BUMIL_SASARAN"]]);
+    form = (
+      await save(operator, [{ code: "BUMIL_SASARAN", value: "200", comment: "Data sasaran baru" }])
+    ).json();
+    expect((await act(operator, "submit")).json().report.status).toBe("submitted");
+  });
 });

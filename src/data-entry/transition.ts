@@ -9,6 +9,7 @@ import {
   nextStatus,
   type ReportAction,
   type ReportStatus,
+  unexplainedWarnings,
 } from "../domain/index.js";
 import { AppError } from "../lib/errors.js";
 import { type FormContext, formElements, formFindings, formValues } from "./form.js";
@@ -91,12 +92,14 @@ async function checkBeforeSubmit(tx: Reader, context: FormContext, nihilReason?:
       { findings: errors },
     );
   }
+  const codeOf = new Map(elements.map((e) => [e.id, e.code]));
   const commented = new Set(
-    stored.filter((v) => v.comment?.trim()).map((v) => elements.find((e) => e.id === v.dataElementId)?.code),
+    stored.flatMap((v) => {
+      const code = codeOf.get(v.dataElementId);
+      return v.comment?.trim() && code ? [code] : [];
+    }),
   );
-  const unexplained = findings.filter(
-    (f) => f.severity === "warning" && !f.dataElements.some((code) => commented.has(code)),
-  );
+  const unexplained = unexplainedWarnings(findings, commented);
   if (unexplained.length > 0) {
     throw new AppError(
       422,

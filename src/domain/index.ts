@@ -25,6 +25,13 @@ export {
   type ReportRecord,
 } from "./aggregation.js";
 export {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  auditActionLabel,
+  auditEntityLabel,
+  codesMatching,
+} from "./audit-labels.js";
+export {
   EFFICIENCY_LABEL,
   type EfficiencyLevel,
   type Efisiensi,
@@ -195,6 +202,8 @@ export {
   targetToDate,
 } from "./targets.js";
 export {
+  findingKey,
+  unexplainedWarnings,
   type ValidationFinding,
   type ValidationInput,
   type ValidationRule,

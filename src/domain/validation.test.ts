@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ValidationRule, validateValues } from "./validation.js";
+import { findingKey, unexplainedWarnings, type ValidationRule, validateValues } from "./validation.js";
 
 const k4NotAboveSasaran: ValidationRule = {
   code: "K4_LE_SASARAN",
@@ -62,5 +62,42 @@ describe("validating a facility's monthly form", () => {
     });
     expect(jump).toMatchObject({ code: "BIG_JUMP", severity: "warning", dataElements: ["K4"] });
     expect(jump?.message.id).toContain("+125%");
+  });
+
+  it("names the data element in its messages, not its code", () => {
+    const [jump, negative] = validateValues({
+      rules: [],
+      values: { K4: "90", HB: "-1" },
+      previous: { K4: "40" },
+      valueTypes: types,
+      names: { K4: "Ibu hamil mendapat pelayanan K4", HB: "Kadar Hb" },
+    }).sort((a, b) => a.code.localeCompare(b.code));
+    expect(jump?.message.id).toMatch(/^Ibu hamil mendapat pelayanan K4: berubah \+125%/);
+    expect(jump?.message.en).toMatch(/^Ibu hamil mendapat pelayanan K4: changed/);
+    expect(negative?.message).toEqual({
+      id: "Kadar Hb: nilai tidak boleh negatif.",
+      en: "Kadar Hb: the value cannot be negative.",
+    });
+  });
+});
+
+describe("warnings waiting for a comment", () => {
+  const jumps = validateValues({
+    rules: [],
+    values: { K4: "90", BUMIL_SASARAN: "200" },
+    previous: { K4: "40", BUMIL_SASARAN: "50" },
+    valueTypes: types,
+  });
+
+  it("keys each warning by what it is about, so two jumps are two warnings", () => {
+    expect(jumps.map(findingKey)).toEqual(["BIG_JUMP:K4", "BIG_JUMP:BUMIL_SASARAN"]);
+  });
+
+  it("explains only the warnings whose own values carry a comment", () => {
+    expect(unexplainedWarnings(jumps, new Set(["K4"])).map((f) => f.dataElements)).toEqual([
+      ["BUMIL_SASARAN"],
+    ]);
+    expect(unexplainedWarnings(jumps, new Set(["K4", "BUMIL_SASARAN"]))).toEqual([]);
+    expect(unexplainedWarnings(jumps, new Set())).toHaveLength(2);
   });
 });

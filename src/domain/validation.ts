@@ -29,6 +29,8 @@ export interface ValidationInput {
   readonly previous?: Readonly<Record<string, string>>;
   /** A change beyond this many percent from the previous period is a warning. */
   readonly jumpPercent?: number;
+  /** Data element names by code: messages name the element as people know it, not its code. */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 const holds: Record<ValidationRule["operator"], (c: -1 | 0 | 1) => boolean> = {
@@ -47,12 +49,16 @@ const holds: Record<ValidationRule["operator"], (c: -1 | 0 | 1) => boolean> = {
  */
 export function validateValues(input: ValidationInput): ValidationFinding[] {
   const findings: ValidationFinding[] = [];
+  const nameOf = (code: string) => input.names?.[code] ?? code;
   for (const [code, value] of Object.entries(input.values)) {
     if (compare(value, "0") < 0) {
       findings.push({
         code: "NEGATIVE",
         severity: "error",
-        message: { id: `${code}: nilai tidak boleh negatif.`, en: `${code}: the value cannot be negative.` },
+        message: {
+          id: `${nameOf(code)}: nilai tidak boleh negatif.`,
+          en: `${nameOf(code)}: the value cannot be negative.`,
+        },
         dataElements: [code],
       });
     }
@@ -60,7 +66,10 @@ export function validateValues(input: ValidationInput): ValidationFinding[] {
       findings.push({
         code: "NOT_WHOLE",
         severity: "error",
-        message: { id: `${code}: harus bilangan bulat.`, en: `${code}: must be a whole number.` },
+        message: {
+          id: `${nameOf(code)}: harus bilangan bulat.`,
+          en: `${nameOf(code)}: must be a whole number.`,
+        },
         dataElements: [code],
       });
     }
@@ -92,14 +101,33 @@ export function validateValues(input: ValidationInput): ValidationFinding[] {
         code: "BIG_JUMP",
         severity: "warning",
         message: {
-          id: `${code}: berubah ${change.startsWith("-") ? "" : "+"}${Math.round(Number(change))}% dari periode sebelumnya (${before}); beri keterangan.`,
-          en: `${code}: changed ${Math.round(Number(change))}% from the previous period (${before}); add a comment.`,
+          id: `${nameOf(code)}: berubah ${change.startsWith("-") ? "" : "+"}${Math.round(Number(change))}% dari periode sebelumnya (${before}); beri keterangan.`,
+          en: `${nameOf(code)}: changed ${Math.round(Number(change))}% from the previous period (${before}); add a comment.`,
         },
         dataElements: [code],
       });
     }
   }
   return findings;
+}
+
+/** What a warning is about: its code and the elements it names, so two BIG_JUMPs are two warnings. */
+export function findingKey(finding: Pick<ValidationFinding, "code" | "dataElements">): string {
+  return `${finding.code}:${[...finding.dataElements].sort().join(",")}`;
+}
+
+/**
+ * The warnings still waiting for an explanation: each one needs a comment on one of its own values
+ * (the server refuses the submission otherwise; the form shows the same count).
+ * `commented` holds the codes of the data elements whose value carries a non-empty comment.
+ */
+export function unexplainedWarnings<F extends Pick<ValidationFinding, "code" | "severity" | "dataElements">>(
+  findings: readonly F[],
+  commented: ReadonlySet<string>,
+): F[] {
+  return findings.filter(
+    (f) => f.severity === "warning" && !f.dataElements.some((code) => commented.has(code)),
+  );
 }
 
 function collect(source: string): string[] {

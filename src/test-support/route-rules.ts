@@ -512,6 +512,13 @@ export const matrix: Record<string, RouteRule> = {
     request: () => ({ url: "/api/setup/status" }),
     showsMetro: (b) => json(b).includes("Kota Metro"),
   },
+  "GET /api/search": {
+    who: "authenticated",
+    scoped: "list",
+    // Every role inside Metro reaches Puskesmas Yosomulyo (the operator only that); none outside does.
+    request: () => ({ url: "/api/search?q=yosomulyo" }),
+    showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
+  },
   "GET /api/users": {
     who: ["admin_dinas"],
     scoped: "list",

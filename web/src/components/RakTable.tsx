@@ -101,6 +101,8 @@ export function RakTable({ plan, editor, actions }: Props) {
 
   const nameCell = (node: PlanNode, level: string) => {
     const bold = level === "program" ? 700 : 400;
+    // The first level (the program) stays in view while the reader scrolls to targets and budget.
+    const sticky = level === levels[0];
     const props = cell(cellKey(node.id, "name"), (value) => {
       if (value.trim() && value.trim() !== node.name) void editor?.saveNode(node, "name", value.trim());
     });
@@ -113,7 +115,13 @@ export function RakTable({ plan, editor, actions }: Props) {
     );
     if (!props)
       return (
-        <Table.Td key={level} rowSpan={rowCount.get(node.id)} valign="top" fw={bold}>
+        <Table.Td
+          key={level}
+          rowSpan={rowCount.get(node.id)}
+          valign="top"
+          fw={bold}
+          className={sticky ? "sticky-col" : undefined}
+        >
           {node.name}
         </Table.Td>
       );
@@ -124,6 +132,7 @@ export function RakTable({ plan, editor, actions }: Props) {
         rowSpan={rowCount.get(node.id)}
         fw={bold}
         wide
+        sticky={sticky}
         display={
           <>
             {menu}
@@ -168,11 +177,23 @@ export function RakTable({ plan, editor, actions }: Props) {
   };
 
   return (
-    <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={4} data-testid="rak-table">
+    <Table
+      withTableBorder
+      withColumnBorders
+      fz="sm"
+      verticalSpacing={4}
+      className="rak-table"
+      data-testid="rak-table"
+    >
       <Table.Thead>
         <Table.Tr>
           {levels.map((l) => (
-            <Table.Th key={l} rowSpan={2} tt="uppercase">
+            <Table.Th
+              key={l}
+              rowSpan={2}
+              tt="uppercase"
+              className={l === levels[0] ? "sticky-col" : undefined}
+            >
               {t(`plans.columns.${l === "sub_kegiatan" ? "kegiatan" : l}`, { defaultValue: l })}
             </Table.Th>
           ))}
@@ -211,7 +232,8 @@ export function RakTable({ plan, editor, actions }: Props) {
             >
               {levels.map((level) => {
                 const node = row.chain[level];
-                if (!node) return <Table.Td key={level} />;
+                if (!node)
+                  return <Table.Td key={level} className={level === levels[0] ? "sticky-col" : undefined} />;
                 if (firstRow.get(node.id) !== index) return null;
                 return nameCell(node, level);
               })}

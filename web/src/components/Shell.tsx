@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
 import type { CurrentUser } from "../../../src/auth/schemas";
 import { useCurrentUser, useLogout } from "../session";
+import { SearchBox } from "./search/SearchBox";
 
 type Permission = CurrentUser["permissions"][number];
 
@@ -64,6 +65,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
           {/* Only the name gives way on a narrow screen: cut with "…", whole in its tooltip and the menu. */}
           <Group gap="sm" wrap="nowrap" miw={0}>
+            <SearchBox />
             {user.isDemo && (
               <Badge color="yellow" variant="light" style={{ flexShrink: 0 }}>
                 {t("auth.demoBadge")}

@@ -9,6 +9,7 @@ import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
 import { planVersionsEn } from "./plan-versions-en";
 import { populationsEn } from "./populations-en";
+import { searchEn } from "./search-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
 import { spmEn } from "./spm-en";
@@ -24,6 +25,7 @@ export const en: Messages = {
   orgTree: orgTreeEn,
   indicators: indicatorsEn,
   setup: setupEn,
+  search: searchEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {
@@ -255,57 +257,16 @@ export const en: Messages = {
     done: "Done",
   },
   audit: {
-    actions: {
-      orgunit: {
-        create: "Org unit added",
-        update: "Org unit edited",
-        move: "Org unit moved",
-        close: "Org unit closed",
-        reopen: "Org unit reopened",
-        import: "Org unit changed by import",
-      },
-      plan: {
-        import: "RAK imported",
-        indicator_update: "Indicator target changed",
-        indicator_create: "Indicator added",
-        indicator_delete: "Indicator deleted",
-        node_update: "Plan node changed",
-        node_create: "Plan node added",
-        node_move: "Plan node moved",
-        node_delete: "Plan node deleted",
-        sign: "Plan signed",
-        revise: "Plan revision started",
-      },
-      data: {
-        value_set: "Data value entered",
-        report_submit: "Report submitted",
-        report_verify: "Report verified",
-        report_approve: "Report approved",
-        report_return: "Report returned",
-        report_reopen: "Report reopened",
-      },
-      evaluation: {
-        indicator_quarter: "Quarter analysis entered",
-        budget_realisasi: "Budget realisasi entered",
-      },
-      auth: {
-        login: "Logged in",
-        logout: "Logged out",
-        login_failed: "Failed login",
-        locked: "Account locked",
-        login_refused_locked: "Login refused (locked)",
-      },
-      user: {
-        create: "User created",
-        update: "User updated",
-        roles_replace: "Roles replaced",
-        password_reset: "Password reset",
-        password_changed: "Password changed",
-      },
-      demo: {
-        load: "Demo data loaded",
-      },
-    },
+    noValues: "This record keeps no old or new value.",
+    search: "Search",
+    searchHint: "Action, entity, user, unit, reason…",
+    detail: "Audit record",
+    field: "Field",
+    entityId: "Entity id",
+    requestId: "Request id",
+    clientAddress: "Client address",
+    empty: "(empty)",
+    changed: "changed",
     title: "Audit trail",
     from: "From",
     to: "To",

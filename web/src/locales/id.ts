@@ -8,6 +8,7 @@ import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
 import { planVersionsId } from "./plan-versions-id";
 import { populationsId } from "./populations-id";
+import { searchId } from "./search-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
 import { spmId } from "./spm-id";
@@ -23,6 +24,7 @@ export const id = {
   orgTree: orgTreeId,
   indicators: indicatorsId,
   setup: setupId,
+  search: searchId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
@@ -255,57 +257,16 @@ export const id = {
     done: "Selesai",
   },
   audit: {
-    actions: {
-      orgunit: {
-        create: "Unit organisasi ditambah",
-        update: "Unit organisasi diubah",
-        move: "Unit organisasi dipindah",
-        close: "Unit organisasi ditutup",
-        reopen: "Unit organisasi dibuka kembali",
-        import: "Unit organisasi diubah lewat impor",
-      },
-      plan: {
-        import: "RAK diimpor",
-        indicator_update: "Target indikator diubah",
-        indicator_create: "Indikator ditambah",
-        indicator_delete: "Indikator dihapus",
-        node_update: "Bagian rencana diubah",
-        node_create: "Bagian rencana ditambah",
-        node_move: "Bagian rencana dipindah",
-        node_delete: "Bagian rencana dihapus",
-        sign: "Rencana ditandatangani",
-        revise: "Perubahan rencana dibuat",
-      },
-      data: {
-        value_set: "Nilai data diisi",
-        report_submit: "Laporan dikirim",
-        report_verify: "Laporan diverifikasi",
-        report_approve: "Laporan disetujui",
-        report_return: "Laporan dikembalikan",
-        report_reopen: "Laporan dibuka kembali",
-      },
-      evaluation: {
-        indicator_quarter: "Analisis triwulan diisi",
-        budget_realisasi: "Realisasi anggaran diisi",
-      },
-      auth: {
-        login: "Masuk",
-        logout: "Keluar",
-        login_failed: "Gagal masuk",
-        locked: "Akun terkunci",
-        login_refused_locked: "Masuk ditolak (terkunci)",
-      },
-      user: {
-        create: "Pengguna dibuat",
-        update: "Pengguna diubah",
-        roles_replace: "Peran diganti",
-        password_reset: "Kata sandi diatur ulang",
-        password_changed: "Kata sandi diganti",
-      },
-      demo: {
-        load: "Data demo dimuat",
-      },
-    },
+    noValues: "Catatan ini tidak menyimpan nilai lama atau baru.",
+    search: "Cari",
+    searchHint: "Aksi, entitas, pengguna, unit, alasan…",
+    detail: "Catatan audit",
+    field: "Isian",
+    entityId: "ID entitas",
+    requestId: "ID permintaan",
+    clientAddress: "Alamat klien",
+    empty: "(kosong)",
+    changed: "berubah",
     title: "Jejak Audit",
     from: "Dari tanggal",
     to: "Sampai tanggal",

@@ -1,42 +1,26 @@
-import { Alert, Button, Code, Group, Pagination, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { auditActionLabel, auditEntityLabel } from "@domain";
+import { Alert, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiDownload, apiGet } from "../api";
+import { AuditDetail } from "../components/audit/AuditDetail";
+import type { AuditRow } from "../components/audit/auditApi";
 import { QueryState } from "../components/QueryState";
 
-interface AuditRow {
-  id: number;
-  at: string;
-  username: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  orgUnitName: string | null;
-  oldValue: unknown;
-  newValue: unknown;
-  reason: string | null;
-  requestId: string | null;
-}
-
 const PAGE = 50;
-const fields = ["from", "to", "username", "action", "entityType"] as const;
+const fields = ["q", "from", "to", "username"] as const;
 type Filter = Record<(typeof fields)[number], string>;
 
 const dateTime = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "medium" });
 
 export function AuditPage() {
-  const { t } = useTranslation();
-  const [filter, setFilter] = useState<Filter>({
-    from: "",
-    to: "",
-    username: "",
-    action: "",
-    entityType: "",
-  });
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "id";
+  const [filter, setFilter] = useState<Filter>({ q: "", from: "", to: "", username: "" });
   const [applied, setApplied] = useState<Filter>(filter);
   const [page, setPage] = useState(1);
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<AuditRow | null>(null);
   const query = new URLSearchParams(Object.entries(applied).filter(([, v]) => v));
   const audit = useQuery({
     queryKey: ["audit", query.toString(), page],
@@ -53,25 +37,29 @@ export function AuditPage() {
   return (
     <Stack>
       <Title order={2}>{t("audit.title")}</Title>
-      <Group align="end" gap="xs">
+      <Group
+        align="end"
+        gap="xs"
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied(filter);
+          setPage(1);
+        }}
+      >
         {fields.map((f) => (
           <TextInput
             key={f}
-            label={t(`audit.${f}`)}
+            label={t(`audit.${f === "q" ? "search" : f}`)}
+            placeholder={f === "q" ? t("audit.searchHint") : undefined}
             type={f === "from" || f === "to" ? "date" : "text"}
             value={filter[f]}
             onChange={(e) => setFilter({ ...filter, [f]: e.currentTarget.value })}
-            w={f === "from" || f === "to" ? 160 : 180}
+            w={f === "q" ? 260 : f === "from" || f === "to" ? 160 : 180}
+            data-testid={f === "q" ? "audit-search" : undefined}
           />
         ))}
-        <Button
-          onClick={() => {
-            setApplied(filter);
-            setPage(1);
-          }}
-        >
-          {t("audit.apply")}
-        </Button>
+        <Button type="submit">{t("audit.apply")}</Button>
         <Button variant="light" onClick={() => exportXlsx.mutate()} loading={exportXlsx.isPending}>
           {t("audit.export")}
         </Button>
@@ -98,46 +86,26 @@ export function AuditPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {rows.map((r) => (
-                    <Fragment key={r.id}>
-                      <Table.Tr
-                        style={{ cursor: "pointer" }}
-                        onClick={() => setOpen(open === r.id ? null : r.id)}
-                      >
-                        <Table.Td>{dateTime.format(new Date(r.at))}</Table.Td>
-                        <Table.Td>{r.username}</Table.Td>
-                        <Table.Td title={r.action}>
-                          {t(`audit.actions.${r.action}`, { defaultValue: r.action })}
-                        </Table.Td>
-                        <Table.Td>{r.entityType}</Table.Td>
-                        <Table.Td>{r.orgUnitName}</Table.Td>
-                        <Table.Td>{r.reason}</Table.Td>
-                      </Table.Tr>
-                      {open === r.id && (
-                        <Table.Tr>
-                          <Table.Td colSpan={6}>
-                            <Group grow align="start">
-                              <Stack gap={2}>
-                                <Text size="xs" fw={600}>
-                                  {t("audit.old")}
-                                </Text>
-                                <Code block>{JSON.stringify(r.oldValue, null, 2)}</Code>
-                              </Stack>
-                              <Stack gap={2}>
-                                <Text size="xs" fw={600}>
-                                  {t("audit.new")}
-                                </Text>
-                                <Code block>{JSON.stringify(r.newValue, null, 2)}</Code>
-                              </Stack>
-                            </Group>
-                          </Table.Td>
-                        </Table.Tr>
-                      )}
-                    </Fragment>
+                    <Table.Tr
+                      key={r.id}
+                      style={{ cursor: "pointer" }}
+                      tabIndex={0}
+                      onClick={() => setOpen(r)}
+                      onKeyDown={(e) => e.key === "Enter" && setOpen(r)}
+                    >
+                      <Table.Td>{dateTime.format(new Date(r.at))}</Table.Td>
+                      <Table.Td>{r.username}</Table.Td>
+                      <Table.Td title={r.action}>{auditActionLabel(r.action, lang)}</Table.Td>
+                      <Table.Td title={r.entityType}>{auditEntityLabel(r.entityType, lang)}</Table.Td>
+                      <Table.Td>{r.orgUnitName}</Table.Td>
+                      <Table.Td>{r.reason}</Table.Td>
+                    </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
             <Pagination total={Math.max(1, Math.ceil(total / PAGE))} value={page} onChange={setPage} />
+            <AuditDetail row={open} onClose={() => setOpen(null)} />
           </>
         )}
       </QueryState>

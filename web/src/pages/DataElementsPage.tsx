@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Code, Group, Menu, Stack, Table, Text, TextInput,
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import { apiSend } from "../api";
 import { type DataElementRow, useDataElements } from "../components/data-sets/api";
 import { ElementFormModal } from "../components/data-sets/ElementFormModal";
@@ -15,7 +16,9 @@ export function DataElementsPage() {
   const queryClient = useQueryClient();
   const elements = useDataElements();
   const [editing, setEditing] = useState<DataElementRow | "new" | null>(null);
-  const [search, setSearch] = useState("");
+  const [params] = useSearchParams();
+  // ?q= (the search's link) starts the list filtered to that element.
+  const [search, setSearch] = useState(params.get("q") ?? "");
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["metadata"] });
   const archive = useMutation({
     mutationFn: (e: DataElementRow) =>

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Switch, Table, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import { DefinitionForm } from "../components/indicators/DefinitionForm";
 import { type DefinitionRow, useDefinitions } from "../components/indicators/definitionsApi";
 import { QueryState } from "../components/QueryState";
@@ -18,12 +19,20 @@ const formula = (d: DefinitionRow) =>
 export function IndicatorDefinitionsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [onlyFed, setOnlyFed] = useState(true);
+  const [params] = useSearchParams();
+  // ?id= (the search's link) shows the whole catalogue with that definition marked and in view.
+  const linked = params.get("id");
+  const [onlyFed, setOnlyFed] = useState(!linked);
   const [editing, setEditing] = useState<DefinitionRow | "new" | null>(null);
   const list = useDefinitions(onlyFed);
   const orgUnits = useOrgUnits();
   const kota = orgUnits.data?.find((u) => u.type === "kabupaten_kota");
   const mayDefine = can("indicator.define") && Boolean(kota);
+  const loaded = list.isSuccess;
+  useEffect(() => {
+    if (linked && loaded)
+      document.getElementById(`definition-${linked}`)?.scrollIntoView({ block: "center" });
+  }, [linked, loaded]);
 
   return (
     <Stack>
@@ -55,6 +64,9 @@ export function IndicatorDefinitionsPage() {
                   {data.definitions.map((d) => (
                     <Table.Tr
                       key={d.id}
+                      id={`definition-${d.id}`}
+                      bg={d.id === linked ? "teal.0" : undefined}
+                      data-linked={d.id === linked || undefined}
                       style={{ cursor: mayDefine ? "pointer" : undefined }}
                       onClick={() => mayDefine && setEditing(d)}
                     >

@@ -1,6 +1,7 @@
 import { Button, Grid, Group, Paper, Stack, Switch, Text, Title } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import { OrgUnitImport } from "../components/org-units/OrgUnitImport";
 import { OrgUnitTree } from "../components/org-units/OrgUnitTree";
 import { type OrgUnit, useOrgUnitTree } from "../components/org-units/orgUnitsApi";
@@ -25,7 +26,13 @@ export function OrgUnitsPage() {
   const [includeClosed, setIncludeClosed] = useState(false);
   const query = useOrgUnitTree(includeClosed);
   const [expanded, setExpanded] = useState<Set<string> | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  // ?unit= (the search's link) chooses the unit, also when the page is already open.
+  const [selectedId, setSelectedId] = useState<string | null>(params.get("unit"));
+  const linked = params.get("unit");
+  useEffect(() => {
+    if (linked) setSelectedId(linked);
+  }, [linked]);
   const [action, setAction] = useState<UnitAction | null>(null);
   const [showImport, setShowImport] = useState(false);
   // Below the md breakpoint the details stack under the tree: bring them into view when a unit is chosen.

@@ -1,6 +1,6 @@
 import { defaultYear } from "@domain";
 import { Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import type { PlanSummary } from "../../../src/plans/schemas";
@@ -42,6 +42,13 @@ export function PlanPage() {
     Number(search.get("tahun")) || (plans.isSuccess ? defaultYear(list.map((p) => p.year)) : undefined);
   const selectedId = planId ?? defaultPlan(list, chosenYear)?.id;
   const plan = usePlan(selectedId);
+  // ?indikator= (the search's link) brings that indicator's row into view once the plan is shown.
+  const linkedIndicator = search.get("indikator");
+  const shown = plan.isSuccess;
+  useEffect(() => {
+    if (linkedIndicator && shown)
+      document.getElementById(`row-${linkedIndicator}`)?.scrollIntoView({ block: "center" });
+  }, [linkedIndicator, shown]);
   const year = list.find((p) => p.id === selectedId)?.year ?? plan.data?.year ?? chosenYear;
   const withPlan = new Set(list.map((p) => p.year));
 

@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Code, Group, Menu, Modal, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import type { ManagedUser } from "../../../src/users/schemas";
 import { apiGet, apiSend } from "../api";
 import { QueryState } from "../components/QueryState";
@@ -18,6 +19,13 @@ export function UsersPage() {
   const [editingRoles, setEditingRoles] = useState<ManagedUser | null>(null);
   const [issued, setIssued] = useState<{ username: string; temporaryPassword: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
+  // ?id= (the search's link) marks that user and brings the row into view.
+  const [params] = useSearchParams();
+  const linked = params.get("id");
+  const loaded = users.isSuccess;
+  useEffect(() => {
+    if (linked && loaded) document.getElementById(`user-${linked}`)?.scrollIntoView({ block: "center" });
+  }, [linked, loaded]);
 
   const reset = useMutation({
     mutationFn: (user: ManagedUser) =>
@@ -56,7 +64,13 @@ export function UsersPage() {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((u) => (
-                <Table.Tr key={u.id} opacity={u.isActive ? 1 : 0.5}>
+                <Table.Tr
+                  key={u.id}
+                  id={`user-${u.id}`}
+                  opacity={u.isActive ? 1 : 0.5}
+                  bg={u.id === linked ? "teal.0" : undefined}
+                  data-linked={u.id === linked || undefined}
+                >
                   <Table.Td>
                     <Code>{u.username}</Code>
                   </Table.Td>

@@ -1,6 +1,6 @@
-import { isEditable } from "@domain";
+import { findingKey, isEditable } from "@domain";
 import { Alert, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useCan, useCurrentUser } from "../../session";
 import { QueryState } from "../QueryState";
@@ -33,10 +33,14 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
   const readOnly = closed || !(isEditable(form.report.status) && can("data.enter"));
   const explained = explainedWarnings(form, saver);
   const errors = form.findings.filter((f) => f.severity === "error").length;
-  const unexplained = form.findings.filter((f) => f.severity === "warning" && !explained.has(f.code)).length;
+  const unexplained = form.findings.filter(
+    (f) => f.severity === "warning" && !explained.has(findingKey(f)),
+  ).length;
   const unsaved = Object.keys(saver.edits).length;
   // Edits left over when the report got locked elsewhere must stay visible, with their error and a way out.
   const showSave = !readOnly || unsaved > 0;
+  const hasBar = !closed && (showSave || allowedActions(form.report.status, can).length > 0);
+  const footer = useFooterHeight(hasBar);
   const submitBlockedBy =
     unsaved > 0
       ? t("dataEntry.blocked.unsaved", { count: unsaved })
@@ -68,9 +72,9 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
             {t("dataEntry.lockedHelp")}
           </Text>
         )}
-        {!closed && (showSave || allowedActions(form.report.status, can).length > 0) && (
+        {hasBar && (
           // Kept in view while scrolling a long form: whether it is saved, and what can be done next.
-          <Group className="entry-footer" justify="space-between" align="start">
+          <Group ref={footer} className="entry-footer" justify="space-between" align="start">
             <ReportActions form={form} formKey={formKey} submitBlockedBy={submitBlockedBy} />
             {showSave && <SaveStatus saver={saver} />}
           </Group>
@@ -78,4 +82,23 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
       </Stack>
     </Paper>
   );
+}
+
+/** Publishes the submit bar's height as --entry-footer-height, so scrolling keeps rows above it. */
+function useFooterHeight(shown: boolean) {
+  const footer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const bar = footer.current;
+    if (!shown || !bar) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty("--entry-footer-height", `${bar.offsetHeight}px`),
+    );
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--entry-footer-height");
+    };
+  }, [shown]);
+  return footer;
 }

@@ -1,3 +1,4 @@
+import { findingKey, unexplainedWarnings } from "@domain";
 import { Table } from "@mantine/core";
 import { Fragment, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,10 @@ import type { Saver } from "./useValueSaver";
 import { type CellState, ValueRow } from "./ValueRow";
 import "./data-entry.css";
 
-/** Warnings count as explained once one of their values carries a comment (as the server checks on submit). */
+/**
+ * The keys (`findingKey`) of the warnings explained by a comment on one of their own values, with the
+ * comments as edited here; the same rule the server applies on submit.
+ */
 export function explainedWarnings(form: Form, saver: Saver): Set<string> {
   const commented = new Set(
     form.elements
@@ -19,11 +23,8 @@ export function explainedWarnings(form: Form, saver: Saver): Set<string> {
       })
       .map((e) => e.code),
   );
-  return new Set(
-    form.findings
-      .filter((f) => f.severity === "warning" && f.dataElements.some((code) => commented.has(code)))
-      .map((f) => f.code),
-  );
+  const waiting = new Set(unexplainedWarnings(form.findings, commented));
+  return new Set(form.findings.filter((f) => f.severity === "warning" && !waiting.has(f)).map(findingKey));
 }
 
 function cellState(saver: Saver, id: string): CellState {
@@ -53,7 +54,7 @@ export function EntryGrid({ form, saver, readOnly }: { form: Form; saver: Saver;
   };
 
   return (
-    <Table ref={grid} withTableBorder verticalSpacing={4} data-testid="entry-grid">
+    <Table ref={grid} withTableBorder verticalSpacing={4} className="entry-grid" data-testid="entry-grid">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t("dataEntry.number")}</Table.Th>

@@ -1,3 +1,4 @@
+import { findingKey } from "@domain";
 import { Anchor, Loader, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +16,7 @@ interface Props {
   edit: Edit | undefined;
   state: CellState;
   findings: Form["findings"];
-  /** Warnings of this value already explained by a comment on one of their values. */
+  /** Keys (`findingKey`) of the warnings already explained by a comment on one of their values. */
   explained: ReadonlySet<string>;
   readOnly: boolean;
   onEdit: (change: Pick<Edit, "text" | "comment">) => void;
@@ -43,7 +44,8 @@ export function ValueRow(props: Props) {
   const hasValue = typed === undefined ? Boolean(props.saved) : typed.trim() !== "";
   const errors = props.findings.filter((f) => f.severity === "error");
   const warnings = props.findings.filter((f) => f.severity === "warning");
-  const wanted = warnings.some((w) => !props.explained.has(w.code));
+  const isExplained = (f: Form["findings"][number]) => props.explained.has(findingKey(f));
+  const wanted = warnings.some((w) => !isExplained(w));
   const tone =
     state === "unreadable" || errors.length > 0
       ? "error"
@@ -53,23 +55,23 @@ export function ValueRow(props: Props) {
 
   return (
     <Table.Tr data-element={element.code}>
-      <Table.Td valign="top" w={40} c="dimmed">
+      <Table.Td valign="top" w={40} c="dimmed" className="entry-no">
         {props.row + 1}
       </Table.Td>
-      <Table.Td valign="top">
+      <Table.Td valign="top" className="entry-name">
         <Stack gap={2}>
           <Text size="sm" component="label" htmlFor={`value-${element.id}`}>
             {element.name}
           </Text>
           {props.findings.map((f) => (
             <Text
-              key={f.code}
+              key={findingKey(f)}
               size="xs"
-              c={f.severity === "error" ? "red.8" : props.explained.has(f.code) ? "dimmed" : "orange.8"}
+              c={f.severity === "error" ? "red.8" : isExplained(f) ? "dimmed" : "orange.8"}
               data-testid={`finding-${f.severity}`}
             >
               {i18n.language === "en" ? f.messageEn : f.message}
-              {f.severity === "warning" && !props.explained.has(f.code) && !props.readOnly && (
+              {f.severity === "warning" && !isExplained(f) && !props.readOnly && (
                 <>
                   {" "}
                   <Anchor component="button" type="button" size="xs" onClick={() => setCommentOpen(true)}>
@@ -86,7 +88,7 @@ export function ValueRow(props: Props) {
           )}
         </Stack>
       </Table.Td>
-      <Table.Td valign="top" w={150}>
+      <Table.Td valign="top" w={150} className="entry-value">
         <input
           id={`value-${element.id}`}
           className="entry-input"
@@ -118,10 +120,10 @@ export function ValueRow(props: Props) {
           }}
         />
       </Table.Td>
-      <Table.Td valign="top" w={130}>
+      <Table.Td valign="top" w={130} className="entry-state">
         <CellStatus state={state} />
       </Table.Td>
-      <Table.Td valign="top" w={44}>
+      <Table.Td valign="top" w={44} className="entry-comment">
         {/* Comments belong to a value: none on an empty cell, and none to change on a locked report. */}
         {hasValue && !props.readOnly && (
           <CommentButton

@@ -6,6 +6,7 @@ import { formatNumberId, formatRupiah } from "../../format";
 import { EditableCell } from "../plan/EditableCell";
 import { editProps } from "./cells";
 import { budgetCell, type EvaluationEditor, type Quarter, quarterArgs, quarters } from "./useEvaluation";
+import "../wide-table.css";
 
 const indent = { program: 0, kegiatan: 16, sub_kegiatan: 32 } as Record<string, number>;
 
@@ -62,7 +63,7 @@ export function BudgetTable({ evaluation, editor }: Props) {
 
   if (evaluation.budgets.length === 0) return <Text c="dimmed">{t("evaluation.budgetNoRows")}</Text>;
   return (
-    <Box className="eval-scroll">
+    <Box className="wide-scroll eval-scroll">
       <Table
         withTableBorder
         withColumnBorders

@@ -9,6 +9,7 @@ import { CapaianBadge, ForecastBadge } from "./badges";
 import { editProps, TextCell } from "./cells";
 import { ProvenancePopover } from "./ProvenancePopover";
 import { type EvaluationEditor, noteCell, type Quarter, quarterArgs, quarters } from "./useEvaluation";
+import "../wide-table.css";
 
 const nameLevels = ["sasaran", "program", "kegiatan", "subKegiatan"] as const;
 type NameLevel = (typeof nameLevels)[number];
@@ -109,7 +110,7 @@ export function IndicatorTable({ evaluation, editor }: Props) {
   };
 
   return (
-    <Box className="eval-scroll">
+    <Box className="wide-scroll eval-scroll">
       <Table
         withTableBorder
         withColumnBorders
@@ -126,7 +127,7 @@ export function IndicatorTable({ evaluation, editor }: Props) {
                 {t(`evaluation.columns.${l}`)}
               </Table.Th>
             ))}
-            <Table.Th rowSpan={2} tt="uppercase" miw={220} className="eval-sticky">
+            <Table.Th rowSpan={2} tt="uppercase" miw={220} className="sticky-col">
               {t("evaluation.columns.indicator")}
             </Table.Th>
             <Table.Th rowSpan={2} tt="uppercase">
@@ -187,7 +188,7 @@ export function IndicatorTable({ evaluation, editor }: Props) {
                   </Table.Td>
                 );
               })}
-              <Table.Td valign="top" className="eval-sticky">
+              <Table.Td valign="top" className="sticky-col">
                 {row.indicator}
                 <SourceLabel row={row} />
               </Table.Td>

@@ -1,6 +1,7 @@
 import {
   CATEGORY_LABEL,
   FORECAST_STATUS_LABEL,
+  FORMULA_TEXT,
   type ForecastStatus,
   type PerformanceCategory,
 } from "@domain";
@@ -42,17 +43,23 @@ export function useDomainLabel() {
 
 /** Capaian with its category, or why it cannot be computed (small and grey: not an error). */
 export function CapaianBadge({ cell, formula }: { cell: CapaianCell; formula: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useDomainLabel();
+  // The server names the formula in Indonesian; the domain's table gives its English words.
+  const formulaText = Object.values(FORMULA_TEXT).find((f) => f.id === formula);
   const category = categoryOf(cell);
   if (cell.value === null)
     return (
       <Text size="xs" c="dimmed" maw={140} data-testid="capaian-reason">
-        {cell.reason}
+        {i18n.language === "en" ? (cell.reasonEn ?? cell.reason) : cell.reason}
       </Text>
     );
   return (
-    <Tooltip label={t("evaluation.formula", { formula })} multiline w={280}>
+    <Tooltip
+      label={t("evaluation.formula", { formula: formulaText ? label(formulaText) : formula })}
+      multiline
+      w={280}
+    >
       <Stack gap={2} align="end" data-testid="capaian">
         <Text size="sm" fw={600}>
           {formatNumberId(cell.value, 2)}

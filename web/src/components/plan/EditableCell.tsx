@@ -21,6 +21,8 @@ interface Props {
   rowSpan?: number;
   /** Names are long: a wider input, and room for the row menu. */
   wide?: boolean;
+  /** Frozen at the table's left edge (wide-table.css); sticky also anchors the cell's floating marks. */
+  sticky?: boolean;
   label: string;
 }
 
@@ -66,10 +68,12 @@ export function EditableCell(props: Props) {
       aria-label={props.label}
       onClick={() => !props.editing && start(null)}
       onKeyDown={onCellKey}
-      className={props.wide ? "rak-editable rak-with-menu" : "rak-editable"}
+      className={["rak-editable", props.wide && "rak-with-menu", props.sticky && "sticky-col"]
+        .filter(Boolean)
+        .join(" ")}
       style={{
         cursor: "cell",
-        position: "relative",
+        position: props.sticky ? undefined : "relative",
         outline: state?.state === "error" ? "2px solid var(--mantine-color-red-6)" : undefined,
         outlineOffset: -2,
       }}

@@ -5,6 +5,7 @@ import { RakTable } from "../RakTable";
 import { documentToPlan } from "./documentToPlan";
 import type { ImportPreview } from "./upload";
 import { VersionChanges } from "./VersionChanges";
+import "../wide-table.css";
 
 interface Props {
   preview: ImportPreview;
@@ -115,7 +116,7 @@ export function ImportPreviewView({ preview, saving, onSave }: Props) {
       )}
       <Paper withBorder p="md">
         {/* A wide plan scrolls inside its own box, never the whole page. */}
-        <div className="rak-scroll">
+        <div className="wide-scroll">
           <RakTable plan={documentToPlan(preview.document)} />
         </div>
       </Paper>

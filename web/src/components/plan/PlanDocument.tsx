@@ -9,6 +9,7 @@ import { useRowActions } from "./RowMenu";
 import { usePlanEditor } from "./usePlanEditor";
 import { VersionBar } from "./VersionBar";
 import { WarningSummary } from "./WarningSummary";
+import "../wide-table.css";
 
 /** The RAK as the printed document, editable in place for writers while it is a draft. */
 export function PlanDocument({ plan }: { plan: Plan }) {
@@ -72,7 +73,7 @@ export function PlanDocument({ plan }: { plan: Plan }) {
           </Title>
         </Stack>
         {/* A wide plan scrolls inside its own box, never the whole page (phones). */}
-        <div className="rak-scroll">
+        <div className="wide-scroll">
           <RakTable
             plan={plan}
             editor={editable ? editor : undefined}

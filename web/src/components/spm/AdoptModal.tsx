@@ -8,6 +8,7 @@ import { ApiError, apiSend } from "../../api";
 import { formatTarget } from "../../format";
 import { useSpmServices, useSpmVersions } from "../../queries";
 import "./spm.css";
+import "../wide-table.css";
 
 /** The years an adoption can cover: a few back, five ahead (the server refuses beyond). */
 const adoptableYears = (thisYear = new Date().getFullYear()) =>
@@ -112,7 +113,7 @@ export function AdoptModal({ region, year, adoptions, onClose }: Props) {
         <Text size="sm" c="dimmed">
           {t("planStart.spm.modal.targetsHint")}
         </Text>
-        <div className="spm-scroll">
+        <div className="wide-scroll">
           <Table withTableBorder fz="sm" verticalSpacing={4} data-testid="adopt-targets">
             <Table.Thead>
               <Table.Tr>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { SpmService, SpmVersion } from "../../../../src/spm/schemas";
 import { formatTarget } from "../../format";
 import "./spm.css";
+import "../wide-table.css";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -92,7 +93,7 @@ export function Catalogue({ version, services }: { version: SpmVersion; services
         {t("spm.regulation")}: <b>{version.regulation}</b> — {version.name}.{" "}
         {adopters && `${t("spm.adoptedBy")}: ${adopters} (${adoptedYears}).`}
       </Text>
-      <div className="spm-scroll">
+      <div className="wide-scroll">
         <Table withTableBorder withColumnBorders className="spm-table spm-doc" data-testid="catalogue">
           <Table.Thead>
             <Table.Tr>

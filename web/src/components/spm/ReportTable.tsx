@@ -11,13 +11,14 @@ import "../evaluation/evaluation.css";
 import { count, percent } from "./figures";
 import "./spm.css";
 import { type NoteField, type NotesEditor, noteCell } from "./useSpmReport";
+import "../wide-table.css";
 
 const noteFields: NoteField[] = ["masalah", "pemecahanMasalah"];
 
 /** No and Jenis pelayanan stay at the left edge while the reader scrolls to the notes. */
 const stickyClass: Record<string, string> = {
-  number: "spm-sticky spm-sticky-no",
-  service: "spm-sticky spm-after-no",
+  number: "sticky-col sticky-col-first-narrow",
+  service: "sticky-col sticky-col-second spm-service",
 };
 
 /** Enter/Tab moves to the next note cell in reading order, as in a spreadsheet. */
@@ -91,7 +92,7 @@ export function ReportTable({ rows, editor }: { rows: SpmReportService[]; editor
     "pemecahanMasalah",
   ] as const;
   return (
-    <div className="spm-scroll">
+    <div className="wide-scroll">
       <Table
         withTableBorder
         withColumnBorders

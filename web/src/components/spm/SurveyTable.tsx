@@ -6,6 +6,7 @@ import { formatNumberId } from "../../format";
 import { useDomainLabel } from "../evaluation/badges";
 import { percent } from "./figures";
 import "./spm.css";
+import "../wide-table.css";
 
 /** "2019", "Semester I 2019": a survey period as the reader says it; an unknown code as written. */
 function periodText(code: string, language: Language) {
@@ -30,7 +31,7 @@ export function SurveyTable({ report }: { report: SpmReport }) {
       <Title order={5} mt="lg" mb="xs">
         {t("spm.surveys.title")}
       </Title>
-      <div className="spm-scroll">
+      <div className="wide-scroll">
         <Table withTableBorder withColumnBorders className="spm-table" data-testid="survey-table">
           <Table.Thead>
             <Table.Tr>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { SpmServiceAchievement, SpmUnitAchievement } from "../../../../src/spm/achievement-schemas";
 import { bandFill, bandOf, count, type Figures, percent } from "./figures";
 import "./spm.css";
+import "../wide-table.css";
 
 interface Props {
   units: SpmUnitAchievement[];
@@ -45,7 +46,7 @@ function CapaianCell({ figures, target }: { figures: Figures; target: string | n
 export function UnitTable({ units, services, caption, ranked = false, testId }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="spm-scroll">
+    <div className="wide-scroll">
       <Table
         withTableBorder
         withColumnBorders
@@ -58,7 +59,7 @@ export function UnitTable({ units, services, caption, ranked = false, testId }: 
         <Table.Thead>
           <Table.Tr>
             {ranked && <Table.Th scope="col">{t("spm.units.rank")}</Table.Th>}
-            <Table.Th scope="col" className="spm-sticky">
+            <Table.Th scope="col" className="sticky-col">
               {t("spm.units.unit")}
             </Table.Th>
             <Table.Th scope="col" ta="right">
@@ -82,7 +83,7 @@ export function UnitTable({ units, services, caption, ranked = false, testId }: 
             return (
               <Table.Tr key={unit.orgUnitId} data-unit={unit.name}>
                 {ranked && <Table.Td>{index + 1}</Table.Td>}
-                <Table.Th scope="row" className="spm-sticky spm-unit" fw={500}>
+                <Table.Th scope="row" className="sticky-col spm-unit" fw={500}>
                   {unit.name}
                 </Table.Th>
                 <Table.Td ta="right" data-testid="mean">

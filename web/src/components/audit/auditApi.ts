@@ -1,0 +1,1 @@
+export type { AuditRecord as AuditRow } from "../../../../src/audit/schemas";
