@@ -64,6 +64,7 @@ export async function createUser(db: Database, input: CreateUser, scope: readonl
         username: input.username,
         fullName: input.fullName,
         email: input.email ?? null,
+        language: input.language ?? null,
         nip: input.nip ?? null,
         passwordHash,
         mustChangePassword: true,
@@ -89,6 +90,7 @@ export async function updateUser(
   changes: {
     fullName?: string;
     email?: string | null;
+    language?: "id" | "en" | null;
     nip?: string | null;
     isActive?: boolean;
     reason?: string;

@@ -5,3 +5,4 @@ export * from "./core.js";
 export * from "./data-entry.js";
 export * from "./plans.js";
 export * from "./spm.js";
+export * from "./reminders.js";
