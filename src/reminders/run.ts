@@ -98,7 +98,7 @@ async function regionReminders(db: Reader, today: string, daysOf: (id: string) =
           period: d.period,
           reminderKind: d.reminderKind,
           dueDate: d.dueDate,
-          link: d.kind === "evaluation_quarter" ? "/evaluation" : "/spm",
+          link: d.kind === "evaluation_quarter" ? "/evaluasi" : "/spm",
         });
       }
     }
@@ -164,7 +164,7 @@ async function dataSetReminders(
           period: p.period,
           reminderKind: p.reminder,
           dueDate: p.dueDate,
-          link: "/data-entry",
+          link: "/isian",
         });
       }
     }

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
 import type { CurrentUser } from "../../../src/auth/schemas";
 import { useCurrentUser, useLogout } from "../session";
+import { NotificationBell } from "./notifications/NotificationBell";
 
 type Permission = CurrentUser["permissions"][number];
 
@@ -33,6 +34,7 @@ const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/unit-organisasi", key: "nav.orgUnits", permission: "orgunit.read" },
   { to: "/pengguna", key: "nav.users", permission: "user.manage" },
   { to: "/audit", key: "nav.audit", permission: "audit.read" },
+  { to: "/tenggat", key: "reminders.nav", permission: "deadline.manage" },
   { to: "/formulir-data", key: "dataSets.nav.sets", permission: "metadata.manage" },
   { to: "/elemen-data", key: "dataSets.nav.elements", permission: "metadata.manage" },
 ];
@@ -80,6 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 { value: "en", label: "EN" },
               ]}
             />
+            <NotificationBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Button

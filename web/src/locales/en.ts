@@ -8,6 +8,7 @@ import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
 import { planVersionsEn } from "./plan-versions-en";
 import { populationsEn } from "./populations-en";
+import { remindersEn } from "./reminders-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
 import { spmEn } from "./spm-en";
@@ -23,6 +24,7 @@ export const en: Messages = {
   orgTree: orgTreeEn,
   indicators: indicatorsEn,
   setup: setupEn,
+  reminders: remindersEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {

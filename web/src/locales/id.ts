@@ -7,6 +7,7 @@ import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
 import { planVersionsId } from "./plan-versions-id";
 import { populationsId } from "./populations-id";
+import { remindersId } from "./reminders-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
 import { spmId } from "./spm-id";
@@ -22,6 +23,7 @@ export const id = {
   orgTree: orgTreeId,
   indicators: indicatorsId,
   setup: setupId,
+  reminders: remindersId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {

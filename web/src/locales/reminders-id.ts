@@ -1,0 +1,27 @@
+export const remindersId = {
+  bell: "Pemberitahuan",
+  unread_one: "{{count}} belum dibaca",
+  unread_other: "{{count}} belum dibaca",
+  empty: "Belum ada pemberitahuan.",
+  markAllRead: "Tandai semua dibaca",
+  open: "Buka",
+  nav: "Tenggat",
+  title: "Tenggat tahunan",
+  intro:
+    "Tanggal tenggat evaluasi triwulan, laporan e-SPM triwulan dan laporan tahunan SPM. Pengingat dikirim ke admin dan pengelola program sebelum tenggat dan sehari setelah tenggat terlewat; operator diingatkan untuk formulir yang belum dikirim.",
+  region: "Kabupaten/kota",
+  year: "Tahun",
+  daysBefore: "Pengingat dikirim … hari sebelum tenggat",
+  kind: "Tenggat",
+  period: "Periode",
+  dueDate: "Tanggal",
+  defaultBadge: "Bawaan",
+  ownBadge: "Diubah",
+  save: "Simpan tenggat",
+  saved: "Tenggat disimpan.",
+  kinds: {
+    evaluation_quarter: "Evaluasi triwulan",
+    spm_quarter: "Laporan e-SPM triwulan",
+    spm_annual: "Laporan tahunan SPM",
+  },
+};
