@@ -21,6 +21,11 @@ export const remindersEn: typeof remindersId = {
   ownBadge: "Changed",
   save: "Save deadlines",
   saved: "Deadlines saved.",
+  contact: "E-mail & language",
+  contactTitle: "Reminder e-mail and language",
+  email: "E-mail (deadline reminders go here)",
+  language: "Language of e-mails and notifications",
+  saveContact: "Save",
   kinds: {
     evaluation_quarter: "Quarterly evaluation",
     spm_quarter: "e-SPM quarterly report",

@@ -19,6 +19,11 @@ export const remindersId = {
   ownBadge: "Diubah",
   save: "Simpan tenggat",
   saved: "Tenggat disimpan.",
+  contact: "E-mail & bahasa",
+  contactTitle: "E-mail dan bahasa pengingat",
+  email: "E-mail (pengingat tenggat dikirim ke sini)",
+  language: "Bahasa e-mail dan pemberitahuan",
+  saveContact: "Simpan",
   kinds: {
     evaluation_quarter: "Evaluasi triwulan",
     spm_quarter: "Laporan e-SPM triwulan",
