@@ -67,7 +67,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {/* Only the name gives way on a narrow screen: cut with "…", whole in its tooltip and the menu. */}
           <Group gap="sm" wrap="nowrap" miw={0}>
             {user.isDemo && (
-              <Badge color="yellow" variant="light" style={{ flexShrink: 0 }}>
+              <Badge color="yellow" variant="light" style={{ flexShrink: 0 }} visibleFrom="sm">
                 {t("auth.demoBadge")}
               </Badge>
             )}

@@ -50,7 +50,7 @@ export function NotificationBell() {
         <Indicator label={unread} size={16} disabled={unread === 0} offset={4} style={{ flexShrink: 0 }}>
           <ActionIcon
             variant="subtle"
-            size="lg"
+            size="md"
             aria-label={`${t("reminders.bell")}: ${t("reminders.unread", { count: unread })}`}
             onClick={() => setOpened((o) => !o)}
             data-testid="notification-bell"
