@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, like, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, like, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Reader } from "../db/client.js";
 import {
@@ -47,8 +47,8 @@ interface Due {
 const unit = alias(orgUnits, "unit");
 const roleUnit = alias(orgUnits, "role_unit");
 
-/** Active people holding one of the roles at a unit whose path starts with (under) or ends (above) a path. */
-async function holders(db: Reader, roles: Role[], where: ReturnType<typeof like>) {
+/** Active people holding one of the roles at a unit `where` accepts (on `role_unit.path`). */
+async function holders(db: Reader, roles: Role[], where: SQL) {
   return db
     .selectDistinct({
       userId: users.id,
