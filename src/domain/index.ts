@@ -35,6 +35,22 @@ export {
   serapanToDate,
 } from "./budget.js";
 export {
+  DEFAULT_REMINDER_DAYS_BEFORE,
+  type DeadlineKind,
+  dataSetPeriodsDue,
+  defaultRegionDeadlines,
+  OVERDUE_CATCH_UP_DAYS,
+  REGION_DEADLINE_KINDS,
+  type RegionDeadline,
+  type RegionDeadlineKind,
+  type ReminderKind,
+  type ReminderText,
+  regionDeadlinePeriods,
+  regionDeadlines,
+  reminderDue,
+  reminderText,
+} from "./deadlines.js";
+export {
   add,
   canonical,
   compare,
@@ -53,22 +69,6 @@ export {
   sum,
 } from "./decimal.js";
 export { defaultYear } from "./default-year.js";
-export {
-  DEFAULT_REMINDER_DAYS_BEFORE,
-  type DeadlineKind,
-  dataSetPeriodsDue,
-  defaultRegionDeadlines,
-  OVERDUE_CATCH_UP_DAYS,
-  REGION_DEADLINE_KINDS,
-  type RegionDeadline,
-  type RegionDeadlineKind,
-  regionDeadlinePeriods,
-  regionDeadlines,
-  type ReminderKind,
-  type ReminderText,
-  reminderDue,
-  reminderText,
-} from "./deadlines.js";
 export { type EntryWindow, type EntryWindowRule, entryWindow, shiftPeriod } from "./entry-window.js";
 export { type BilingualText, DomainError } from "./errors.js";
 export {
