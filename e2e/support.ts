@@ -209,9 +209,12 @@ export interface AppSuite {
   restart(): Promise<number | null>;
 }
 
-/** For one describe block: a fresh database, the built server and Chromium, all stopped afterwards. */
-export function appSuite(name: "pglite" | "postgres"): AppSuite {
-  return suiteOf(name, demoTarget, {}, () => {});
+/**
+ * For one describe block: a fresh database, the built server (with `env` added to its environment) and
+ * Chromium, all stopped afterwards.
+ */
+export function appSuite(name: "pglite" | "postgres", env: Record<string, string> = {}): AppSuite {
+  return suiteOf(name, demoTarget, env, () => {});
 }
 
 /**

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   "metadata.manage",
   /** Defining catalogue indicators from data elements: admin and pengelola program. */
   "indicator.define",
+  /** Setting a kab/kota's yearly deadlines and running its reminders: admins only. */
+  "deadline.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "spm.adopt",
     "metadata.manage",
     "indicator.define",
+    "deadline.manage",
   ],
   pengelola_program: [
     ...readAll,

@@ -11,6 +11,7 @@ import { readConfig } from "../server/config.js";
 import { ensureSpmCatalogue } from "../spm/catalogue.js";
 import { backupToFile, restoreFromFile } from "./backup-commands.js";
 import { exportRakFile, importRakFile } from "./rak-commands.js";
+import { runRemindersOnce } from "./reminder-commands.js";
 import { exportSpmReport } from "./report-commands.js";
 import { createUserFromCli } from "./user-create.js";
 
@@ -206,6 +207,19 @@ program
     const { manifest, migrations } = await restoreFromFile(databaseOptions(), file, o.force);
     console.log(
       `Cadangan ${manifest.createdAt} (capaian ${manifest.appVersion}) dipulihkan, ${migrations} migrasi terpasang / restored, migrations applied.`,
+    );
+  });
+
+program
+  .command("reminders")
+  .description("pengingat tenggat / deadline reminders")
+  .command("run")
+  .description("kirim sekali pengingat yang jatuh tempo / send the reminders due, once")
+  .option("--today <date>", "tanggal hari ini, YYYY-MM-DD (uji) / today's date (tests)")
+  .action(async (o: { today?: string }) => {
+    const result = await withDatabase((db) => runRemindersOnce(db, o.today));
+    console.log(
+      `Pengingat ${result.today}: ${result.notices} pemberitahuan, ${result.emails} e-mail / notices, e-mails sent.`,
     );
   });
 

@@ -42,6 +42,22 @@ export {
   serapanToDate,
 } from "./budget.js";
 export {
+  DEFAULT_REMINDER_DAYS_BEFORE,
+  type DeadlineKind,
+  dataSetPeriodsDue,
+  defaultRegionDeadlines,
+  OVERDUE_CATCH_UP_DAYS,
+  REGION_DEADLINE_KINDS,
+  type RegionDeadline,
+  type RegionDeadlineKind,
+  type ReminderKind,
+  type ReminderText,
+  regionDeadlinePeriods,
+  regionDeadlines,
+  reminderDue,
+  reminderText,
+} from "./deadlines.js";
+export {
   add,
   canonical,
   compare,

@@ -30,6 +30,7 @@ import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { planStartRoutes } from "../plans/start-routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
+import { type ReminderRouteOptions, reminderRoutes } from "../reminders/routes.js";
 import { searchRoutes } from "../search/routes.js";
 import { setupRoutes } from "../setup/routes.js";
 import { skmRoutes } from "../skm/routes.js";
@@ -58,6 +59,8 @@ export interface AppOptions {
   metrics?: MetricsOptions;
   /** Fastify's trustProxy: behind a reverse proxy, request.ip and request.protocol come from it. */
   trustProxy?: boolean | number | string;
+  /** The SMTP sender and the test clock of POST /api/reminders/run. */
+  reminders?: ReminderRouteOptions;
 }
 
 export type App = FastifyInstance;
@@ -145,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(homeRoutes, { prefix: "/api" });
   await app.register(indicatorDefinitionRoutes, { prefix: "/api" });
   await app.register(searchRoutes, { prefix: "/api" });
+  await app.register(reminderRoutes, { prefix: "/api", ...options.reminders });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);

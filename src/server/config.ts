@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { BackupSchedule } from "../backup/schedule.js";
 import type { DatabaseOptions } from "../db/client.js";
+import type { SmtpSettings } from "../reminders/mailer.js";
 
 export interface Config {
   port: number;
@@ -23,6 +24,14 @@ export interface Config {
   metrics: { token: string | undefined } | undefined;
   /** How long a SIGTERM/SIGINT waits for running requests before closing anyway. */
   shutdownTimeoutMs: number;
+  reminders: {
+    /** REMINDER_INTERVAL_MS: how often the server sends the reminders due (an hour); 0 turns it off. */
+    intervalMs: number;
+    /** SMTP_URL and SMTP_FROM: reminders also go out by e-mail; without them only in the app. */
+    smtp: SmtpSettings | undefined;
+    /** REMINDER_TEST_CLOCK=true: POST /api/reminders/run accepts a "today" (tests and demos only). */
+    testClock: boolean;
+  };
 }
 
 const positive = (value: string | undefined, fallback: number, name: string) => {
@@ -60,6 +69,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { token: env.METRICS_TOKEN || undefined }
       : undefined,
     shutdownTimeoutMs: positive(env.SHUTDOWN_TIMEOUT_MS, 10_000, "SHUTDOWN_TIMEOUT_MS"),
+    reminders: {
+      intervalMs:
+        env.REMINDER_INTERVAL_MS === "0"
+          ? 0
+          : positive(env.REMINDER_INTERVAL_MS, 3_600_000, "REMINDER_INTERVAL_MS"),
+      smtp: smtp(env),
+      testClock: ["1", "true", "yes"].includes((env.REMINDER_TEST_CLOCK ?? "false").toLowerCase()),
+    },
   };
 }
 
@@ -86,4 +103,10 @@ export function trustProxy(value: string | undefined): boolean | number | string
     .map((part) => part.trim())
     .filter(Boolean)
     .join(",");
+}
+
+function smtp(env: NodeJS.ProcessEnv): SmtpSettings | undefined {
+  if (!env.SMTP_URL) return undefined;
+  if (!env.SMTP_FROM) throw new Error("SMTP_FROM must name the sender when SMTP_URL is set");
+  return { url: env.SMTP_URL, from: env.SMTP_FROM };
 }

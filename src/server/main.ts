@@ -1,4 +1,6 @@
 import { newBackupStatus, scheduleBackups } from "../backup/schedule.js";
+import { smtpMailer } from "../reminders/mailer.js";
+import { scheduleReminders } from "../reminders/schedule.js";
 import { buildApp } from "./app.js";
 import { prepareDatabase } from "./bootstrap.js";
 import { readConfig } from "./config.js";
@@ -9,6 +11,7 @@ const started = performance.now();
 const { handle, demoLoaded } = await prepareDatabase(config.database, config.demo);
 const secret = config.secret ?? (await installationSecret(handle.db));
 const backupStatus = newBackupStatus();
+const mailer = config.reminders.smtp ? smtpMailer(config.reminders.smtp) : null;
 const app = await buildApp({
   database: handle,
   logger: { level: config.logLevel },
@@ -20,9 +23,14 @@ const app = await buildApp({
     loginAttemptsPerMinute: config.loginAttemptsPerMinute,
   },
   metrics: config.metrics && { token: config.metrics.token, backup: config.backup && backupStatus },
+  reminders: { mailer, testClock: config.reminders.testClock },
 });
 
 const stopBackups = config.backup ? scheduleBackups(handle, config.backup, app.log, backupStatus) : () => {};
+const stopReminders =
+  config.reminders.intervalMs > 0
+    ? scheduleReminders(handle, { intervalMs: config.reminders.intervalMs, mailer }, app.log)
+    : () => {};
 
 /**
  * Stops accepting connections, lets running requests finish (up to SHUTDOWN_TIMEOUT_MS, then cuts the
@@ -34,6 +42,8 @@ async function shutdown(signal: string) {
   closing = true;
   app.log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "berhenti / shutting down");
   stopBackups();
+  stopReminders();
+  mailer?.close();
   const cut = setTimeout(() => {
     app.log.warn("permintaan yang masih berjalan diputus / cutting the requests still running");
     app.server.closeAllConnections();

@@ -519,6 +519,37 @@ export const matrix: Record<string, RouteRule> = {
     request: () => ({ url: "/api/search?q=yosomulyo" }),
     showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
   },
+  "GET /api/notifications": { who: "authenticated", request: () => ({ url: "/api/notifications" }) },
+  "POST /api/notifications/{id}/read": {
+    who: "authenticated",
+    request: () => ({ url: `/api/notifications/${crypto.randomUUID()}/read` }),
+  },
+  "POST /api/notifications/read-all": {
+    who: "authenticated",
+    request: () => ({ url: "/api/notifications/read-all" }),
+  },
+  "GET /api/deadlines": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/deadlines?orgUnitId=${i.metro}&year=2024` }),
+  },
+  "PUT /api/deadlines": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/deadlines",
+      body: {
+        orgUnitId: i.metro,
+        year: 2024,
+        daysBefore: 3,
+        deadlines: [{ kind: "spm_quarter", period: "2024Q1", dueDate: "2024-04-22" }],
+      },
+    }),
+  },
+  "POST /api/reminders/run": {
+    who: ["admin_dinas"],
+    request: () => ({ url: "/api/reminders/run", body: {} }),
+  },
   "GET /api/users": {
     who: ["admin_dinas"],
     scoped: "list",

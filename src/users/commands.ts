@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords.js";
 import { deleteUserSessions } from "../auth/sessions.js";
@@ -64,6 +64,7 @@ export async function createUser(db: Database, input: CreateUser, scope: readonl
         username: input.username,
         fullName: input.fullName,
         email: input.email ?? null,
+        language: input.language ?? null,
         nip: input.nip ?? null,
         passwordHash,
         mustChangePassword: true,
@@ -89,6 +90,7 @@ export async function updateUser(
   changes: {
     fullName?: string;
     email?: string | null;
+    language?: "id" | "en" | null;
     nip?: string | null;
     isActive?: boolean;
     reason?: string;
@@ -107,6 +109,21 @@ export async function updateUser(
   return db.transaction(async (tx) => {
     const before = await managedUser(tx, id, scope);
     const { reason, ...fields } = changes;
+    if (changes.email) {
+      // Login accepts the e-mail too: it must name one account only.
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(or(eq(users.email, changes.email), eq(users.username, changes.email)));
+      if (taken && taken.id !== id) {
+        throw new AppError(
+          409,
+          "USER_EMAIL_TAKEN",
+          "Email itu sudah dipakai akun lain.",
+          "That email is already used by another account.",
+        );
+      }
+    }
     await tx.update(users).set(fields).where(eq(users.id, id));
     if (changes.isActive === false) await deleteUserSessions(tx, id);
     const after = await managedUser(tx, id, scope);

@@ -34,6 +34,7 @@ export async function listManagedUsers(db: Reader, scope: readonly string[], onl
       username: u.username,
       fullName: u.fullName,
       email: u.email,
+      language: u.language,
       nip: u.nip,
       isActive: u.isActive,
       isDemo: u.isDemo,

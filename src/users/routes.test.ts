@@ -59,6 +59,21 @@ describe.each(testDatabases())("user administration on $name", (target) => {
     expect(JSON.stringify(audit?.newValue)).not.toContain(temporaryPassword);
   });
 
+  it("keeps a user's reminder e-mail and language, and refuses an e-mail another account uses", async () => {
+    const list: ManagedUser[] = (await admin.get("/api/users")).json();
+    const kadis = list.find((u) => u.username === "kadis.metro") as ManagedUser;
+    const auditor = list.find((u) => u.username === "auditor.metro") as ManagedUser;
+    const res = await admin.request("PATCH", `/api/users/${kadis.id}`, {
+      email: "Kadis@Metro.go.id",
+      language: "en",
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ email: "kadis@metro.go.id", language: "en" });
+    const taken = await admin.request("PATCH", `/api/users/${auditor.id}`, { email: "kadis@metro.go.id" });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe("USER_EMAIL_TAKEN");
+  });
+
   it("refuses to give a role in another Dinas, and writes nothing", async () => {
     const before = await t.database.db.select().from(users);
     const res = await admin.post("/api/users", {

@@ -13,6 +13,8 @@ export const managedUserSchema = z.object({
   username: z.string(),
   fullName: z.string(),
   email: z.string().nullable(),
+  /** The language of the e-mails and notices the app sends; null: Indonesian. */
+  language: z.enum(["id", "en"]).nullable(),
   nip: z.string().nullable(),
   isActive: z.boolean(),
   isDemo: z.boolean(),
@@ -41,6 +43,7 @@ export const createUserSchema = z.object({
   username,
   fullName: z.string().trim().min(1).max(200),
   email: z.email().toLowerCase().nullable().optional(),
+  language: z.enum(["id", "en"]).nullable().optional(),
   nip: z.string().trim().max(30).nullable().optional(),
   roles: z.array(roleInputSchema).min(1).max(50),
 });
@@ -49,13 +52,14 @@ export const updateUserSchema = z
   .object({
     fullName: z.string().trim().min(1).max(200).optional(),
     email: z.email().toLowerCase().nullable().optional(),
+    language: z.enum(["id", "en"]).nullable().optional(),
     nip: z.string().trim().max(30).nullable().optional(),
     isActive: z.boolean().optional(),
     reason: reasonSchema,
   })
   .refine(
-    (patch) => ["fullName", "email", "nip", "isActive"].some((key) => key in patch),
-    "Tidak ada yang diubah: isi salah satu dari fullName, email, nip, isActive / nothing to change",
+    (patch) => ["fullName", "email", "language", "nip", "isActive"].some((key) => key in patch),
+    "Tidak ada yang diubah: isi salah satu dari fullName, email, language, nip, isActive / nothing to change",
   );
 
 export const replaceRolesSchema = z.object({

@@ -10,6 +10,7 @@ import { SessionProvider, useSession } from "./session";
 
 // Each screen loads when first opened, so an operator's old laptop downloads only what it uses.
 const AuditPage = lazy(() => import("./pages/AuditPage").then((m) => ({ default: m.AuditPage })));
+const DeadlinesPage = lazy(() => import("./pages/DeadlinesPage").then((m) => ({ default: m.DeadlinesPage })));
 const CompletenessPage = lazy(() =>
   import("./pages/CompletenessPage").then((m) => ({ default: m.CompletenessPage })),
 );
@@ -74,6 +75,7 @@ export function App() {
               <Route path="/unit-organisasi" element={<OrgUnitsPage />} />
               <Route path="/pengguna" element={<UsersPage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/tenggat" element={<DeadlinesPage />} />
               <Route path="/formulir-data" element={<DataSetsPage />} />
               <Route path="/formulir-data/baru" element={<DataSetPage />} />
               <Route path="/formulir-data/:id" element={<DataSetPage />} />

@@ -32,6 +32,8 @@ export const users = pgTable("users", {
   email: text().unique(),
   fullName: text("full_name").notNull(),
   nip: text(),
+  /** The language of e-mails and notices the app sends the user ("en"); null: Indonesian. */
+  language: text().$type<"id" | "en">(),
   passwordHash: text("password_hash").notNull(),
   mustChangePassword: boolean("must_change_password").notNull().default(true),
   isActive: boolean("is_active").notNull().default(true),

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
 import type { CurrentUser } from "../../../src/auth/schemas";
 import { useCurrentUser, useLogout } from "../session";
+import { NotificationBell } from "./notifications/NotificationBell";
 import { SearchBox } from "./search/SearchBox";
 
 type Permission = CurrentUser["permissions"][number];
@@ -34,6 +35,7 @@ const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/unit-organisasi", key: "nav.orgUnits", permission: "orgunit.read" },
   { to: "/pengguna", key: "nav.users", permission: "user.manage" },
   { to: "/audit", key: "nav.audit", permission: "audit.read" },
+  { to: "/tenggat", key: "reminders.nav", permission: "deadline.manage" },
   { to: "/formulir-data", key: "dataSets.nav.sets", permission: "metadata.manage" },
   { to: "/elemen-data", key: "dataSets.nav.elements", permission: "metadata.manage" },
 ];
@@ -67,7 +69,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <Group gap="sm" wrap="nowrap" miw={0}>
             <SearchBox />
             {user.isDemo && (
-              <Badge color="yellow" variant="light" style={{ flexShrink: 0 }}>
+              <Badge color="yellow" variant="light" style={{ flexShrink: 0 }} visibleFrom="sm">
                 {t("auth.demoBadge")}
               </Badge>
             )}
@@ -82,6 +84,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 { value: "en", label: "EN" },
               ]}
             />
+            <NotificationBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Button

@@ -9,6 +9,7 @@ import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
 import { planVersionsEn } from "./plan-versions-en";
 import { populationsEn } from "./populations-en";
+import { remindersEn } from "./reminders-en";
 import { searchEn } from "./search-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
@@ -26,6 +27,7 @@ export const en: Messages = {
   indicators: indicatorsEn,
   setup: setupEn,
   search: searchEn,
+  reminders: remindersEn,
   skm: skmEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {

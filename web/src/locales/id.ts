@@ -8,6 +8,7 @@ import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
 import { planVersionsId } from "./plan-versions-id";
 import { populationsId } from "./populations-id";
+import { remindersId } from "./reminders-id";
 import { searchId } from "./search-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
@@ -25,6 +26,7 @@ export const id = {
   indicators: indicatorsId,
   setup: setupId,
   search: searchId,
+  reminders: remindersId,
   skm: skmId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {

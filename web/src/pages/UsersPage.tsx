@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { ManagedUser } from "../../../src/users/schemas";
 import { apiGet, apiSend } from "../api";
+import { UserContactModal } from "../components/notifications/UserContactModal";
 import { QueryState } from "../components/QueryState";
 import { RolesModal } from "../components/RolesModal";
 import { UserFormModal } from "../components/UserFormModal";
@@ -17,6 +18,7 @@ export function UsersPage() {
   const users = useQuery({ queryKey: ["users"], queryFn: () => apiGet<ManagedUser[]>("/users") });
   const [creating, setCreating] = useState(false);
   const [editingRoles, setEditingRoles] = useState<ManagedUser | null>(null);
+  const [editingContact, setEditingContact] = useState<ManagedUser | null>(null);
   const [issued, setIssued] = useState<{ username: string; temporaryPassword: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
   // ?id= (the search's link) marks that user and brings the row into view.
@@ -74,7 +76,14 @@ export function UsersPage() {
                   <Table.Td>
                     <Code>{u.username}</Code>
                   </Table.Td>
-                  <Table.Td>{u.fullName}</Table.Td>
+                  <Table.Td>
+                    {u.fullName}
+                    {u.email && (
+                      <Text size="xs" c="dimmed">
+                        {u.email}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {u.roles.map((r) => (
                       <Text size="sm" key={`${r.role}-${r.orgUnitId}`}>
@@ -101,6 +110,7 @@ export function UsersPage() {
                       </Menu.Target>
                       <Menu.Dropdown>
                         <Menu.Item onClick={() => setEditingRoles(u)}>{t("users.editRoles")}</Menu.Item>
+                        <Menu.Item onClick={() => setEditingContact(u)}>{t("reminders.contact")}</Menu.Item>
                         <Menu.Item onClick={() => reset.mutate(u)}>{t("users.resetPassword")}</Menu.Item>
                         {u.id !== me.id && (
                           <Menu.Item
@@ -119,6 +129,14 @@ export function UsersPage() {
           </Table>
         )}
       </QueryState>
+      <UserContactModal
+        user={editingContact}
+        onClose={() => setEditingContact(null)}
+        onSaved={() => {
+          setEditingContact(null);
+          void refresh();
+        }}
+      />
       <UserFormModal
         opened={creating}
         onClose={() => setCreating(false)}
