@@ -97,3 +97,82 @@ export async function approvedSums(
     group by a.code, a.period`);
   return (result as unknown as { rows: Array<{ element: string; period: string; total: string }> }).rows;
 }
+
+/** Approved sums the SPM achievement reads, see `approvedAreaSums`. */
+export interface AreaSums {
+  /** The root's sums per element, owner type and month (the monthly cumulative figures read these). */
+  monthly: Array<{ element: string; ownerType: string | null; period: string; total: string }>;
+  /** Each area's sums per element and owner type over each month set (`set` indexes `monthSets`). */
+  areas: Array<{ areaId: string; set: number; element: string; ownerType: string | null; total: string }>;
+}
+
+/**
+ * The approved values of a subtree summed by PostgreSQL, in one statement, for the areas a report
+ * shows: the root per month, and over each of `monthSets` (with the elements read over it) the child
+ * of the root a facility lies in and its puskesmas (itself, or the one a private clinic sits under).
+ * Same rule as `approvedValues`; rows grow with the areas, not with the values. Sums are grouped by
+ * the facility's owner type, so the domain still decides which provider group that is.
+ */
+export async function approvedAreaSums(
+  db: Pick<Database, "execute">,
+  rootPath: string,
+  monthSets: ReadonlyArray<{ months: readonly string[]; codes: readonly string[] }>,
+): Promise<AreaSums> {
+  const wanted = monthSets.flatMap((s, set) =>
+    s.months.flatMap((period) => s.codes.map((code) => sql`(${set}::int, ${code}::text, ${period}::text)`)),
+  );
+  if (wanted.length === 0) return { monthly: [], areas: [] };
+  const result =
+    await db.execute(sql`with wanted (set_no, code, period) as (values ${sql.join(wanted, sql`, `)}),
+    facility as materialized (
+      select f.id, f.owner_type, array_remove(array[
+        (select c.id from org_units c where c.path = ${rootPath} || split_part(substr(f.path, ${rootPath.length + 1}), '/', 1) || '/'),
+        (select p.id from unnest(string_to_array(trim(both '/' from f.path), '/')) as segment(code)
+          join org_units p on p.code = segment.code
+          where p.type = 'puskesmas' and p.path like ${`${rootPath}%`}
+          order by p.level desc limit 1)], null) as areas
+      from org_units f where f.path like ${`${rootPath}%`}),
+    approved as materialized (
+      select distinct r.org_unit_id, r.period, dse.data_element_id, de.code
+      from data_set_reports r
+      join facility f on f.id = r.org_unit_id
+      join data_set_elements dse on dse.data_set_id = r.data_set_id
+      join data_elements de on de.id = dse.data_element_id
+      where r.status = 'approved' and (de.code, r.period) in (select distinct code, period from wanted)),
+    approved_value as materialized (
+      select a.org_unit_id, a.code, a.period, dv.value
+      from approved a join data_values dv on dv.org_unit_id = a.org_unit_id and dv.period = a.period
+        and dv.data_element_id = a.data_element_id)
+    select null::uuid as area_id, null::int as set_no, v.code, f.owner_type, v.period, sum(v.value)::text as total
+    from approved_value v join facility f on f.id = v.org_unit_id
+    group by v.code, f.owner_type, v.period
+    union all
+    select area.id, w.set_no, v.code, f.owner_type, null, sum(v.value)::text
+    from approved_value v join facility f on f.id = v.org_unit_id
+    join wanted w on w.code = v.code and w.period = v.period
+    cross join lateral unnest(f.areas) as area(id)
+    group by area.id, w.set_no, v.code, f.owner_type`);
+  type Row = {
+    area_id: string | null;
+    set_no: number | null;
+    code: string;
+    owner_type: string | null;
+    period: string | null;
+    total: string;
+  };
+  const out: AreaSums = { monthly: [], areas: [] };
+  for (const r of (result as unknown as { rows: Row[] }).rows) {
+    if (r.area_id === null) {
+      out.monthly.push({ element: r.code, ownerType: r.owner_type, period: r.period ?? "", total: r.total });
+    } else {
+      out.areas.push({
+        areaId: r.area_id,
+        set: Number(r.set_no),
+        element: r.code,
+        ownerType: r.owner_type,
+        total: r.total,
+      });
+    }
+  }
+  return out;
+}
