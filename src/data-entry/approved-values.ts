@@ -89,7 +89,9 @@ export async function approvedSums(
       join data_set_elements dse on dse.data_set_id = r.data_set_id
       join data_elements de on de.id = dse.data_element_id
       where ou.path like ${`${rootPath}%`} and r.status = 'approved'
-        and r.period in (${list(months)}) and de.code in (${list(codes)}))
+        and r.period in (${list(months)}) and de.code in (${list(codes)})
+      -- In key order, so the lookups below walk the index and the table instead of jumping about.
+      order by 1, 2, 3)
     select a.code as element, a.period, sum(dv.value)::text as total
     from approved a
     join data_values dv on dv.org_unit_id = a.org_unit_id and dv.period = a.period
@@ -107,38 +109,39 @@ export interface AreaSums {
 }
 
 /**
- * The approved values of a subtree summed by PostgreSQL, in one statement, for the areas a report
- * shows: the root per month, and over each of `monthSets` (with the elements read over it) the child
- * of the root a facility lies in and its puskesmas (itself, or the one a private clinic sits under).
- * Same rule as `approvedValues`; rows grow with the areas, not with the values. Sums are grouped by
- * the facility's owner type, so the domain still decides which provider group that is.
+ * The approved values of a subtree summed by PostgreSQL, in one statement: the root's per month, and
+ * each area's over each of `monthSets` (with the elements read over it), where `areasOf` says which
+ * areas each facility counts in (its puskesmas, the child of the root it lies in). Same rule as
+ * `approvedValues`; rows grow with the areas, not with the values. Sums are grouped by the facility's
+ * owner type, so the domain still decides which provider group that is.
  */
 export async function approvedAreaSums(
   db: Pick<Database, "execute">,
   rootPath: string,
   monthSets: ReadonlyArray<{ months: readonly string[]; codes: readonly string[] }>,
+  areasOf: ReadonlyMap<string, readonly string[]>,
 ): Promise<AreaSums> {
   const wanted = monthSets.flatMap((s, set) =>
     s.months.flatMap((period) => s.codes.map((code) => sql`(${set}::int, ${code}::text, ${period}::text)`)),
   );
   if (wanted.length === 0) return { monthly: [], areas: [] };
+  const pairs = [...areasOf].flatMap(([facility, areas]) => areas.map((area) => [facility, area] as const));
+  // Two array literals, not a bind parameter per pair: a province has a thousand facilities.
+  const uuids = (list: readonly string[]) => `{${list.join(",")}}`;
   const result =
     await db.execute(sql`with wanted (set_no, code, period) as (values ${sql.join(wanted, sql`, `)}),
-    facility as materialized (
-      select f.id, f.owner_type, array_remove(array[
-        (select c.id from org_units c where c.path = ${rootPath} || split_part(substr(f.path, ${rootPath.length + 1}), '/', 1) || '/'),
-        (select p.id from unnest(string_to_array(trim(both '/' from f.path), '/')) as segment(code)
-          join org_units p on p.code = segment.code
-          where p.type = 'puskesmas' and p.path like ${`${rootPath}%`}
-          order by p.level desc limit 1)], null) as areas
-      from org_units f where f.path like ${`${rootPath}%`}),
+    facility as materialized (select id, owner_type from org_units where path like ${`${rootPath}%`}),
+    area_of as (select * from unnest(${uuids(pairs.map((p) => p[0]))}::uuid[], ${uuids(pairs.map((p) => p[1]))}::uuid[])
+      as pair (facility_id, area_id)),
     approved as materialized (
       select distinct r.org_unit_id, r.period, dse.data_element_id, de.code
       from data_set_reports r
       join facility f on f.id = r.org_unit_id
       join data_set_elements dse on dse.data_set_id = r.data_set_id
       join data_elements de on de.id = dse.data_element_id
-      where r.status = 'approved' and (de.code, r.period) in (select distinct code, period from wanted)),
+      where r.status = 'approved' and (de.code, r.period) in (select distinct code, period from wanted)
+      -- In key order, so the lookups below walk the index and the table instead of jumping about.
+      order by 1, 2, 3),
     approved_value as materialized (
       select a.org_unit_id, a.code, a.period, dv.value
       from approved a join data_values dv on dv.org_unit_id = a.org_unit_id and dv.period = a.period
@@ -147,11 +150,11 @@ export async function approvedAreaSums(
     from approved_value v join facility f on f.id = v.org_unit_id
     group by v.code, f.owner_type, v.period
     union all
-    select area.id, w.set_no, v.code, f.owner_type, null, sum(v.value)::text
+    select pair.area_id, w.set_no, v.code, f.owner_type, null, sum(v.value)::text
     from approved_value v join facility f on f.id = v.org_unit_id
     join wanted w on w.code = v.code and w.period = v.period
-    cross join lateral unnest(f.areas) as area(id)
-    group by area.id, w.set_no, v.code, f.owner_type`);
+    join area_of pair on pair.facility_id = v.org_unit_id
+    group by pair.area_id, w.set_no, v.code, f.owner_type`);
   type Row = {
     area_id: string | null;
     set_no: number | null;

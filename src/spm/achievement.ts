@@ -72,9 +72,9 @@ export async function computeSpmAchievement(
   const setOf = (months: readonly string[]) => monthSets.findIndex((m) => m.months === months);
   const allMonths = [...new Set(services.flatMap((s) => s.months))].sort();
   const codes = [...new Set(monthSets.flatMap((m) => m.codes))];
-  const [units, sums, counts, populations, prevalence] = await Promise.all([
-    subtreeUnits(db, root.path),
-    approvedAreaSums(db, root.path, monthSets),
+  const units = await subtreeUnits(db, root.path);
+  const [sums, counts, populations, prevalence] = await Promise.all([
+    approvedAreaSums(db, root.path, monthSets, areasOf(units, root.id)),
     reportCounts(db, root.path, allMonths, codes),
     populationTree(db, root.path, year),
     prevalenceResolver(db, year),
@@ -185,6 +185,26 @@ function estimateNote(formula: SpmFormula, estimates: ReadonlyArray<ReturnType<t
   const used = dataElementsOf(formula.denominator);
   const notes = estimates.filter((e) => used.includes(`ESTIMASI_${e.code}`)).map((e) => e.explanation);
   return notes.length > 0 ? notes.join("; ") : null;
+}
+
+/**
+ * The areas below the root each facility counts in: the child of the root it lies in and its
+ * puskesmas (itself, or the one a private clinic sits under), each once.
+ */
+function areasOf(units: readonly Unit[], rootId: string): Map<string, string[]> {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return new Map(
+    units.map((u) => {
+      const chain = u.path
+        .split("/")
+        .filter(Boolean)
+        .map((code) => byCode.get(code))
+        .filter((x): x is Unit => x !== undefined);
+      const child = chain[chain.findIndex((x) => x.id === rootId) + 1];
+      const centre = chain.findLast((x) => x.type === "puskesmas");
+      return [u.id, [...new Set([child?.id, centre?.id].filter((x): x is string => Boolean(x)))]];
+    }),
+  );
 }
 
 /**
