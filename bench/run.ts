@@ -21,7 +21,7 @@ if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.
 
 // `npm run bench -- --scale province`: the province figures on PostgreSQL (bench/province.ts).
 if (process.argv.includes("--scale")) {
-  for (const line of await benchProvince()) console.log(line);
+  await benchProvince();
   process.exit(0);
 }
 // `npm run bench -- --load`: only the HTTP load figures (autocannon on loopback).
