@@ -55,7 +55,8 @@ const rawEvaluation = (db: Database, path: string, codes: string[]) =>
       where ou.path like ${`${path}%`} and r.status = 'approved' and r.period in (${list(EVALUATION_MONTHS)})
       order by 1, 2, 3)
     select de.code, a.period, sum(dv.value)::text as total
-    from approved a join data_values dv using (org_unit_id, period, data_element_id)
+    from approved a cross join lateral (select value from data_values v where v.org_unit_id = a.org_unit_id
+      and v.period = a.period and v.data_element_id = a.data_element_id limit 1) dv
     join data_elements de on de.id = a.data_element_id
     where de.code in (${list(codes)}) group by de.code, a.period`,
   );
@@ -71,7 +72,8 @@ const rawSpm = (db: Database, path: string) =>
       where ou.path like ${`${path}%`} and r.status = 'approved' and r.period in (${list(SPM_MONTHS)})
       order by 1, 2, 3)
     select a.org_unit_id, de.code, a.period, sum(dv.value)::text as total
-    from approved a join data_values dv using (org_unit_id, period, data_element_id)
+    from approved a cross join lateral (select value from data_values v where v.org_unit_id = a.org_unit_id
+      and v.period = a.period and v.data_element_id = a.data_element_id limit 1) dv
     join data_elements de on de.id = a.data_element_id
     where de.code in (${list(SPM_CODES)}) group by a.org_unit_id, de.code, a.period`,
   );

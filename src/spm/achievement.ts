@@ -69,7 +69,8 @@ export async function computeSpmAchievement(
     const codes = reading.flatMap((s) => (s.formula ? numeratorElements(s.formula) : []));
     return { months: reading[0]?.months ?? [], codes: [...new Set(codes)] };
   });
-  const setOf = (months: readonly string[]) => monthSets.findIndex((m) => m.months === months);
+  const setKeys = monthSets.map((m) => m.months.join(","));
+  const setOf = (months: readonly string[]) => setKeys.indexOf(months.join(","));
   const allMonths = [...new Set(services.flatMap((s) => s.months))].sort();
   const codes = [...new Set(monthSets.flatMap((m) => m.codes))];
   const units = await subtreeUnits(db, root.path);
