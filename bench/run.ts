@@ -5,6 +5,7 @@ import { benchDataEntry } from "./data-entry.js";
 import { benchEvaluation } from "./evaluation.js";
 import { benchHome } from "./home.js";
 import { benchLoad } from "./load.js";
+import { benchProvince } from "./province.js";
 import { benchRakTransfer } from "./rak-transfer.js";
 import { benchSpmReport } from "./spm-report.js";
 import { benchUpload } from "./upload.js";
@@ -19,6 +20,11 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem()
 console.log(`capaian benchmarks — ${new Date().toISOString()} — ${machine}\n`);
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 
+// `npm run bench -- --scale province`: the province figures on PostgreSQL (bench/province.ts).
+if (process.argv.includes("--scale")) {
+  await benchProvince();
+  process.exit(0);
+}
 // `npm run bench -- --load`: only the HTTP load figures (autocannon on loopback).
 if (process.argv.includes("--load")) {
   for (const line of await benchLoad()) console.log(`${line}\n`);

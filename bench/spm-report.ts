@@ -35,7 +35,7 @@ const RESPONDENTS = 50;
 const RUNS = 20;
 
 /** A puskesmas's population per category, about a 35th of a kota of 1,7 million. */
-const populationPerPuskesmas: Record<keyof typeof POPULATION_CATEGORIES, number> = {
+export const populationPerPuskesmas: Record<keyof typeof POPULATION_CATEGORIES, number> = {
   BUMIL: 1200,
   BULIN: 1140,
   BBL: 1080,

@@ -15,6 +15,16 @@ interface Scaled {
 }
 
 const PLAIN = /^([+-]?)(\d+)(?:\.(\d+))?$/;
+/**
+ * The fast path: whole numbers of up to 15 digits are exact as doubles, and so are their sums and
+ * differences (below 2 × 10^15) and the products of two of up to 7 digits. Counts of services are
+ * such numbers; a province request adds a million of them.
+ */
+const WHOLE = /^-?\d{1,15}$/;
+const SMALL_WHOLE = /^-?\d{1,7}$/;
+const whole = (a: unknown): a is string => typeof a === "string" && WHOLE.test(a);
+/** A double that holds a whole number, as canonical text ("-0" is "0"). */
+const wholeText = (n: number) => (n === 0 ? "0" : String(n));
 const MAX_FRACTION_DIGITS = 100;
 
 function invalid(text: string): DomainError {
@@ -76,6 +86,7 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
 
 /** Canonical form of a plain decimal: "8.50" → "8.5", "007" → "7", "-0" → "0". */
 export function canonical(value: string): string {
+  if (whole(value)) return wholeText(Number(value));
   return fromScaled(toScaled(value));
 }
 
@@ -85,11 +96,13 @@ export function scaleOf(value: string): number {
 }
 
 export function add(a: string, b: string): string {
+  if (whole(a) && whole(b)) return wholeText(Number(a) + Number(b));
   const [x, y, scale] = aligned(a, b);
   return fromScaled({ units: x + y, scale });
 }
 
 export function sub(a: string, b: string): string {
+  if (whole(a) && whole(b)) return wholeText(Number(a) - Number(b));
   const [x, y, scale] = aligned(a, b);
   return fromScaled({ units: x - y, scale });
 }
@@ -99,6 +112,9 @@ export function sum(values: readonly string[]): string {
 }
 
 export function mul(a: string, b: string): string {
+  if (typeof a === "string" && typeof b === "string" && SMALL_WHOLE.test(a) && SMALL_WHOLE.test(b)) {
+    return wholeText(Number(a) * Number(b));
+  }
   const x = toScaled(a);
   const y = toScaled(b);
   return fromScaled({ units: x.units * y.units, scale: x.scale + y.scale });
@@ -127,12 +143,17 @@ export function round(value: string, fractionDigits: number): string {
 }
 
 export function compare(a: string, b: string): -1 | 0 | 1 {
+  if (whole(a) && whole(b)) {
+    const [x, y] = [Number(a), Number(b)];
+    return x === y ? 0 : x < y ? -1 : 1;
+  }
   const [x, y] = aligned(a, b);
   if (x === y) return 0;
   return x < y ? -1 : 1;
 }
 
 export function isZero(value: string): boolean {
+  if (whole(value)) return Number(value) === 0;
   return toScaled(value).units === 0n;
 }
 

@@ -1,7 +1,6 @@
-import { approvedValues } from "../data-entry/approved-values.js";
-import type { Reader } from "../db/client.js";
+import { type AreaSums, approvedAreaSums } from "../data-entry/approved-values.js";
+import type { Database, Reader } from "../db/client.js";
 import {
-  add,
   byProvider,
   cumulativeFigures,
   dataElementsOf,
@@ -18,13 +17,14 @@ import {
   spmFigures,
   spmMonths,
 } from "../domain/index.js";
+import { mapYielding } from "../lib/chunks.js";
 import { AppError } from "../lib/errors.js";
 import { adoptedVersion, reportCounts, servicesWithFormula, subtreeUnits } from "./achievement-data.js";
 import type { SpmAchievement, SpmUnitAchievement } from "./achievement-schemas.js";
 import { ESTIMATED, estimateFor, populationTree, prevalenceResolver } from "./populations.js";
 
 type Unit = Awaited<ReturnType<typeof subtreeUnits>>[number];
-/** Reported sums of one unit's area, by month. */
+/** Reported sums of the root's area, by month. */
 type SumsByMonth = Map<string, ReportedSum[]>;
 
 /** Units that have a population of their own, so a capaian can be computed for them. */
@@ -44,7 +44,7 @@ const figuresOnly = ({ numerator, denominator, capaian, reason, missing }: SpmFi
  * target populations, month by month, with the level below and every puskesmas ranked.
  */
 export async function computeSpmAchievement(
-  db: Reader,
+  db: Reader & Pick<Database, "execute">,
   root: { id: string; code: string; name: string; type: string; path: string },
   year: number,
 ): Promise<SpmAchievement> {
@@ -62,17 +62,26 @@ export async function computeSpmAchievement(
     formula: s.numerator && s.denominator ? parseSpmFormula(s.numerator, s.denominator) : null,
     months: spmMonths(year, s.periodType).map((p) => p.code),
   }));
+  // The services share two sets of months (the calendar year and the tahun ajaran): PostgreSQL sums
+  // each area's values once per set, for the elements the services of that set read.
+  const monthSets = [...new Set(services.map((s) => s.months.join(",")))].map((key) => {
+    const reading = services.filter((s) => s.months.join(",") === key);
+    const codes = reading.flatMap((s) => (s.formula ? numeratorElements(s.formula) : []));
+    return { months: reading[0]?.months ?? [], codes: [...new Set(codes)] };
+  });
+  const setKeys = monthSets.map((m) => m.months.join(","));
+  const setOf = (months: readonly string[]) => setKeys.indexOf(months.join(","));
   const allMonths = [...new Set(services.flatMap((s) => s.months))].sort();
-  const codes = [...new Set(services.flatMap((s) => (s.formula ? numeratorElements(s.formula) : [])))];
-  const [units, sums, counts, populations, prevalence] = await Promise.all([
-    subtreeUnits(db, root.path),
-    approvedValues(db, root.path, allMonths, codes),
+  const codes = [...new Set(monthSets.flatMap((m) => m.codes))];
+  const units = await subtreeUnits(db, root.path);
+  const [sums, counts, populations, prevalence] = await Promise.all([
+    approvedAreaSums(db, root.path, monthSets, areasOf(units, root.id)),
     reportCounts(db, root.path, allMonths, codes),
     populationTree(db, root.path, year),
     prevalenceResolver(db, year),
   ]);
 
-  const areas = attributeSums(units, root.id, sums);
+  const { rootSums, areaSums } = bySetAndMonth(sums);
   const denominatorOf = (unit: Pick<Unit, "id" | "path">) => {
     const figures = populations(unit.id);
     const estimates = (Object.keys(ESTIMATED) as Array<keyof typeof ESTIMATED>).map((code) =>
@@ -82,12 +91,11 @@ export async function computeSpmAchievement(
     for (const e of estimates) if (e.value !== null) values[`ESTIMASI_${e.code}`] = e.value;
     return { values, estimates };
   };
-  // What an area reported over a service's months. The services share two sets of months (the
-  // calendar year and the tahun ajaran), so each area's values are added up twice, not per service.
+  // What an area reported over a service's months, added up once per area and set of months.
   const reported = new Map<string, Record<string, string>>();
   const reportedIn = (areaId: string, months: readonly string[]) => {
-    const key = `${areaId} ${months.join(",")}`;
-    const known = reported.get(key) ?? numeratorValues(inMonths(areas.get(areaId), months));
+    const key = `${areaId}|${setOf(months)}`;
+    const known = reported.get(key) ?? numeratorValues(areaSums.get(key) ?? []);
     reported.set(key, known);
     return known;
   };
@@ -109,13 +117,18 @@ export async function computeSpmAchievement(
   };
 
   const rootDenominator = denominatorOf(root);
-  const rootSums = areas.get(root.id);
   const reports = reportTally(counts);
-  const children = units.filter((u) => u.parentId === root.id && AREA_TYPES.has(u.type)).map(yearly);
-  const puskesmas = units
-    .filter((u) => u.type === "puskesmas")
-    .map(yearly)
-    .sort((a, b) => Number(b.meanCapaian ?? -1) - Number(a.meanCapaian ?? -1));
+  // A province has a thousand puskesmas: the loop yields now and then so other requests are served.
+  const children = await mapYielding(
+    units.filter((u) => u.parentId === root.id && AREA_TYPES.has(u.type)),
+    yearly,
+  );
+  const puskesmas = (
+    await mapYielding(
+      units.filter((u) => u.type === "puskesmas"),
+      yearly,
+    )
+  ).sort((a, b) => Number(b.meanCapaian ?? -1) - Number(a.meanCapaian ?? -1));
 
   return {
     orgUnit: { id: root.id, code: root.code, name: root.name, type: root.type },
@@ -140,7 +153,7 @@ export async function computeSpmAchievement(
         periodType: s.periodType,
         months: s.months,
         denominatorNote: s.formula ? estimateNote(s.formula, rootDenominator.estimates) : null,
-        byProvider: s.formula ? byProvider(s.formula, reportedIn(root.id, s.months)) : [],
+        byProvider: s.formula ? byProvider(s.formula, numeratorValues(inMonths(rootSums, s.months))) : [],
         monthly: monthly.map((m) => ({ period: m.period, ...figuresOnly(m) })),
         ...reportsOf,
       };
@@ -176,53 +189,45 @@ function estimateNote(formula: SpmFormula, estimates: ReadonlyArray<ReturnType<t
 }
 
 /**
- * Adds each facility's sums to every area it lies in that the report shows: the root, the child of
- * the root it falls under, and its puskesmas (a private clinic counts in its puskesmas's area).
- * Each area keeps one sum per month, element and provider group, not one per facility: the formulas
- * only read those totals, and the monthly cumulative figures re-read every month so far for every
- * service, so a kota of 35 puskesmas would otherwise add up thousands of facility sums per figure.
+ * The areas below the root each facility counts in: the child of the root it lies in and its
+ * puskesmas (itself, or the one a private clinic sits under), each once.
  */
-function attributeSums(
-  units: readonly Unit[],
-  rootId: string,
-  sums: ReadonlyArray<{ orgUnitId: string; element: string; period: string; total: string }>,
-): Map<string, SumsByMonth> {
+function areasOf(units: readonly Unit[], rootId: string): Map<string, string[]> {
   const byCode = new Map(units.map((u) => [u.code, u]));
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const areasOf = new Map<string, string[]>();
-  for (const u of units) {
-    const chain = u.path
-      .split("/")
-      .filter(Boolean)
-      .map((code) => byCode.get(code))
-      .filter((x): x is Unit => x !== undefined);
-    const rootAt = chain.findIndex((x) => x.id === rootId);
-    const child = chain[rootAt + 1];
-    const centre = chain.findLast((x) => x.type === "puskesmas");
-    areasOf.set(u.id, [...new Set([rootId, child?.id, centre?.id].filter((x): x is string => Boolean(x)))]);
-  }
-  /** area → month → "ELEMENT.GROUP" → the area's sum. */
-  const totals = new Map<string, Map<string, Map<string, ReportedSum>>>();
-  for (const s of sums) {
-    const facility = byId.get(s.orgUnitId);
-    if (!facility) continue;
-    const group = providerGroup(facility.ownerType as ProviderOwnerType | null);
-    const key = `${s.element}.${group}`;
-    for (const areaId of areasOf.get(s.orgUnitId) ?? []) {
-      const months = totals.get(areaId) ?? new Map<string, Map<string, ReportedSum>>();
-      totals.set(areaId, months);
-      const month = months.get(s.period) ?? new Map<string, ReportedSum>();
-      months.set(s.period, month);
-      const before = month.get(key);
-      month.set(key, { element: s.element, group, value: before ? add(before.value, s.total) : s.total });
-    }
-  }
   return new Map(
-    [...totals].map(([areaId, months]) => [
-      areaId,
-      new Map([...months].map(([period, month]) => [period, [...month.values()]])),
-    ]),
+    units.map((u) => {
+      const chain = u.path
+        .split("/")
+        .filter(Boolean)
+        .map((code) => byCode.get(code))
+        .filter((x): x is Unit => x !== undefined);
+      const child = chain[chain.findIndex((x) => x.id === rootId) + 1];
+      const centre = chain.findLast((x) => x.type === "puskesmas");
+      return [u.id, [...new Set([child?.id, centre?.id].filter((x): x is string => Boolean(x)))]];
+    }),
   );
+}
+
+/**
+ * The sums PostgreSQL made, as the domain reads them: the root's by month, each area's by set of
+ * months ("areaId|set"), each with the provider group its facilities' owner type falls in.
+ */
+function bySetAndMonth(sums: AreaSums) {
+  const reportedSum = (r: { element: string; ownerType: string | null; total: string }): ReportedSum => ({
+    element: r.element,
+    group: providerGroup(r.ownerType as ProviderOwnerType | null),
+    value: r.total,
+  });
+  const rootSums: SumsByMonth = new Map();
+  for (const r of sums.monthly) rootSums.set(r.period, [...(rootSums.get(r.period) ?? []), reportedSum(r)]);
+  const areaSums = new Map<string, ReportedSum[]>();
+  for (const r of sums.areas) {
+    const key = `${r.areaId}|${r.set}`;
+    const list = areaSums.get(key) ?? [];
+    list.push(reportedSum(r));
+    areaSums.set(key, list);
+  }
+  return { rootSums, areaSums };
 }
 
 /** Expected and approved monthly reports of the data sets that feed a service, over its months. */

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Reader } from "../db/client.js";
+import type { Database, Reader } from "../db/client.js";
 import { spmReportNotes, spmReports } from "../db/schema/index.js";
 import { skmResultsForYear } from "../skm/results.js";
 import { computeSpmAchievement } from "./achievement.js";
@@ -20,7 +20,11 @@ const REASON_TEXT = {
 } as const;
 
 /** The annual report (Pasal 9) of a region: achievement, the Dinas's explanations, IKM, signatory. */
-export async function buildSpmReport(db: Reader, unit: ReportUnit, year: number): Promise<SpmReport> {
+export async function buildSpmReport(
+  db: Reader & Pick<Database, "execute">,
+  unit: ReportUnit,
+  year: number,
+): Promise<SpmReport> {
   const [achievement, notes, [stored], skm] = await Promise.all([
     computeSpmAchievement(db, unit, year),
     db

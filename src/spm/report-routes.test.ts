@@ -79,6 +79,11 @@ describe.each(testDatabases())("SPM achievement and annual report on $name", (ta
     expect(achievement.puskesmas).toHaveLength(11);
     const means = achievement.puskesmas.map((p) => Number(p.meanCapaian));
     expect(means).toEqual([...means].sort((a, b) => b - a));
+    // Every service counted at the kota is counted in its kecamatan too, school year included.
+    const counted = (services: ReadonlyArray<{ number: number; numerator: string | null }>) =>
+      services.filter((s) => s.numerator !== null).map((s) => s.number);
+    const inKecamatan = new Set(achievement.children.flatMap((c) => counted(c.services)));
+    expect([...inKecamatan].sort((a, b) => a - b)).toEqual(counted(achievement.services));
   });
 
   it("shows a puskesmas with its private clinics and a kecamatan with its puskesmas", async () => {

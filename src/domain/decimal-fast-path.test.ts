@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { add, canonical, compare, isZero, mul, sub, sum } from "./decimal.js";
+
+/**
+ * The whole-number fast path against exact BigInt arithmetic, at and across its bounds (15 digits
+ * for add, sub and compare, 7 for mul), with leading zeros, signs and "-0", and mixed with decimals
+ * that take the exact path.
+ */
+const digits = (max: number) =>
+  fc
+    .tuple(fc.constantFrom("", "-"), fc.stringMatching(new RegExp(`^\\d{1,${max}}$`)))
+    .map(([sign, d]) => `${sign}${d}`);
+const wholeText = fc.oneof(
+  digits(7),
+  digits(15),
+  digits(16),
+  digits(20),
+  fc.constantFrom("0", "-0", "007", "999999999999999"),
+);
+const exact = (value: string) => BigInt(value).toString();
+const runs = { numRuns: 2000 };
+
+describe("decimal fast path", () => {
+  it("adds, subtracts and multiplies whole numbers exactly", () => {
+    fc.assert(
+      fc.property(wholeText, wholeText, (a, b) => {
+        expect(add(a, b)).toBe((BigInt(a) + BigInt(b)).toString());
+        expect(sub(a, b)).toBe((BigInt(a) - BigInt(b)).toString());
+        expect(mul(a, b)).toBe((BigInt(a) * BigInt(b)).toString());
+      }),
+      runs,
+    );
+  });
+
+  it("compares, tests zero and writes whole numbers canonically", () => {
+    fc.assert(
+      fc.property(wholeText, wholeText, (a, b) => {
+        const [x, y] = [BigInt(a), BigInt(b)];
+        expect(compare(a, b)).toBe(x === y ? 0 : x < y ? -1 : 1);
+        expect(isZero(a)).toBe(x === 0n);
+        expect(canonical(a)).toBe(exact(a));
+      }),
+      runs,
+    );
+  });
+
+  it("gives the same sum whether the values are whole or written with a fraction of zeros", () => {
+    fc.assert(
+      fc.property(fc.array(digits(12), { maxLength: 50 }), (values) => {
+        const withFraction = values.map((v) => `${v}.00`);
+        const expected = values.reduce((n, v) => n + BigInt(v), 0n).toString();
+        expect(sum(values)).toBe(expected);
+        expect(sum(withFraction)).toBe(expected);
+        expect(sum([...values, "0.5"])).toBe(add(expected, "0.5"));
+      }),
+      runs,
+    );
+  });
+});
