@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import { dataSetReports, dataValues } from "../db/schema/index.js";
 import { canonical, isEditable, type Period } from "../domain/index.js";
 import { chunks } from "../lib/chunks.js";
@@ -47,6 +47,15 @@ export async function commitImport(db: Database, dataSetId: string, checked: Che
       },
     );
   }
+  return db.transaction((tx) => writeChecked(tx, dataSetId, checked, actor));
+}
+
+/**
+ * Writes the changes of checked rows in the caller's transaction: the periods, the report rows (locked,
+ * then checked still editable), the values and one audit record per value. Rows with errors must be
+ * left out by the caller.
+ */
+export async function writeChecked(tx: Tx, dataSetId: string, checked: CheckedUpload, actor: Actor) {
   const changed = checked.rows
     .filter((r) => r.changes.length)
     .map((r) => {
@@ -59,82 +68,80 @@ export async function commitImport(db: Database, dataSetId: string, checked: Che
   const periodCodes = periods.map((p) => p.code);
   const unitIds = [...new Set(changed.map((r) => r.unit.id))];
   const elementIds = [...checked.elementIds.values()];
-  return db.transaction(async (tx) => {
-    await ensurePeriods(tx, periods as Period[]);
-    for (const part of chunks(changed)) {
-      await tx
-        .insert(dataSetReports)
-        .values(
-          part.map((r) => ({
-            dataSetId,
-            orgUnitId: r.unit.id,
-            districtId: r.unit.districtId,
-            period: r.period.code,
-          })),
-        )
-        .onConflictDoNothing();
-    }
-    const { statuses, values: current } = await readFormsState(tx, {
-      dataSetId,
-      unitIds,
-      periods: periodCodes,
-      elementIds,
-      lock: true,
-    });
-    const locked = changed.find((r) => {
-      const now = statuses.get(formKey(r.unit.id, r.period.code));
-      return !now || !isEditable(now);
-    });
-    if (locked)
-      throw new AppError(
-        409,
-        "REPORT_LOCKED",
-        `Laporan ${locked.orgUnitCode} ${locked.period.code} sudah terkunci.`,
-        `The report ${locked.orgUnitCode} ${locked.period.code} became locked.`,
-      );
-    const writes = changed.flatMap((r) =>
-      r.changes.map((c) => {
-        const dataElementId = checked.elementIds.get(c.code) as string;
-        const before = current.get(valueKey(r.unit.id, r.period.code, dataElementId));
-        return { r, code: c.code, value: c.new, dataElementId, before };
-      }),
-    );
-    for (const part of chunks(writes)) {
-      await tx
-        .insert(dataValues)
-        .values(
-          part.map((w) => ({
-            districtId: w.r.unit.districtId,
-            orgUnitId: w.r.unit.id,
-            period: w.r.period.code,
-            dataElementId: w.dataElementId,
-            value: w.value,
-            comment: w.before?.comment ?? null,
-            updatedBy: actor.userId,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [dataValues.orgUnitId, dataValues.period, dataValues.dataElementId],
-          set: {
-            value: sql`excluded.value`,
-            revision: sql`${dataValues.revision} + 1`,
-            updatedBy: sql`excluded.updated_by`,
-            updatedAt: sql`now()`,
-          },
-        });
-      await recordAudit(
-        tx,
-        actor,
-        ...part.map((w) => ({
-          action: "data.value_set",
-          entityType: "data_value",
-          entityId: `${w.r.unit.id}/${w.r.period.code}/${w.code}`,
-          orgUnitId: w.r.unit.id,
-          oldValue: w.before ? { value: canonical(w.before.value), comment: w.before.comment } : null,
-          newValue: { value: w.value, comment: w.before?.comment ?? null },
+  await ensurePeriods(tx, periods as Period[]);
+  for (const part of chunks(changed)) {
+    await tx
+      .insert(dataSetReports)
+      .values(
+        part.map((r) => ({
+          dataSetId,
+          orgUnitId: r.unit.id,
+          districtId: r.unit.districtId,
+          period: r.period.code,
         })),
-      );
-    }
-    return { forms: changed.length, values: writes.length };
+      )
+      .onConflictDoNothing();
+  }
+  const { statuses, values: current } = await readFormsState(tx, {
+    dataSetId,
+    unitIds,
+    periods: periodCodes,
+    elementIds,
+    lock: true,
   });
+  const locked = changed.find((r) => {
+    const now = statuses.get(formKey(r.unit.id, r.period.code));
+    return !now || !isEditable(now);
+  });
+  if (locked)
+    throw new AppError(
+      409,
+      "REPORT_LOCKED",
+      `Laporan ${locked.orgUnitCode} ${locked.period.code} sudah terkunci.`,
+      `The report ${locked.orgUnitCode} ${locked.period.code} became locked.`,
+    );
+  const writes = changed.flatMap((r) =>
+    r.changes.map((c) => {
+      const dataElementId = checked.elementIds.get(c.code) as string;
+      const before = current.get(valueKey(r.unit.id, r.period.code, dataElementId));
+      return { r, code: c.code, value: c.new, dataElementId, before };
+    }),
+  );
+  for (const part of chunks(writes)) {
+    await tx
+      .insert(dataValues)
+      .values(
+        part.map((w) => ({
+          districtId: w.r.unit.districtId,
+          orgUnitId: w.r.unit.id,
+          period: w.r.period.code,
+          dataElementId: w.dataElementId,
+          value: w.value,
+          comment: w.before?.comment ?? null,
+          updatedBy: actor.userId,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [dataValues.orgUnitId, dataValues.period, dataValues.dataElementId],
+        set: {
+          value: sql`excluded.value`,
+          revision: sql`${dataValues.revision} + 1`,
+          updatedBy: sql`excluded.updated_by`,
+          updatedAt: sql`now()`,
+        },
+      });
+    await recordAudit(
+      tx,
+      actor,
+      ...part.map((w) => ({
+        action: "data.value_set",
+        entityType: "data_value",
+        entityId: `${w.r.unit.id}/${w.r.period.code}/${w.code}`,
+        orgUnitId: w.r.unit.id,
+        oldValue: w.before ? { value: canonical(w.before.value), comment: w.before.comment } : null,
+        newValue: { value: w.value, comment: w.before?.comment ?? null },
+      })),
+    );
+  }
+  return { forms: changed.length, values: writes.length };
 }

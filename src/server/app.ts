@@ -20,6 +20,7 @@ import type { DatabaseHandle } from "../db/client.js";
 import { evaluationRoutes } from "../evaluation/routes.js";
 import { healthRoutes } from "../health/routes.js";
 import { indicatorDefinitionRoutes } from "../indicators/routes.js";
+import { dataValueSetRoutes } from "../interop/dhis2/routes.js";
 import { errorBody, withRequestId } from "../lib/errors.js";
 import { packagePath } from "../lib/package-root.js";
 import { APP_VERSION } from "../lib/version.js";
@@ -56,6 +57,8 @@ export interface AppOptions {
   metrics?: MetricsOptions;
   /** Fastify's trustProxy: behind a reverse proxy, request.ip and request.protocol come from it. */
   trustProxy?: boolean | number | string;
+  /** The largest dataValueSets upload (256 MB unless given). */
+  importMaxBytes?: number;
 }
 
 export type App = FastifyInstance;
@@ -141,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(metadataRoutes, { prefix: "/api" });
   await app.register(setupRoutes, { prefix: "/api" });
   await app.register(indicatorDefinitionRoutes, { prefix: "/api" });
+  await app.register(dataValueSetRoutes, { prefix: "/api", maxBytes: options.importMaxBytes });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);

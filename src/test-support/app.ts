@@ -16,7 +16,10 @@ export interface TestApp {
 export async function openTestApp(
   target: TestDatabase,
   loginAttemptsPerMinute = 10_000,
-  { demo = { monitoring: false }, ...extra }: Pick<AppOptions, "metrics"> & { demo?: DemoOptions } = {},
+  {
+    demo = { monitoring: false },
+    ...extra
+  }: Pick<AppOptions, "metrics" | "importMaxBytes"> & { demo?: DemoOptions } = {},
 ): Promise<TestApp> {
   const database = await target.open();
   await loadDemo(database.db, demo);
