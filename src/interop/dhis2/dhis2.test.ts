@@ -59,7 +59,9 @@ describe.each(testDatabases())("DHIS2 dataValueSets and ADX on $name", (target) 
     expect(atomic.statusCode).toBe(409);
     const summary = atomic.json();
     expect(summary.status).toBe("ERROR");
-    expect(summary.conflicts.map((c: { errorCode: string; indexes: number[] }) => [c.errorCode, c.indexes])).toEqual([
+    expect(
+      summary.conflicts.map((c: { errorCode: string; indexes: number[] }) => [c.errorCode, c.indexes]),
+    ).toEqual([
       ["E7611", [4]],
       ["E7612", [1]],
       ["E7645", [2]],
@@ -99,7 +101,12 @@ describe.each(testDatabases())("DHIS2 dataValueSets and ADX on $name", (target) 
   it("refuses broken files with a clear 4xx and leaves the database as it was", async () => {
     const before = await fingerprint(t.database.db);
     const cases: Array<[string | Buffer, string, number, string]> = [
-      ['{"dataSet":"LB-PUSKESMAS","dataValues":[{"dataElement":"BUMIL_K4","per', TYPES.json, 400, "JSON_INVALID"],
+      [
+        '{"dataSet":"LB-PUSKESMAS","dataValues":[{"dataElement":"BUMIL_K4","per',
+        TYPES.json,
+        400,
+        "JSON_INVALID",
+      ],
       [
         '<adx xmlns="urn:example:other"><group orgUnit="18.72.01.P2" period="2024-10-01/P1M"/></adx>',
         TYPES.adx,
@@ -140,7 +147,12 @@ describe.each(testDatabases())("DHIS2 dataValueSets and ADX on $name", (target) 
       // A CSV names no data set: the request does.
       const res = await send(files[format], TYPES[format], format === "csv" ? "&dataSet=LB-PUSKESMAS" : "");
       expect(res.statusCode, `${format}: ${res.body.slice(0, 400)}`).toBe(200);
-      expect(res.json().importCount).toEqual({ imported: original.length, updated: 0, ignored: 0, deleted: 0 });
+      expect(res.json().importCount).toEqual({
+        imported: original.length,
+        updated: 0,
+        ignored: 0,
+        deleted: 0,
+      });
       expect(await kotaYear(), format).toEqual(original);
     }
   });

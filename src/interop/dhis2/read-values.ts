@@ -23,9 +23,19 @@ const refuse = (code: string, id: string, en: string) => new AppError(400, code,
 
 /** Reads a dataValueSets body as a stream, one value at a time, into the given sink. */
 export function readValues(format: Format, body: Readable, sink: (value: RawValue) => void): Promise<void> {
-  if (format === "csv") return readCsv(body, sink);
-  if (format === "adx") return readAdx(body, sink);
-  return readJson(body, sink);
+  const checked = (value: RawValue) => {
+    // What the input guard refuses in every other body: PostgreSQL cannot store it.
+    if (Object.values(value).some((v) => v.includes("\u0000") || /\p{Cs}/u.test(v)))
+      throw refuse(
+        "TEXT_INVALID_CHARACTER",
+        "Berkas mengandung karakter yang tidak sah (NUL atau UTF-16 yang rusak).",
+        "The file contains an invalid character (NUL or broken UTF-16).",
+      );
+    sink(value);
+  };
+  if (format === "csv") return readCsv(body, checked);
+  if (format === "adx") return readAdx(body, checked);
+  return readJson(body, checked);
 }
 
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
