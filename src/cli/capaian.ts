@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
-import type { Database } from "../db/client.js";
+import type { Database, DatabaseKind } from "../db/client.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { ROLES } from "../db/schema/index.js";
@@ -104,11 +104,11 @@ user
   });
 
 /** Opens the database, migrates, runs the action and closes, whatever happens. */
-async function withDatabase<T>(action: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(action: (db: Database, kind: DatabaseKind) => Promise<T>): Promise<T> {
   const handle = await openDatabase(databaseOptions());
   try {
     await migrate(handle);
-    return await action(handle.db);
+    return await action(handle.db, handle.kind);
   } finally {
     await handle.close();
   }
@@ -189,7 +189,9 @@ importCommand
       if (process.stderr.isTTY)
         process.stderr.write(`\r${values.toLocaleString("id-ID")} nilai dibaca / values read`);
     };
-    const summary = await withDatabase((db) => importValuesFile(db, file, { ...o, onProgress: progress }));
+    const summary = await withDatabase((db, kind) =>
+      importValuesFile(db, file, { ...o, kind, onProgress: progress }),
+    );
     if (process.stderr.isTTY) process.stderr.write("\n");
     if (o.json) {
       console.log(JSON.stringify(summary, null, 2));

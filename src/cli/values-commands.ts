@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Database } from "../db/client.js";
+import type { Database, DatabaseKind } from "../db/client.js";
 import { parseDhis2Period } from "../domain/index.js";
 import { measured } from "../interop/dhis2/body.js";
 import { writeValues } from "../interop/dhis2/export.js";
@@ -33,6 +33,7 @@ export async function importValuesFile(
     dataSet?: string;
     idScheme: IdScheme;
     strategy: "CREATE" | "UPDATE" | "CREATE_AND_UPDATE" | "DELETE";
+    kind: DatabaseKind;
     /** Values read so far, and the file's size in bytes. */
     onProgress?: (values: number, fileBytes: number) => void;
   },
@@ -56,6 +57,7 @@ export async function importValuesFile(
       unitScheme: o.idScheme,
       dataSetScheme: o.idScheme,
       dataSet: o.dataSet,
+      databaseKind: o.kind,
     },
     everywhere,
     cliActor,

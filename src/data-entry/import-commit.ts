@@ -53,9 +53,15 @@ export async function commitImport(db: Database, dataSetId: string, checked: Che
 /**
  * Writes the changes of checked rows in the caller's transaction: the periods, the report rows (locked,
  * then checked still editable), the values and one audit record per value. Rows with errors must be
- * left out by the caller.
+ * left out by the caller. `write` writes the values and their audit (a staged writer for big files).
  */
-export async function writeChecked(tx: Tx, dataSetId: string, checked: CheckedUpload, actor: Actor) {
+export async function writeChecked(
+  tx: Tx,
+  dataSetId: string,
+  checked: CheckedUpload,
+  actor: Actor,
+  write: ValueWriter = upsertInChunks,
+) {
   const changed = checked.rows
     .filter((r) => r.changes.length)
     .map((r) => {
@@ -101,20 +107,47 @@ export async function writeChecked(tx: Tx, dataSetId: string, checked: CheckedUp
       `The report ${locked.orgUnitCode} ${locked.period.code} became locked.`,
     );
   const writes = changed.flatMap((r) =>
-    r.changes.map((c) => {
+    r.changes.map((c): ValueWrite => {
       const dataElementId = checked.elementIds.get(c.code) as string;
       const before = current.get(valueKey(r.unit.id, r.period.code, dataElementId));
-      return { r, code: c.code, value: c.new, dataElementId, before };
+      return {
+        orgUnitId: r.unit.id,
+        districtId: r.unit.districtId,
+        period: r.period.code,
+        dataElementId,
+        code: c.code,
+        value: c.new,
+        before: before ? { value: canonical(before.value), comment: before.comment } : null,
+      };
     }),
   );
+  await write(tx, writes, actor);
+  return { forms: changed.length, values: writes.length };
+}
+
+/** One value to write, with what it replaces (canonical), for the value and its audit record. */
+export interface ValueWrite {
+  orgUnitId: string;
+  districtId: string | null;
+  period: string;
+  dataElementId: string;
+  code: string;
+  value: string;
+  before: { value: string; comment: string | null } | null;
+}
+
+export type ValueWriter = (tx: Tx, writes: readonly ValueWrite[], actor: Actor) => Promise<void>;
+
+/** Upserts the values a thousand at a time, each slice with its audit records. */
+async function upsertInChunks(tx: Tx, writes: readonly ValueWrite[], actor: Actor) {
   for (const part of chunks(writes)) {
     await tx
       .insert(dataValues)
       .values(
         part.map((w) => ({
-          districtId: w.r.unit.districtId,
-          orgUnitId: w.r.unit.id,
-          period: w.r.period.code,
+          districtId: w.districtId,
+          orgUnitId: w.orgUnitId,
+          period: w.period,
           dataElementId: w.dataElementId,
           value: w.value,
           comment: w.before?.comment ?? null,
@@ -136,12 +169,11 @@ export async function writeChecked(tx: Tx, dataSetId: string, checked: CheckedUp
       ...part.map((w) => ({
         action: "data.value_set",
         entityType: "data_value",
-        entityId: `${w.r.unit.id}/${w.r.period.code}/${w.code}`,
-        orgUnitId: w.r.unit.id,
-        oldValue: w.before ? { value: canonical(w.before.value), comment: w.before.comment } : null,
+        entityId: `${w.orgUnitId}/${w.period}/${w.code}`,
+        orgUnitId: w.orgUnitId,
+        oldValue: w.before,
         newValue: { value: w.value, comment: w.before?.comment ?? null },
       })),
     );
   }
-  return { forms: changed.length, values: writes.length };
 }

@@ -2,4 +2,4 @@
 export { formElements } from "./form.js";
 export type { UploadRow } from "./import.js";
 export { type CheckedRow, checkRows, type RowProblem, type UnitRef, unitsByCode } from "./import-check.js";
-export { writeChecked } from "./import-commit.js";
+export { type ValueWrite, type ValueWriter, writeChecked } from "./import-commit.js";

@@ -8,7 +8,7 @@ import {
   type UploadRow,
   writeChecked,
 } from "../../data-entry/index.js";
-import type { Database, Tx } from "../../db/client.js";
+import type { Database, DatabaseKind, Tx } from "../../db/client.js";
 import { dataSetReports, dataValues } from "../../db/schema/index.js";
 import { canonical, type DomainError, isEditable, parseDhis2Period } from "../../domain/index.js";
 import { chunks } from "../../lib/chunks.js";
@@ -18,6 +18,7 @@ import { Conflicts } from "./conflicts.js";
 import { dataSetsOfElements, findDataSet, unitsBy } from "./queries.js";
 import type { Format, RawValue } from "./read-values.js";
 import type { IdScheme, ImportSummary } from "./schemas.js";
+import { stagedWriter } from "./stage.js";
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -28,6 +29,8 @@ export interface ImportOptions {
   dataSetScheme: IdScheme;
   /** The data set the request names; else the file's, else the one holding its elements. */
   dataSet?: string;
+  /** The values go through a COPY-filled staging table on this database. */
+  databaseKind: DatabaseKind;
 }
 
 export interface ImportFile {
@@ -180,7 +183,13 @@ export async function importValues(
   const removals = good.filter((p) => p.remove);
   try {
     return await db.transaction(async (tx) => {
-      await writeChecked(tx, dataSet.id, { ...checked, rows: writable }, actor);
+      await writeChecked(
+        tx,
+        dataSet.id,
+        { ...checked, rows: writable },
+        actor,
+        stagedWriter(options.databaseKind),
+      );
       const deleted = await deleteValues(tx, dataSet.id, removals, checked, actor);
       const count = {
         imported,

@@ -82,6 +82,7 @@ export const dataValueSetRoutes: FastifyPluginAsyncZod<DataValueSetOptions> = as
           unitScheme: q.orgUnitIdScheme ?? scheme,
           dataSetScheme: q.dataSetIdScheme ?? scheme,
           dataSet: q.dataSet,
+          databaseKind: app.database.kind,
         },
         currentUser(request).roles,
         actorOf(request),
