@@ -120,7 +120,7 @@ export async function* exportRows(db: Reader, filter: ExportFilter, pageSize = 5
         and(
           ...where,
           after
-            ? sql`(${dataValues.orgUnitId}, ${dataValues.period}, ${dataValues.dataElementId}) > (${after.orgUnitId}, ${after.period}, ${after.dataElementId})`
+            ? sql`(${dataValues.orgUnitId}, ${dataValues.period}, ${dataValues.dataElementId}) > (${after.orgUnitId}::uuid, ${after.period}, ${after.dataElementId}::uuid)`
             : undefined,
         ),
       )
