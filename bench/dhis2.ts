@@ -108,7 +108,9 @@ export async function benchDhis2(handle: DatabaseHandle): Promise<string[]> {
       from org_units u
       cross join (select to_char(make_date(2024, g, 1), 'YYYYMM') code from generate_series(1, 12) g) p
       cross join data_set_elements d join data_elements e on e.id = d.data_element_id
-      where u.code like 'DHS.P%' and d.data_set_id = ${dataSet}`)) as unknown as { rows: Array<{ t: string }> }
+      where u.code like 'DHS.P%' and d.data_set_id = ${dataSet}`)) as unknown as {
+      rows: Array<{ t: string }>;
+    }
   ).rows;
   const text = `${resolved[0]?.t ?? ""}\n`;
   await clear();
