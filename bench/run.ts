@@ -2,6 +2,7 @@ import { arch, cpus, totalmem } from "node:os";
 import { loadDemo } from "../src/demo/load-demo.js";
 import { testDatabases } from "../src/test-support/databases.js";
 import { benchDataEntry } from "./data-entry.js";
+import { benchDhis2 } from "./dhis2.js";
 import { benchEvaluation } from "./evaluation.js";
 import { benchHome } from "./home.js";
 import { benchLoad } from "./load.js";
@@ -12,7 +13,8 @@ import { benchUpload } from "./upload.js";
 
 /**
  * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
- * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, home, spm, upload).
+ * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, home, spm, upload,
+ * dhis2; `--small` scales dhis2 down twentyfold).
  */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -41,6 +43,7 @@ const cases = [
   ["home", benchHome],
   ["spm", benchSpmReport],
   ["upload", benchUpload],
+  ["dhis2", benchDhis2],
 ] as const;
 for (const target of testDatabases()) {
   for (const [name, bench] of cases) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
-import type { Database } from "../db/client.js";
+import type { Database, DatabaseKind } from "../db/client.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { ROLES } from "../db/schema/index.js";
@@ -14,6 +14,7 @@ import { exportRakFile, importRakFile } from "./rak-commands.js";
 import { runRemindersOnce } from "./reminder-commands.js";
 import { exportSpmReport } from "./report-commands.js";
 import { createUserFromCli } from "./user-create.js";
+import { exportValuesFile, importValuesFile } from "./values-commands.js";
 
 const program = new Command()
   .name("capaian")
@@ -104,11 +105,11 @@ user
   });
 
 /** Opens the database, migrates, runs the action and closes, whatever happens. */
-async function withDatabase<T>(action: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(action: (db: Database, kind: DatabaseKind) => Promise<T>): Promise<T> {
   const handle = await openDatabase(databaseOptions());
   try {
     await migrate(handle);
-    return await action(handle.db);
+    return await action(handle.db, handle.kind);
   } finally {
     await handle.close();
   }
@@ -121,9 +122,9 @@ const year = (text: string) => {
   return n;
 };
 
-program
-  .command("import")
-  .description("impor dokumen / import a document")
+const importCommand = program.command("import").description("impor dokumen / import a document");
+
+importCommand
   .command("rak <file>")
   .description("impor RAK dari .xlsx/.csv / import a RAK from .xlsx or .csv")
   .requiredOption("--org <org>", "nama atau kode unit organisasi / org unit name or code")
@@ -148,9 +149,9 @@ program
     );
   });
 
-program
-  .command("export")
-  .description("ekspor dokumen / export a document")
+const exportCommand = program.command("export").description("ekspor dokumen / export a document");
+
+exportCommand
   .command("rak")
   .description("ekspor RAK terbaru sebagai xlsx atau pdf / export the latest RAK as xlsx or pdf")
   .requiredOption("--org <org>", "nama atau kode unit organisasi / org unit name or code")
@@ -164,6 +165,62 @@ program
     const { format, paper } = o;
     const { version } = await withDatabase((db) => exportRakFile(db, { ...o, format, paper }));
     console.log(`RAK versi ${version} ditulis ke / written to ${o.output}`);
+  });
+
+const scheme = (text: string) => {
+  const s = text.toUpperCase();
+  if (s !== "UID" && s !== "CODE" && s !== "NAME") throw new Error("--id-scheme uid | code | name");
+  return s;
+};
+
+importCommand
+  .command("values <file>")
+  .description("impor nilai DHIS2 dataValueSets (JSON, CSV) atau ADX / import DHIS2 dataValueSets or ADX")
+  .option("--format <format>", "json | csv | adx (default: dari ekstensi / from the extension)")
+  .option("--dry-run", "hanya periksa, jangan simpan / check only, save nothing", false)
+  .option("--atomic <mode>", "all | none: none menyimpan nilai yang sah / none saves the valid values", "all")
+  .option("--data-set <dataSet>", "formulir data (bila berkas tidak menyebutnya) / the data set")
+  .option("--id-scheme <scheme>", "uid | code | name", scheme, "CODE")
+  .option("--strategy <strategy>", "CREATE | UPDATE | CREATE_AND_UPDATE | DELETE", "CREATE_AND_UPDATE")
+  .option("--json", "ringkasan sebagai JSON / print the summary as JSON", false)
+  .action(async (file: string, o) => {
+    if (!["CREATE", "UPDATE", "CREATE_AND_UPDATE", "DELETE"].includes(o.strategy))
+      throw new Error("--strategy CREATE | UPDATE | CREATE_AND_UPDATE | DELETE");
+    const progress = (values: number) => {
+      if (process.stderr.isTTY)
+        process.stderr.write(`\r${values.toLocaleString("id-ID")} nilai dibaca / values read`);
+    };
+    const summary = await withDatabase((db, kind) =>
+      importValuesFile(db, file, { ...o, kind, onProgress: progress }),
+    );
+    if (process.stderr.isTTY) process.stderr.write("\n");
+    if (o.json) {
+      console.log(JSON.stringify(summary, null, 2));
+    } else {
+      console.log(`${summary.status}: ${summary.description}\n${summary.descriptionEn}`);
+      for (const c of summary.conflicts)
+        console.log(
+          `  [${c.errorCode}] ${c.object}: ${c.value} (indeks / indexes ${c.indexes.slice(0, 10).join(", ")})`,
+        );
+    }
+    if (summary.status === "ERROR") process.exitCode = 1;
+  });
+
+exportCommand
+  .command("values")
+  .description("ekspor nilai sebagai DHIS2 dataValueSets (JSON, CSV) atau ADX / export values")
+  .requiredOption("--data-set <dataSet>", "formulir data / data set")
+  .requiredOption("--org-unit <orgUnit>", "unit organisasi / org unit")
+  .option("--children", "termasuk semua unit di bawahnya / with every unit below it", false)
+  .option("--period <period>", "periode DHIS2 / DHIS2 period (202401, 2024Q1, 2024)")
+  .option("--start-date <date>", "YYYY-MM-DD")
+  .option("--end-date <date>", "YYYY-MM-DD")
+  .option("--format <format>", "json | csv | adx (default: dari ekstensi / from the extension)")
+  .option("--id-scheme <scheme>", "uid | code | name", scheme, "CODE")
+  .requiredOption("-o, --output <file>", "berkas keluaran / output file")
+  .action(async (o) => {
+    await withDatabase((db) => exportValuesFile(db, o));
+    console.log(`Nilai ditulis ke / values written to ${o.output}`);
   });
 
 program

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Actor } from "../audit/record.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import { auditLog, dataSetReports, dataValues } from "../db/schema/index.js";
 import { canonical, isEditable, type Period } from "../domain/index.js";
 import { chunks } from "../lib/chunks.js";
@@ -37,8 +37,8 @@ export function previewPage(rows: readonly ImportRow[]) {
 }
 
 /**
- * Writes a checked file in one transaction with a fixed number of statements: the periods, the report
- * rows (locked, then checked still editable), the audit and the values (two per 5 000 values).
+ * Writes a checked file in one transaction with a fixed number of statements per 5 000 values:
+ * the periods, the report rows (locked, then checked still editable), the values, the audit.
  * Any row with an error refuses the whole file.
  */
 export async function commitImport(db: Database, dataSetId: string, checked: CheckedUpload, actor: Actor) {
@@ -55,6 +55,21 @@ export async function commitImport(db: Database, dataSetId: string, checked: Che
       },
     );
   }
+  return db.transaction((tx) => writeChecked(tx, dataSetId, checked, actor));
+}
+
+/**
+ * Writes the changes of checked rows in the caller's transaction: the periods, the report rows (locked,
+ * then checked still editable), the values and one audit record per value. Rows with errors must be
+ * left out by the caller. `write` writes the values and their audit (a staged writer for big files).
+ */
+export async function writeChecked(
+  tx: Tx,
+  dataSetId: string,
+  checked: CheckedUpload,
+  actor: Actor,
+  write: ValueWriter = upsertSetBased,
+) {
   const changed = checked.rows
     .filter((r) => r.changes.length)
     .map((r) => {
@@ -67,78 +82,103 @@ export async function commitImport(db: Database, dataSetId: string, checked: Che
   const periodCodes = periods.map((p) => p.code);
   const unitIds = [...new Set(changed.map((r) => r.unit.id))];
   const elementIds = [...checked.elementIds.values()];
-  return db.transaction(async (tx) => {
-    await ensurePeriods(tx, periods as Period[]);
-    for (const part of chunks(changed)) {
-      await tx
-        .insert(dataSetReports)
-        .values(
-          part.map((r) => ({
-            dataSetId,
-            orgUnitId: r.unit.id,
-            districtId: r.unit.districtId,
-            period: r.period.code,
-          })),
-        )
-        .onConflictDoNothing();
-    }
-    const { statuses, values: current } = await readFormsState(tx, {
-      dataSetId,
-      unitIds,
-      periods: periodCodes,
-      elementIds,
-      lock: true,
-    });
-    const locked = changed.find((r) => {
-      const now = statuses.get(formKey(r.unit.id, r.period.code));
-      return !now || !isEditable(now);
-    });
-    if (locked)
-      throw new AppError(
-        409,
-        "REPORT_LOCKED",
-        `Laporan ${locked.orgUnitCode} ${locked.period.code} sudah terkunci.`,
-        `The report ${locked.orgUnitCode} ${locked.period.code} became locked.`,
-      );
-    const writes = changed.flatMap((r) =>
-      r.changes.map((c) => {
-        const dataElementId = checked.elementIds.get(c.code) as string;
-        const before = current.get(valueKey(r.unit.id, r.period.code, dataElementId));
-        return { r, code: c.code, value: c.new, dataElementId, before };
-      }),
-    );
-    // Set-based: per slice one statement for the audit (written first, so "before" is still the
-    // stored value) and one for the values, each row's fields travelling as one array per column.
-    for (const part of chunks(writes, SET_ROWS)) {
-      const column = (pick: (w: (typeof part)[number]) => string | null) => pgArray(part.map(pick));
-      await tx.execute(sql`
-        insert into ${auditLog} (user_id, username, request_id, client_address, action, entity_type,
-          entity_id, org_unit_id, old_value, new_value)
-        select ${actor.userId}::uuid, ${actor.username}, ${actor.requestId}, ${actor.clientAddress ?? null},
-          'data.value_set', 'data_value', entity_id, org_unit_id, old_value, new_value
-        from unnest(
-          ${column((w) => `${w.r.unit.id}/${w.r.period.code}/${w.code}`)}::text[],
-          ${column((w) => w.r.unit.id)}::uuid[],
-          ${column((w) => (w.before ? JSON.stringify({ value: canonical(w.before.value), comment: w.before.comment }) : null))}::jsonb[],
-          ${column((w) => JSON.stringify({ value: w.value, comment: w.before?.comment ?? null }))}::jsonb[]
-        ) as t(entity_id, org_unit_id, old_value, new_value)`);
-      await tx.execute(sql`
-        insert into ${dataValues} (district_id, org_unit_id, period, data_element_id, value, comment, updated_by)
-        select district_id, org_unit_id, period, data_element_id, value, comment, ${actor.userId}::uuid
-        from unnest(
-          ${column((w) => w.r.unit.districtId)}::uuid[],
-          ${column((w) => w.r.unit.id)}::uuid[],
-          ${column((w) => w.r.period.code)}::text[],
-          ${column((w) => w.dataElementId)}::uuid[],
-          ${column((w) => w.value)}::numeric[],
-          ${column((w) => w.before?.comment ?? null)}::text[]
-        ) as t(district_id, org_unit_id, period, data_element_id, value, comment)
-        on conflict (org_unit_id, period, data_element_id) do update
-          set value = excluded.value, revision = ${dataValues}.revision + 1,
-            updated_by = excluded.updated_by, updated_at = now()`);
-      // PGlite answers in microtasks only: without a turn of the loop here, the whole commit holds it.
-      await nextTurn();
-    }
-    return { forms: changed.length, values: writes.length };
+  await ensurePeriods(tx, periods as Period[]);
+  for (const part of chunks(changed)) {
+    await tx
+      .insert(dataSetReports)
+      .values(
+        part.map((r) => ({
+          dataSetId,
+          orgUnitId: r.unit.id,
+          districtId: r.unit.districtId,
+          period: r.period.code,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+  const { statuses, values: current } = await readFormsState(tx, {
+    dataSetId,
+    unitIds,
+    periods: periodCodes,
+    elementIds,
+    lock: true,
   });
+  const locked = changed.find((r) => {
+    const now = statuses.get(formKey(r.unit.id, r.period.code));
+    return !now || !isEditable(now);
+  });
+  if (locked)
+    throw new AppError(
+      409,
+      "REPORT_LOCKED",
+      `Laporan ${locked.orgUnitCode} ${locked.period.code} sudah terkunci.`,
+      `The report ${locked.orgUnitCode} ${locked.period.code} became locked.`,
+    );
+  const writes = changed.flatMap((r) =>
+    r.changes.map((c): ValueWrite => {
+      const dataElementId = checked.elementIds.get(c.code) as string;
+      const before = current.get(valueKey(r.unit.id, r.period.code, dataElementId));
+      return {
+        orgUnitId: r.unit.id,
+        districtId: r.unit.districtId,
+        period: r.period.code,
+        dataElementId,
+        code: c.code,
+        value: c.new,
+        before: before ? { value: canonical(before.value), comment: before.comment } : null,
+      };
+    }),
+  );
+  await write(tx, writes, actor);
+  return { forms: changed.length, values: writes.length };
+}
+
+/** One value to write, with what it replaces (canonical), for the value and its audit record. */
+export interface ValueWrite {
+  orgUnitId: string;
+  districtId: string | null;
+  period: string;
+  dataElementId: string;
+  code: string;
+  value: string;
+  before: { value: string; comment: string | null } | null;
+}
+
+export type ValueWriter = (tx: Tx, writes: readonly ValueWrite[], actor: Actor) => Promise<void>;
+
+/**
+ * Set-based: per slice one statement for the audit (written first, so "before" is still the stored
+ * value) and one for the values, each row's fields travelling as one array per column.
+ */
+async function upsertSetBased(tx: Tx, writes: readonly ValueWrite[], actor: Actor) {
+  for (const part of chunks(writes, SET_ROWS)) {
+    const column = (pick: (w: ValueWrite) => string | null) => pgArray(part.map(pick));
+    await tx.execute(sql`
+      insert into ${auditLog} (user_id, username, request_id, client_address, action, entity_type,
+        entity_id, org_unit_id, old_value, new_value)
+      select ${actor.userId}::uuid, ${actor.username}, ${actor.requestId}, ${actor.clientAddress ?? null},
+        'data.value_set', 'data_value', entity_id, org_unit_id, old_value, new_value
+      from unnest(
+        ${column((w) => `${w.orgUnitId}/${w.period}/${w.code}`)}::text[],
+        ${column((w) => w.orgUnitId)}::uuid[],
+        ${column((w) => (w.before ? JSON.stringify(w.before) : null))}::jsonb[],
+        ${column((w) => JSON.stringify({ value: w.value, comment: w.before?.comment ?? null }))}::jsonb[]
+      ) as t(entity_id, org_unit_id, old_value, new_value)`);
+    await tx.execute(sql`
+      insert into ${dataValues} (district_id, org_unit_id, period, data_element_id, value, comment, updated_by)
+      select district_id, org_unit_id, period, data_element_id, value, comment, ${actor.userId}::uuid
+      from unnest(
+        ${column((w) => w.districtId)}::uuid[],
+        ${column((w) => w.orgUnitId)}::uuid[],
+        ${column((w) => w.period)}::text[],
+        ${column((w) => w.dataElementId)}::uuid[],
+        ${column((w) => w.value)}::numeric[],
+        ${column((w) => w.before?.comment ?? null)}::text[]
+      ) as t(district_id, org_unit_id, period, data_element_id, value, comment)
+      on conflict (org_unit_id, period, data_element_id) do update
+        set value = excluded.value, revision = ${dataValues}.revision + 1,
+          updated_by = excluded.updated_by, updated_at = now()`);
+    // PGlite answers in microtasks only: without a turn of the loop here, the whole commit holds it.
+    await nextTurn();
+  }
 }

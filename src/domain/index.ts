@@ -76,6 +76,7 @@ export {
   sum,
 } from "./decimal.js";
 export { defaultYear } from "./default-year.js";
+export { parseDhis2Period, toAdxPeriod } from "./dhis2-periods.js";
 export { type EntryWindow, type EntryWindowRule, entryWindow, shiftPeriod } from "./entry-window.js";
 export { type BilingualText, DomainError } from "./errors.js";
 export {

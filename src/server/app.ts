@@ -21,6 +21,7 @@ import { evaluationRoutes } from "../evaluation/routes.js";
 import { healthRoutes } from "../health/routes.js";
 import { homeRoutes } from "../home/routes.js";
 import { indicatorDefinitionRoutes } from "../indicators/routes.js";
+import { dataValueSetRoutes } from "../interop/dhis2/routes.js";
 import { errorBody, withRequestId } from "../lib/errors.js";
 import { packagePath } from "../lib/package-root.js";
 import { APP_VERSION } from "../lib/version.js";
@@ -61,6 +62,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** The SMTP sender and the test clock of POST /api/reminders/run. */
   reminders?: ReminderRouteOptions;
+  /** The largest dataValueSets upload (256 MB unless given). */
+  importMaxBytes?: number;
 }
 
 export type App = FastifyInstance;
@@ -149,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(indicatorDefinitionRoutes, { prefix: "/api" });
   await app.register(searchRoutes, { prefix: "/api" });
   await app.register(reminderRoutes, { prefix: "/api", ...options.reminders });
+  await app.register(dataValueSetRoutes, { prefix: "/api", maxBytes: options.importMaxBytes });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);

@@ -19,7 +19,7 @@ export async function openTestApp(
   {
     demo = { monitoring: false },
     ...extra
-  }: Pick<AppOptions, "metrics" | "reminders"> & { demo?: DemoOptions } = {},
+  }: Pick<AppOptions, "metrics" | "reminders" | "importMaxBytes"> & { demo?: DemoOptions } = {},
 ): Promise<TestApp> {
   const database = await target.open();
   await loadDemo(database.db, demo);

@@ -292,6 +292,25 @@ export const matrix: Record<string, RouteRule> = {
     showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
   },
   "POST /api/data-entry/import": { who: ["operator_fasyankes"], request: (i) => valuesUpload(i, "import") },
+  "POST /api/dataValueSets": {
+    who: ["operator_fasyankes"],
+    request: () => ({
+      url: "/api/dataValueSets?idScheme=CODE&dataSet=LB-PUSKESMAS",
+      body: Buffer.from(
+        JSON.stringify({
+          dataValues: [{ dataElement: "BUMIL_K4", period: "202405", orgUnit: "18.72.01.P2", value: "3" }],
+        }),
+      ),
+      headers: { "content-type": "application/json" },
+    }),
+  },
+  "GET /api/dataValueSets": {
+    who: all,
+    scoped: "entity",
+    request: () => ({
+      url: "/api/dataValueSets?idScheme=CODE&dataSet=LB-PUSKESMAS&orgUnit=18.72.01.P2&period=202401",
+    }),
+  },
   "GET /api/data-entry/completeness": {
     who: all,
     scoped: "list",

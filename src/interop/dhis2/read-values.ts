@@ -1,0 +1,236 @@
+import type { Readable } from "node:stream";
+import { parse as parseCsv } from "fast-csv";
+import { SaxesParser } from "saxes";
+import StreamJson from "stream-json";
+import { AppError } from "../../lib/errors.js";
+
+/** One data value as the file gave it, identifiers still in the file's id scheme. */
+export interface RawValue {
+  dataElement: string;
+  period: string;
+  orgUnit: string;
+  categoryOptionCombo: string;
+  attributeOptionCombo: string;
+  value: string;
+  comment: string;
+  /** The data set the file names for it (JSON header, ADX group); empty when none. */
+  dataSet: string;
+}
+
+export type Format = "json" | "csv" | "adx";
+
+const refuse = (code: string, id: string, en: string) => new AppError(400, code, id, en);
+
+/** Reads a dataValueSets body as a stream, one value at a time, into the given sink. */
+export function readValues(format: Format, body: Readable, sink: (value: RawValue) => void): Promise<void> {
+  const checked = (value: RawValue) => {
+    // What the input guard refuses in every other body: PostgreSQL cannot store it.
+    if (Object.values(value).some((v) => v.includes("\u0000") || /\p{Cs}/u.test(v)))
+      throw refuse(
+        "TEXT_INVALID_CHARACTER",
+        "Berkas mengandung karakter yang tidak sah (NUL atau UTF-16 yang rusak).",
+        "The file contains an invalid character (NUL or broken UTF-16).",
+      );
+    sink(value);
+  };
+  if (format === "csv") return readCsv(body, checked);
+  if (format === "adx") return readAdx(body, checked);
+  return readJson(body, checked);
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
+
+/** `{dataSet, period, orgUnit, attributeOptionCombo, dataValues: [...]}`; the header fills values' gaps. */
+async function readJson(body: Readable, sink: (value: RawValue) => void) {
+  const tokens = StreamJson.parser({ streamValues: false });
+  body.on("error", (e) => tokens.destroy(e));
+  body.pipe(tokens);
+  const header: Record<string, string> = {};
+  const pending: RawValue[] = [];
+  let depth = 0;
+  let key = "";
+  let inValues = false;
+  let item: Record<string, string> | null = null;
+  try {
+    for await (const token of tokens as AsyncIterable<{ name: string; value?: unknown }>) {
+      switch (token.name) {
+        case "startObject":
+        case "startArray":
+          if (depth === 0 && token.name === "startArray") throw notAnObject();
+          if (depth === 1 && key === "dataValues" && token.name === "startArray") inValues = true;
+          else if (inValues && depth === 2 && token.name === "startObject") item = {};
+          depth++;
+          break;
+        case "endObject":
+        case "endArray":
+          depth--;
+          if (inValues && depth === 2 && item) {
+            const v: RawValue = {
+              dataElement: item.dataElement ?? "",
+              period: item.period || (header.period ?? ""),
+              orgUnit: item.orgUnit || (header.orgUnit ?? ""),
+              categoryOptionCombo: item.categoryOptionCombo ?? "",
+              attributeOptionCombo: item.attributeOptionCombo || (header.attributeOptionCombo ?? ""),
+              value: item.value ?? "",
+              comment: item.comment ?? "",
+              dataSet: header.dataSet ?? "",
+            };
+            if (!v.period || !v.orgUnit || !v.dataSet || !v.attributeOptionCombo) pending.push(v);
+            sink(v);
+            item = null;
+          } else if (inValues && depth === 1) inValues = false;
+          break;
+        case "keyValue":
+          key = String(token.value);
+          break;
+        default:
+          if (depth === 0) throw notAnObject();
+          if (depth === 1) header[key] = text(token.value);
+          else if (item && depth === 3) item[key] = text(token.value);
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw refuse(
+      "JSON_INVALID",
+      `Berkas JSON rusak atau terpotong: ${(error as Error).message}`,
+      `The JSON file is broken or truncated: ${(error as Error).message}`,
+    );
+  }
+  // A header written after the values still applies to them.
+  for (const v of pending) {
+    v.period ||= header.period ?? "";
+    v.orgUnit ||= header.orgUnit ?? "";
+    v.attributeOptionCombo ||= header.attributeOptionCombo ?? "";
+    v.dataSet ||= header.dataSet ?? "";
+  }
+}
+
+const notAnObject = () =>
+  refuse(
+    "JSON_INVALID",
+    'Berkas JSON harus berupa objek {"dataValues": [...]}.',
+    'The JSON file must be an object {"dataValues": [...]}.',
+  );
+
+/** DHIS2's columns, in DHIS2's order; the first six are required. */
+export const CSV_COLUMNS = [
+  "dataelement",
+  "period",
+  "orgunit",
+  "categoryoptioncombo",
+  "attributeoptioncombo",
+  "value",
+  "storedby",
+  "lastupdated",
+  "comment",
+  "followup",
+] as const;
+
+async function readCsv(body: Readable, sink: (value: RawValue) => void) {
+  const rows = parseCsv({ headers: false, ignoreEmpty: true });
+  body.on("error", (e) => rows.destroy(e));
+  body.pipe(rows);
+  let header: string[] | null = null;
+  try {
+    for await (const row of rows as AsyncIterable<string[]>) {
+      if (!header) {
+        // Excel's "CSV UTF-8" starts with a byte order mark; it is not part of the first name.
+        header = row.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, "") : h).trim().toLowerCase());
+        if (CSV_COLUMNS.slice(0, 6).some((name, i) => header?.[i] !== name))
+          throw refuse(
+            "CSV_HEADER_INVALID",
+            `Baris pertama CSV harus berisi ${CSV_COLUMNS.join(",")}.`,
+            `The CSV's first row must hold ${CSV_COLUMNS.join(",")}.`,
+          );
+        continue;
+      }
+      sink({
+        dataElement: row[0] ?? "",
+        period: row[1] ?? "",
+        orgUnit: row[2] ?? "",
+        categoryOptionCombo: row[3] ?? "",
+        attributeOptionCombo: row[4] ?? "",
+        value: row[5] ?? "",
+        comment: row[header.indexOf("comment")] ?? "",
+        dataSet: "",
+      });
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw refuse("CSV_INVALID", "Berkas CSV tidak terbaca.", "The CSV file cannot be read.");
+  }
+  if (!header) throw refuse("CSV_INVALID", "Berkas CSV kosong.", "The CSV file is empty.");
+}
+
+export const ADX_NAMESPACE = "urn:ihe:qrph:adx:2015";
+const GROUP_KEYS = new Set(["orgUnit", "period", "dataSet", "completeDate"]);
+const VALUE_KEYS = new Set(["dataElement", "value"]);
+
+/** ADX: `<adx>` in the IHE namespace, `<group>` per form, `<dataValue>` per value. */
+async function readAdx(body: Readable, sink: (value: RawValue) => void) {
+  const xml = new SaxesParser({ xmlns: true });
+  let group: Record<string, string> | null = null;
+  let failure: unknown = null;
+  let root = true;
+  xml.on("error", (e) => {
+    failure ??= e;
+  });
+  xml.on("opentag", (tag) => {
+    if (failure) return;
+    const attrs: Record<string, string> = {};
+    for (const a of Object.values(tag.attributes)) if (!a.prefix) attrs[a.local] = a.value;
+    if (root) {
+      root = false;
+      if (tag.local !== "adx" || tag.uri !== ADX_NAMESPACE)
+        failure = refuse(
+          "ADX_NAMESPACE",
+          `Elemen akar harus <adx xmlns="${ADX_NAMESPACE}">, bukan <${tag.name}> (${tag.uri || "tanpa namespace"}).`,
+          `The root element must be <adx xmlns="${ADX_NAMESPACE}">, not <${tag.name}> (${tag.uri || "no namespace"}).`,
+        );
+      return;
+    }
+    if (tag.uri !== ADX_NAMESPACE) return;
+    if (tag.local === "group") group = attrs;
+    else if (tag.local === "dataValue" && group) {
+      const g = group;
+      // Other attributes are disaggregations: category option combos we do not hold.
+      const extra = (keys: Set<string>, of: Record<string, string>) =>
+        Object.entries(of)
+          .filter(([k]) => !keys.has(k))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(";");
+      sink({
+        dataElement: attrs.dataElement ?? "",
+        period: g.period ?? "",
+        orgUnit: g.orgUnit ?? "",
+        categoryOptionCombo: extra(VALUE_KEYS, attrs),
+        attributeOptionCombo: extra(GROUP_KEYS, g),
+        value: attrs.value ?? "",
+        comment: "",
+        dataSet: g.dataSet ?? "",
+      });
+    }
+  });
+  xml.on("closetag", (tag) => {
+    if (tag.local === "group") group = null;
+  });
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      xml.write(decoder.decode(chunk, { stream: true }));
+      if (failure) break;
+    }
+    if (!failure) xml.write(decoder.decode()).close();
+  } catch (error) {
+    failure ??= error;
+  }
+  if (failure instanceof AppError) throw failure;
+  if (failure)
+    throw refuse(
+      "ADX_INVALID",
+      `Berkas ADX bukan XML yang sah: ${(failure as Error).message}`,
+      `The ADX file is not well-formed XML: ${(failure as Error).message}`,
+    );
+  if (root) throw refuse("ADX_INVALID", "Berkas ADX kosong.", "The ADX file is empty.");
+}
