@@ -108,6 +108,13 @@ export {
   type WantedElement,
 } from "./membership.js";
 export {
+  type IndicatorOverMonths,
+  indicatorOverMonths,
+  type MonthlySums,
+  type MonthlyTotal,
+  monthlySums,
+} from "./monthly-sums.js";
+export {
   childPeriods,
   comparePeriods,
   contains,
@@ -140,6 +147,16 @@ export {
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
 export { checkRules, ELEMENT_CODE, isElementCode, type RuleProblem } from "./rule-check.js";
 export { parseRupiah, rupiahAmount, wholeRupiah } from "./rupiah.js";
+export {
+  bandOf,
+  legendOf,
+  PERMENDAGRI_CUTS,
+  rankValues,
+  type ScorecardLegend,
+  type Trend,
+  trendOf,
+  validCuts,
+} from "./scorecard.js";
 export { computeIkm, SKM_BAND_LABEL, SKM_ELEMENTS, type SkmBand, type SkmResult, skmBand } from "./skm.js";
 export {
   byProvider,

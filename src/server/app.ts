@@ -29,6 +29,7 @@ import { planEditRoutes } from "../plans/edit-routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { planStartRoutes } from "../plans/start-routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
+import { scorecardRoutes } from "../scorecard/routes.js";
 import { setupRoutes } from "../setup/routes.js";
 import { skmRoutes } from "../skm/routes.js";
 import { spmAdoptionRoutes } from "../spm/adoption-routes.js";
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(metadataRoutes, { prefix: "/api" });
   await app.register(setupRoutes, { prefix: "/api" });
   await app.register(indicatorDefinitionRoutes, { prefix: "/api" });
+  await app.register(scorecardRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);
