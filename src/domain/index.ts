@@ -148,6 +148,8 @@ export { type NotComputable, type NotComputableReason, notComputable } from "./r
 export { checkRules, ELEMENT_CODE, isElementCode, type RuleProblem } from "./rule-check.js";
 export { parseRupiah, rupiahAmount, wholeRupiah } from "./rupiah.js";
 export {
+  BAND_COLOUR,
+  BAND_SHORT,
   bandOf,
   legendOf,
   PERMENDAGRI_CUTS,

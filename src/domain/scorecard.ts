@@ -80,3 +80,21 @@ export function trendOf(value: string | null, previous: string | null, polarity:
   if (c === 0) return "same";
   return c > 0 === (polarity === "higher") ? "better" : "worse";
 }
+
+/** Band colours (hex without #), one set for the screen, the sheet and the pdf. */
+export const BAND_COLOUR: Record<PerformanceCategory, { fill: string; text: string }> = {
+  sangat_tinggi: { fill: "1A9850", text: "FFFFFF" },
+  tinggi: { fill: "91CF60", text: "000000" },
+  sedang: { fill: "FEE08B", text: "000000" },
+  rendah: { fill: "FC8D59", text: "000000" },
+  sangat_rendah: { fill: "D73027", text: "FFFFFF" },
+};
+
+/** Short band names printed in each cell, so the band reads without its colour. */
+export const BAND_SHORT: Record<PerformanceCategory, string> = {
+  sangat_tinggi: "ST",
+  tinggi: "T",
+  sedang: "S",
+  rendah: "R",
+  sangat_rendah: "SR",
+};

@@ -1,31 +1,18 @@
 import {
+  BAND_COLOUR,
+  BAND_SHORT,
   CATEGORY_LABEL,
   canonical,
   formatNumberId,
   type PerformanceCategory,
   round,
 } from "../../domain/index.js";
+
 import type { Scorecard, ScorecardCell } from "../../scorecard/schemas.js";
 
+export { BAND_COLOUR, BAND_SHORT };
+
 export type Lang = "id" | "en";
-
-/** Band colours, shared by the sheet, the pdf and the screen's legend (same order as the bands). */
-export const BAND_COLOUR: Record<PerformanceCategory, { fill: string; text: string }> = {
-  sangat_tinggi: { fill: "1A9850", text: "FFFFFF" },
-  tinggi: { fill: "91CF60", text: "000000" },
-  sedang: { fill: "FEE08B", text: "000000" },
-  rendah: { fill: "FC8D59", text: "000000" },
-  sangat_rendah: { fill: "D73027", text: "FFFFFF" },
-};
-
-/** Short band names printed in each cell, so the band reads without its colour. */
-export const BAND_SHORT: Record<PerformanceCategory, string> = {
-  sangat_tinggi: "ST",
-  tinggi: "T",
-  sedang: "S",
-  rendah: "R",
-  sangat_rendah: "SR",
-};
 
 const TEXT = {
   id: {
