@@ -8,6 +8,7 @@ import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
 import { planVersionsEn } from "./plan-versions-en";
 import { populationsEn } from "./populations-en";
+import { scorecardEn } from "./scorecard-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
 import { spmEn } from "./spm-en";
@@ -24,6 +25,7 @@ export const en: Messages = {
   indicators: indicatorsEn,
   setup: setupEn,
   skm: skmEn,
+  scorecard: scorecardEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {
     home: "Home",

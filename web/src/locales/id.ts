@@ -7,6 +7,7 @@ import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
 import { planVersionsId } from "./plan-versions-id";
 import { populationsId } from "./populations-id";
+import { scorecardId } from "./scorecard-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
 import { spmId } from "./spm-id";
@@ -23,6 +24,7 @@ export const id = {
   indicators: indicatorsId,
   setup: setupId,
   skm: skmId,
+  scorecard: scorecardId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
     home: "Beranda",
