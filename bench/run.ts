@@ -5,12 +5,13 @@ import { benchDataEntry } from "./data-entry.js";
 import { benchEvaluation } from "./evaluation.js";
 import { benchLoad } from "./load.js";
 import { benchRakTransfer } from "./rak-transfer.js";
+import { benchScorecard } from "./scorecard.js";
 import { benchSpmReport } from "./spm-report.js";
 import { benchUpload } from "./upload.js";
 
 /**
  * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
- * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, spm, upload).
+ * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, spm, upload, scorecard).
  */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -33,6 +34,7 @@ const cases = [
   ["evaluation", benchEvaluation],
   ["spm", benchSpmReport],
   ["upload", benchUpload],
+  ["scorecard", benchScorecard],
 ] as const;
 for (const target of testDatabases()) {
   for (const [name, bench] of cases) {
