@@ -66,7 +66,7 @@ describe.each(targetNames())("the scorecard of Kota Metro (%s)", (name) => {
     await kecamatan.click();
     await expect.poll(() => page.getByText(`Seluruh ${kecamatanName}`).count()).toBe(1);
     expect(await page.getByTestId("drill-down").count()).toBe(0);
-    await page.getByRole("button", { name: "Kota Metro" }).click();
+    await page.getByTestId("scorecard-trail").filter({ hasText: "Kota Metro" }).click();
     await expect.poll(() => page.getByTestId("drill-down").count()).toBeGreaterThan(1);
 
     // The league table of every puskesmas, at the phone size too.

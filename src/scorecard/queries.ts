@@ -118,7 +118,8 @@ export async function rowUnits(db: Reader, parent: { id: string; path: string },
   const units = await db
     .select({
       ...unitColumns,
-      hasChildren: sql<boolean>`exists (select 1 from org_units c where c.parent_id = ${orgUnits.id})`,
+      // Qualified by hand: inside the sub-select drizzle's bare "id" would name the child's own column.
+      hasChildren: sql<boolean>`exists (select 1 from org_units c where c.parent_id = "org_units"."id")`,
     })
     .from(orgUnits)
     .where(and(where, isNull(orgUnits.closedOn)))

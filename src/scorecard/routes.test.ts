@@ -65,6 +65,7 @@ describe.each(testDatabases())("the scorecard on $name", (target) => {
     }
     expect(compared).toBeGreaterThanOrEqual(30);
     expect(card.rows.length).toBeGreaterThan(1);
+    expect(card.rows.filter((r) => r.hasChildren).length).toBe(5);
     expect(card.trail.map((u) => u.name)).toContain(card.parent.name);
   });
 

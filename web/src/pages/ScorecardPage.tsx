@@ -157,6 +157,7 @@ export function ScorecardPage() {
                         type="button"
                         size="sm"
                         onClick={() => set({ parentId: u.id })}
+                        data-testid="scorecard-trail"
                       >
                         {u.name}
                       </Anchor>

@@ -9,7 +9,7 @@ import type { Row, View } from "./table";
 type Cell = Row["cells"][number];
 
 const ARROW = { better: "▲", worse: "▼", same: "▬" } as const;
-const NAME_WIDTH = 190;
+const NAME_WIDTH = "clamp(120px, 34vw, 200px)";
 const sticky = (top: boolean, left: boolean): CSSProperties => ({
   position: "sticky",
   ...(top ? { top: 0 } : {}),
@@ -58,7 +58,6 @@ export function ScorecardTable({
         span
         size="xs"
         ml={4}
-        c={cell.trend === "better" ? "green.9" : cell.trend === "worse" ? "red.9" : "gray.7"}
         title={`${t(`scorecard.trend.${cell.trend}`)} ${t("scorecard.vsPrevious", { value: cell.previous === null ? "–" : figure(cell.previous) })}`}
         aria-label={t(`scorecard.trend.${cell.trend}`)}
       >
