@@ -8,7 +8,12 @@ export const MAX_CELLS = 10_000;
  * A column: `i:<id>` an indicator definition fed by data, `c:<id>` the completeness and `t:<id>` the
  * timeliness of a monthly data set.
  */
-const columnKey = z.string().regex(/^[ict]:[0-9a-f-]{36}$/i, "kolom: i:<id>, c:<id> atau t:<id>");
+const columnKey = z
+  .string()
+  .regex(
+    /^[ict]:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    "kolom: i:<id>, c:<id> atau t:<id>",
+  );
 const list = (item: z.ZodString, max: number) =>
   z
     .string()
