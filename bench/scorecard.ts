@@ -29,6 +29,8 @@ async function buildScoreKota(db: Database) {
     select 'SKOR.' || g, 'Cakupan skor ' || lpad(g::text, 2, '0'), '%', 'ratio', 100, 'higher',
       '#{SKOR_' || lpad(g::text, 3, '0') || '}', '#{SKOR_' || lpad((g + ${INDICATORS})::text, 3, '0') || '}', ${kota}
     from generate_series(1, ${INDICATORS}) g`);
+  // Production tables have statistics (autovacuum); a freshly filled bench table needs them asked for.
+  await db.execute(sql`analyze`);
   const ids = await rows(db, sql`select id from indicators where code like 'SKOR.%' order by name`);
   return { kota, path, columns: ids.map((r) => `i:${r.id}`) };
 }
@@ -55,17 +57,17 @@ function rawScorecard(db: Database, path: string) {
         join data_elements de on de.id = dse.data_element_id
         where ou.path like ${`${path}%`} and r.status = 'approved' and r.period in (${list(months)})),
       sums as (
-        select a.org_unit_id, a.code, substr(a.period, 1, 4) || 'Q' || ((substr(a.period, 5, 2)::int + 2) / 3) as quarter,
-          sum(dv.value) as total
+        select a.org_unit_id, p.num, substr(a.period, 1, 4) || 'Q' || ((substr(a.period, 5, 2)::int + 2) / 3) as quarter,
+          sum(dv.value) filter (where a.code = p.num) as numerator,
+          sum(dv.value) filter (where a.code = p.den) as denominator
         from approved a
+        join (values ${pairs}) as p(num, den) on a.code in (p.num, p.den)
         join data_values dv on dv.org_unit_id = a.org_unit_id and dv.period = a.period
           and dv.data_element_id = a.data_element_id
         group by 1, 2, 3)
-      select n.org_unit_id, p.num, n.quarter, n.total::text as numerator, d.total::text as denominator,
-        round(n.total * 100 / nullif(d.total, 0), 4)::text as value
-      from (values ${pairs}) as p(num, den)
-      join sums n on n.code = p.num
-      join sums d on d.code = p.den and d.org_unit_id = n.org_unit_id and d.quarter = n.quarter`,
+      select org_unit_id, num, quarter, numerator::text, denominator::text,
+        round(numerator * 100 / nullif(denominator, 0), 4)::text as value
+      from sums`,
   );
 }
 
