@@ -166,8 +166,10 @@ export async function computeValues(
   parentPath: string,
   mode: RowsMode,
   columns: readonly Column[],
+  buckets: readonly Bucket[],
   months: readonly string[],
 ) {
+  const summing = columns.every((c) => !c.definition || c.definition.rule === "sum");
   const codes = [
     ...new Set(
       columns.flatMap((c) =>
@@ -177,7 +179,14 @@ export async function computeValues(
   ];
   const setIds = [...new Set(columns.flatMap((c) => (c.dataSetId ? [c.dataSetId] : [])))];
   const [sums, counts] = await Promise.all([
-    indicatorSums(db, parentPath, mode, months, codes),
+    indicatorSums(
+      db,
+      parentPath,
+      mode,
+      months,
+      codes,
+      summing ? buckets.map((b) => ({ code: b.period.code, months: b.months })) : undefined,
+    ),
     completenessCounts(db, parentPath, mode, months, setIds),
   ]);
   const totalsByRow = new Map<string, { code: string; period: string; total: string }[]>();
@@ -210,7 +219,7 @@ export async function computeValues(
   return (row: string, column: Column, bucket: Bucket): Value | null => {
     if (column.definition) {
       const { domain, rule } = column.definition;
-      return indicatorOverMonths(domain, rule, sumsOf(row), bucket.months);
+      return indicatorOverMonths(domain, rule, sumsOf(row), summing ? [bucket.period.code] : bucket.months);
     }
     const byKey = countsByRow.get(row);
     let expected = 0;
