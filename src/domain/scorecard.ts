@@ -1,6 +1,6 @@
 import type { PerformanceCategory, Polarity } from "./achievement.js";
 import { CAPAIAN_FRACTION_DIGITS } from "./achievement.js";
-import { compare, round } from "./decimal.js";
+import { canonical, compare, round } from "./decimal.js";
 
 /** Permendagri 86/2017 boundaries: ≤50, 50–65, 65–75, 75–90, >90 (docs/DOMAIN-RULES.md §4). */
 export const PERMENDAGRI_CUTS: readonly string[] = ["50", "65", "75", "90"];
@@ -63,12 +63,15 @@ export function bandOf(value: string, legend: ScorecardLegend): PerformanceCateg
 
 /** Competition ranking (1, 2, 2, 4) in the indicator's direction; a missing value has no rank. */
 export function rankValues(values: readonly (string | null)[], polarity: Polarity): (number | null)[] {
-  const present = values.filter((v): v is string => v !== null);
-  return values.map((v) => {
-    if (v === null) return null;
-    const better = present.filter((o) => (polarity === "higher" ? compare(o, v) > 0 : compare(o, v) < 0));
-    return better.length + 1;
+  // Sorted once, best first: a value's rank is one more than the count of values strictly better.
+  const sorted = values.filter((v): v is string => v !== null);
+  sorted.sort((a, b) => (polarity === "higher" ? compare(b, a) : compare(a, b)));
+  const rankOf = new Map<string, number>();
+  sorted.forEach((v, i) => {
+    const key = canonical(v);
+    if (!rankOf.has(key)) rankOf.set(key, i + 1);
   });
+  return values.map((v) => (v === null ? null : (rankOf.get(canonical(v)) ?? null)));
 }
 
 export type Trend = "better" | "worse" | "same";
