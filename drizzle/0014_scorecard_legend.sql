@@ -1,1 +1,0 @@
-ALTER TABLE "indicators" ADD COLUMN "legend_cuts" text[];
