@@ -8,13 +8,14 @@ import { benchHome } from "./home.js";
 import { benchLoad } from "./load.js";
 import { benchProvince } from "./province.js";
 import { benchRakTransfer } from "./rak-transfer.js";
+import { benchScorecard } from "./scorecard.js";
 import { benchSpmReport } from "./spm-report.js";
 import { benchUpload } from "./upload.js";
 
 /**
  * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
  * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, home, spm, upload,
- * dhis2; `--small` scales dhis2 down twentyfold).
+ * dhis2, scorecard; `--small` scales dhis2 down twentyfold).
  */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -44,6 +45,7 @@ const cases = [
   ["spm", benchSpmReport],
   ["upload", benchUpload],
   ["dhis2", benchDhis2],
+  ["scorecard", benchScorecard],
 ] as const;
 for (const target of testDatabases()) {
   for (const [name, bench] of cases) {

@@ -132,6 +132,13 @@ export {
   type WantedElement,
 } from "./membership.js";
 export {
+  type IndicatorOverMonths,
+  indicatorOverMonths,
+  type MonthlySums,
+  type MonthlyTotal,
+  monthlySums,
+} from "./monthly-sums.js";
+export {
   childPeriods,
   comparePeriods,
   contains,
@@ -164,6 +171,18 @@ export {
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
 export { checkRules, ELEMENT_CODE, isElementCode, type RuleProblem } from "./rule-check.js";
 export { parseRupiah, rupiahAmount, wholeRupiah } from "./rupiah.js";
+export {
+  BAND_COLOUR,
+  BAND_SHORT,
+  bandOf,
+  legendOf,
+  PERMENDAGRI_CUTS,
+  rankValues,
+  type ScorecardLegend,
+  type Trend,
+  trendOf,
+  validCuts,
+} from "./scorecard.js";
 export { computeIkm, SKM_BAND_LABEL, SKM_ELEMENTS, type SkmBand, type SkmResult, skmBand } from "./skm.js";
 export {
   byProvider,

@@ -2,16 +2,15 @@ import type { Database } from "../db/client.js";
 import {
   CATEGORY_LABEL,
   type Capaian,
-  computeIndicator,
   defineIndicator,
-  div,
   evaluateQuarter,
   FORMULA_TEXT,
-  INDICATOR_FRACTION_DIGITS,
   type IndicatorDefinition,
   type IndicatorKind,
   indicatorDataElements,
+  indicatorOverMonths,
   makePeriod,
+  monthlySums,
   monthsOf,
   parseTargetSeries,
   periodLabel,
@@ -19,14 +18,11 @@ import {
   type QuarterNumber,
   type RatioFactor,
   serapanToDate,
-  sum,
-  type TimeAggregation,
 } from "../domain/index.js";
 import { notFound } from "../lib/errors.js";
 import { groupBy } from "../lib/group-by.js";
 import { getPlan } from "../plans/queries.js";
 import { approvedMonthlyTotals, budgetRealisasi, indicatorDefinitions, quarterNotes } from "./data.js";
-import { type MonthlySums, monthlySums } from "./monthly-sums.js";
 import { loadCoverage, provenanceOf } from "./provenance.js";
 import type { CapaianCell, Evaluation, EvaluationBudgetRow, EvaluationIndicatorRow, Level } from "./types.js";
 
@@ -67,33 +63,6 @@ const cell = (c: Capaian): CapaianCell =>
   c.computable
     ? { value: c.value, category: CATEGORY_LABEL[c.category].id, reason: null, reasonEn: null }
     : { value: null, category: null, reason: c.message.id, reasonEn: c.message.en };
-
-function valueFrom(definition: IndicatorDefinition, values: Record<string, string> | null): string | null {
-  if (!values) return null;
-  const result = computeIndicator(definition, values);
-  return result.computable ? result.value : null;
-}
-
-/**
- * The indicator over some months by its time rule: from the summed months (numerators and denominators
- * summed), from the latest month with data, or the mean of the monthly levels. No data is null, never 0.
- */
-function indicatorValueOf(
-  definition: IndicatorDefinition,
-  rule: TimeAggregation,
-  sums: MonthlySums,
-  months: string[],
-): string | null {
-  const codes = indicatorDataElements(definition);
-  if (rule === "sum") return valueFrom(definition, sums(codes, months));
-  const levels = months.flatMap((m) => {
-    const v = valueFrom(definition, sums(codes, [m]));
-    return v === null ? [] : [v];
-  });
-  if (levels.length === 0) return null;
-  if (rule === "latest") return levels[levels.length - 1] as string;
-  return div(sum(levels), `${levels.length}`, INDICATOR_FRACTION_DIGITS);
-}
 
 /** The quarterly evaluation of a plan up to a quarter, from approved data and the planners' entries. */
 export async function computeEvaluation(
@@ -143,7 +112,9 @@ export async function computeEvaluation(
     const kind: IndicatorKind = def?.kind ?? "count";
     const entered = new Map((notes.get(indicator.id) ?? []).map((n) => [n.quarter, n]));
     const fromData = quarters.map((q) =>
-      definition && q <= quarter ? indicatorValueOf(definition, rule, sums, monthCodes(plan.year, q)) : null,
+      definition && q <= quarter
+        ? (indicatorOverMonths(definition, rule, sums, monthCodes(plan.year, q))?.value ?? null)
+        : null,
     );
     const realisasi = quarters.map(
       (q, i) => fromData[i] ?? (q <= quarter ? (entered.get(q)?.realisasi ?? null) : null),
@@ -163,7 +134,7 @@ export async function computeEvaluation(
       quarter,
       realisasi: realisasi as Quarterly<string | null>,
       levelToDate: definition
-        ? indicatorValueOf(definition, rule, sums, monthsToDate)
+        ? (indicatorOverMonths(definition, rule, sums, monthsToDate)?.value ?? null)
         : realisasi[quarter - 1],
     });
     const note = entered.get(quarter);

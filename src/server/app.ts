@@ -32,6 +32,7 @@ import { planRoutes } from "../plans/routes.js";
 import { planStartRoutes } from "../plans/start-routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
 import { type ReminderRouteOptions, reminderRoutes } from "../reminders/routes.js";
+import { scorecardRoutes } from "../scorecard/routes.js";
 import { searchRoutes } from "../search/routes.js";
 import { setupRoutes } from "../setup/routes.js";
 import { skmRoutes } from "../skm/routes.js";
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(searchRoutes, { prefix: "/api" });
   await app.register(reminderRoutes, { prefix: "/api", ...options.reminders });
   await app.register(dataValueSetRoutes, { prefix: "/api", maxBytes: options.importMaxBytes });
+  await app.register(scorecardRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);

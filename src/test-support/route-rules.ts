@@ -317,6 +317,31 @@ export const matrix: Record<string, RouteRule> = {
     request: (i) => ({ url: `/api/data-entry/completeness?dataSetId=${i.dataSet}&period=202401` }),
     showsMetro: (b) => json(b).includes("Puskesmas Yosomulyo"),
   },
+  "GET /api/scorecard/options": { who: all, request: () => ({ url: "/api/scorecard/options" }) },
+  "GET /api/scorecard": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/scorecard?parentId=${i.yosomulyo}&columns=c:${i.dataSet}&periods=2024Q1` }),
+  },
+  "GET /api/scorecard/cell": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/scorecard/cell?orgUnitId=${i.yosomulyo}&column=t:${i.dataSet}&year=2024` }),
+  },
+  "GET /api/scorecard.xlsx": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/scorecard.xlsx?parentId=${i.yosomulyo}&columns=c:${i.dataSet}&periods=202401`,
+    }),
+  },
+  "GET /api/scorecard.pdf": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/scorecard.pdf?parentId=${i.yosomulyo}&columns=c:${i.dataSet}&periods=2024`,
+    }),
+  },
   "GET /api/plans/{id}/evaluation": {
     who: readers,
     scoped: "entity",

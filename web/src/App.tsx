@@ -10,6 +10,7 @@ import { SessionProvider, useSession } from "./session";
 
 // Each screen loads when first opened, so an operator's old laptop downloads only what it uses.
 const AuditPage = lazy(() => import("./pages/AuditPage").then((m) => ({ default: m.AuditPage })));
+const ScorecardPage = lazy(() => import("./pages/ScorecardPage").then((m) => ({ default: m.ScorecardPage })));
 const DeadlinesPage = lazy(() => import("./pages/DeadlinesPage").then((m) => ({ default: m.DeadlinesPage })));
 const CompletenessPage = lazy(() =>
   import("./pages/CompletenessPage").then((m) => ({ default: m.CompletenessPage })),
@@ -72,6 +73,7 @@ export function App() {
               <Route path="/indikator" element={<IndicatorDefinitionsPage />} />
               <Route path="/unggah-isian" element={<DataUploadPage />} />
               <Route path="/kelengkapan" element={<CompletenessPage />} />
+              <Route path="/skor-kartu" element={<ScorecardPage />} />
               <Route path="/unit-organisasi" element={<OrgUnitsPage />} />
               <Route path="/pengguna" element={<UsersPage />} />
               <Route path="/audit" element={<AuditPage />} />

@@ -40,6 +40,8 @@ export const indicators = pgTable(
     timeAggregation: text("time_aggregation").$type<"sum" | "latest" | "mean">().notNull().default("sum"),
     /** Bumped on every edit of the definition (optimistic concurrency). */
     revision: integer().notNull().default(1),
+    /** The scorecard legend's four boundaries (ascending); null: the Permendagri 86/2017 bands. */
+    legendCuts: text("legend_cuts").array().$type<string[]>(),
   },
   (t) => [check("indicators_kind_check", sql`${t.kind} in ('ratio', 'count', 'direct')`)],
 );

@@ -29,6 +29,7 @@ const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/isian", key: "dataEntry.nav.entry", permission: "data.read" },
   { to: "/unggah-isian", key: "dataUpload.nav", permission: "data.enter" },
   { to: "/kelengkapan", key: "dataEntry.nav.completeness", permission: "data.read" },
+  { to: "/skor-kartu", key: "scorecard.nav", permission: "data.read" },
   { to: "/spm", key: "nav.spm", permission: "spm.read" },
   { to: "/sasaran", key: "nav.populations", permission: "spm.read" },
   { to: "/skm", key: "nav.skm", permission: "spm.read" },

@@ -10,6 +10,7 @@ import { planStartEn } from "./plan-start-en";
 import { planVersionsEn } from "./plan-versions-en";
 import { populationsEn } from "./populations-en";
 import { remindersEn } from "./reminders-en";
+import { scorecardEn } from "./scorecard-en";
 import { searchEn } from "./search-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
@@ -29,6 +30,7 @@ export const en: Messages = {
   search: searchEn,
   reminders: remindersEn,
   skm: skmEn,
+  scorecard: scorecardEn,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {
     home: "Home",

@@ -9,6 +9,7 @@ import { planStartId } from "./plan-start-id";
 import { planVersionsId } from "./plan-versions-id";
 import { populationsId } from "./populations-id";
 import { remindersId } from "./reminders-id";
+import { scorecardId } from "./scorecard-id";
 import { searchId } from "./search-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
@@ -28,6 +29,7 @@ export const id = {
   search: searchId,
   reminders: remindersId,
   skm: skmId,
+  scorecard: scorecardId,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
     home: "Beranda",
