@@ -29,6 +29,11 @@ select create_reference_table('spm_adoption_targets');
 select create_reference_table('prevalences');
 select create_reference_table('spm_reports');
 select create_reference_table('spm_report_notes');
+select create_reference_table('region_deadlines');
+select create_reference_table('reminder_settings');
+-- Per person, not per region: small, and read with the user on every page.
+select create_reference_table('notifications');
+select create_reference_table('reminder_sends');
 
 -- Fact tables: they grow with facilities × months × elements, each row carrying its kab/kota.
 select create_distributed_table('data_values', 'district_id');
