@@ -49,7 +49,8 @@ export function Dhis2ImportForm({ dataSets }: { dataSets: DataSet[] }) {
     try {
       const result = await importValues(file, { format, dryRun, strategy, idScheme, atomic, dataSetId });
       setSummary(result);
-      if (result.dryRun && result.status !== "ERROR") setDryRun(false);
+      // A clean dry run leads to the import; anything else back to a dry run of the next file.
+      setDryRun(!(result.dryRun && result.status !== "ERROR"));
     } catch (e) {
       setError(errorText(e));
     } finally {
