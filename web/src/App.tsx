@@ -16,6 +16,9 @@ const CompletenessPage = lazy(() =>
   import("./pages/CompletenessPage").then((m) => ({ default: m.CompletenessPage })),
 );
 const DataEntryPage = lazy(() => import("./pages/DataEntryPage").then((m) => ({ default: m.DataEntryPage })));
+const Dhis2ImportPage = lazy(() =>
+  import("./pages/Dhis2ImportPage").then((m) => ({ default: m.Dhis2ImportPage })),
+);
 const DataUploadPage = lazy(() =>
   import("./pages/DataUploadPage").then((m) => ({ default: m.DataUploadPage })),
 );
@@ -72,6 +75,7 @@ export function App() {
               <Route path="/isian" element={<DataEntryPage />} />
               <Route path="/indikator" element={<IndicatorDefinitionsPage />} />
               <Route path="/unggah-isian" element={<DataUploadPage />} />
+              <Route path="/impor-dhis2" element={<Dhis2ImportPage />} />
               <Route path="/kelengkapan" element={<CompletenessPage />} />
               <Route path="/skor-kartu" element={<ScorecardPage />} />
               <Route path="/unit-organisasi" element={<OrgUnitsPage />} />

@@ -28,6 +28,7 @@ const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/indikator", key: "indicators.nav", permission: "indicator.define" },
   { to: "/isian", key: "dataEntry.nav.entry", permission: "data.read" },
   { to: "/unggah-isian", key: "dataUpload.nav", permission: "data.enter" },
+  { to: "/impor-dhis2", key: "dhis2.nav", permission: "data.read" },
   { to: "/kelengkapan", key: "dataEntry.nav.completeness", permission: "data.read" },
   { to: "/skor-kartu", key: "scorecard.nav", permission: "data.read" },
   { to: "/spm", key: "nav.spm", permission: "spm.read" },

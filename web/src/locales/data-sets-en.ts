@@ -99,6 +99,5 @@ export const dataSetsEn: typeof dataSetsId = {
     errors: "The workbook has errors; nothing was saved",
     commit: "Save",
     done: "Data set saved from Excel.",
-    cancel: "Cancel",
   },
 };

@@ -98,6 +98,5 @@ export const dataSetsId = {
     errors: "Berkas bermasalah; tidak ada yang disimpan",
     commit: "Simpan",
     done: "Formulir tersimpan dari Excel.",
-    cancel: "Batal",
   },
 };

@@ -1,6 +1,7 @@
 import { dataEntryEn } from "./data-entry-en";
 import { dataSetsEn } from "./data-sets-en";
 import { dataUploadEn } from "./data-upload-en";
+import { dhis2En } from "./dhis2-en";
 import { evaluationEn } from "./evaluation-en";
 import { homeEn } from "./home-en";
 import type { Messages } from "./id";
@@ -31,6 +32,7 @@ export const en: Messages = {
   reminders: remindersEn,
   skm: skmEn,
   scorecard: scorecardEn,
+  dhis2: dhis2En,
   app: { name: "capaian", tagline: "Performance planning and monitoring for a district health office" },
   nav: {
     home: "Home",

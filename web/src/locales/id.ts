@@ -1,6 +1,7 @@
 import { dataEntryId } from "./data-entry-id";
 import { dataSetsId } from "./data-sets-id";
 import { dataUploadId } from "./data-upload-id";
+import { dhis2Id } from "./dhis2-id";
 import { evaluationId } from "./evaluation-id";
 import { homeId } from "./home-id";
 import { indicatorsId } from "./indicators-id";
@@ -30,6 +31,7 @@ export const id = {
   reminders: remindersId,
   skm: skmId,
   scorecard: scorecardId,
+  dhis2: dhis2Id,
   app: { name: "capaian", tagline: "Perencanaan dan pemantauan kinerja Dinas Kesehatan" },
   nav: {
     home: "Beranda",
