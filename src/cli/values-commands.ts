@@ -89,18 +89,20 @@ export async function exportValuesFile(
       `${dataSet ? "Org unit" : "Data set"} not found.`,
     );
   if (!o.period && !(o.startDate && o.endDate)) throw new Error("--period, or --start-date and --end-date");
-  const rows = exportRows(db, {
-    dataSetId: dataSet.id,
-    unitPath: unit.path,
-    children: o.children,
-    scheme: o.idScheme,
-    periodCodes: o.period ? [parseDhis2Period(o.period).code] : undefined,
-    startDate: o.startDate,
-    endDate: o.endDate,
-  });
-  const name = o.idScheme === "UID" ? dataSet.id : o.idScheme === "CODE" ? dataSet.code : dataSet.name;
-  await pipeline(
-    Readable.from(writeValues(formatOf(o.output, o.format), rows, name)),
-    createWriteStream(o.output),
+  const format = formatOf(o.output, o.format);
+  const rows = exportRows(
+    db,
+    {
+      dataSetId: dataSet.id,
+      unitPath: unit.path,
+      children: o.children,
+      scheme: o.idScheme,
+      periodCodes: o.period ? [parseDhis2Period(o.period).code] : undefined,
+      startDate: o.startDate,
+      endDate: o.endDate,
+    },
+    format === "adx",
   );
+  const name = o.idScheme === "UID" ? dataSet.id : o.idScheme === "CODE" ? dataSet.code : dataSet.name;
+  await pipeline(Readable.from(writeValues(format, rows, name)), createWriteStream(o.output));
 }

@@ -117,15 +117,19 @@ export const dataValueSetRoutes: FastifyPluginAsyncZod<DataValueSetOptions> = as
       const accept = request.headers.accept ?? "";
       const format: Format =
         q.format ?? (/csv/.test(accept) ? "csv" : /adx|xml/.test(accept) ? "adx" : "json");
-      const rows = exportRows(db(), {
-        dataSetId: dataSet.id,
-        unitPath: unit.path,
-        children: q.children ?? false,
-        scheme,
-        periodCodes: q.period ? [parseDhis2Period(q.period).code] : undefined,
-        startDate: q.startDate,
-        endDate: q.endDate,
-      });
+      const rows = exportRows(
+        db(),
+        {
+          dataSetId: dataSet.id,
+          unitPath: unit.path,
+          children: q.children ?? false,
+          scheme,
+          periodCodes: q.period ? [parseDhis2Period(q.period).code] : undefined,
+          startDate: q.startDate,
+          endDate: q.endDate,
+        },
+        format === "adx",
+      );
       const name = scheme === "UID" ? dataSet.id : scheme === "CODE" ? dataSet.code : dataSet.name;
       return reply
         .header("content-type", CONTENT_TYPES[format])
