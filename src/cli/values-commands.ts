@@ -7,8 +7,9 @@ import type { Database, DatabaseKind } from "../db/client.js";
 import { parseDhis2Period } from "../domain/index.js";
 import { measured } from "../interop/dhis2/body.js";
 import { writeValues } from "../interop/dhis2/export.js";
+import { exportRows } from "../interop/dhis2/export-rows.js";
 import { importValues } from "../interop/dhis2/import.js";
-import { exportRows, findDataSet, unitsBy } from "../interop/dhis2/queries.js";
+import { findDataSet, unitsBy } from "../interop/dhis2/queries.js";
 import { type Format, type RawValue, readValues } from "../interop/dhis2/read-values.js";
 import type { IdScheme, ImportSummary } from "../interop/dhis2/schemas.js";
 import { AppError } from "../lib/errors.js";
@@ -88,17 +89,20 @@ export async function exportValuesFile(
       `${dataSet ? "Org unit" : "Data set"} not found.`,
     );
   if (!o.period && !(o.startDate && o.endDate)) throw new Error("--period, or --start-date and --end-date");
-  const rows = exportRows(db, {
-    dataSetId: dataSet.id,
-    unitPath: unit.path,
-    children: o.children,
-    periodCodes: o.period ? [parseDhis2Period(o.period).code] : undefined,
-    startDate: o.startDate,
-    endDate: o.endDate,
-  });
-  const name = o.idScheme === "UID" ? dataSet.id : o.idScheme === "CODE" ? dataSet.code : dataSet.name;
-  await pipeline(
-    Readable.from(writeValues(formatOf(o.output, o.format), rows, name, o.idScheme)),
-    createWriteStream(o.output),
+  const format = formatOf(o.output, o.format);
+  const rows = exportRows(
+    db,
+    {
+      dataSetId: dataSet.id,
+      unitPath: unit.path,
+      children: o.children,
+      scheme: o.idScheme,
+      periodCodes: o.period ? [parseDhis2Period(o.period).code] : undefined,
+      startDate: o.startDate,
+      endDate: o.endDate,
+    },
+    format === "adx",
   );
+  const name = o.idScheme === "UID" ? dataSet.id : o.idScheme === "CODE" ? dataSet.code : dataSet.name;
+  await pipeline(Readable.from(writeValues(format, rows, name)), createWriteStream(o.output));
 }

@@ -1,7 +1,6 @@
 import { canonical, dhis2Code, parsePeriod, toAdxPeriod } from "../../domain/index.js";
-import type { ExportRow } from "./queries.js";
+import type { ExportRow } from "./export-rows.js";
 import { ADX_NAMESPACE, CSV_COLUMNS, type Format } from "./read-values.js";
-import type { IdScheme } from "./schemas.js";
 
 export const CONTENT_TYPES: Record<Format, string> = {
   json: "application/json; charset=utf-8",
@@ -9,95 +8,79 @@ export const CONTENT_TYPES: Record<Format, string> = {
   adx: "application/adx+xml; charset=utf-8",
 };
 
-const ids = (scheme: IdScheme, row: ExportRow) => ({
-  orgUnit: scheme === "UID" ? row.orgUnitId : scheme === "CODE" ? row.orgUnitCode : row.orgUnitName,
-  dataElement:
-    scheme === "UID" ? row.dataElementId : scheme === "CODE" ? row.dataElementCode : row.dataElementName,
-});
-
 const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 const xmlAttr = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
-/** Joins rows into chunks of text of ~64 KB, so the socket gets few large writes. */
-async function* batched(parts: AsyncIterable<string>) {
-  let buffer = "";
-  for await (const part of parts) {
-    buffer += part;
-    if (buffer.length > 65_536) {
-      yield buffer;
-      buffer = "";
-    }
-  }
-  if (buffer) yield buffer;
+/** A file holds few distinct periods: each code is worked out once. */
+function memo(fn: (key: string) => string) {
+  const known = new Map<string, string>();
+  return (key: string) => {
+    const seen = known.get(key);
+    if (seen !== undefined) return seen;
+    const text = fn(key);
+    known.set(key, text);
+    return text;
+  };
 }
 
-/** The values as a dataValueSets file, written as they are read. */
+/** The values as a dataValueSets file, one piece of text per batch of rows, written as they are read. */
 export function writeValues(
   format: Format,
-  rows: AsyncIterable<ExportRow>,
+  batches: AsyncIterable<ExportRow[]>,
   dataSet: string,
-  scheme: IdScheme,
 ): AsyncIterable<string> {
-  if (format === "csv") return batched(csv(rows, scheme));
-  if (format === "adx") return batched(adx(rows, dataSet, scheme));
-  return batched(json(rows, dataSet, scheme));
+  if (format === "csv") return csv(batches);
+  if (format === "adx") return adx(batches, dataSet);
+  return json(batches, dataSet);
 }
 
-async function* json(rows: AsyncIterable<ExportRow>, dataSet: string, scheme: IdScheme) {
+async function* json(batches: AsyncIterable<ExportRow[]>, dataSet: string) {
+  const period = memo((code) => dhis2Code(parsePeriod(code)));
   yield `{"dataSet":${JSON.stringify(dataSet)},"dataValues":[`;
   let first = true;
-  for await (const row of rows) {
-    const { orgUnit, dataElement } = ids(scheme, row);
-    const item = {
-      dataElement,
-      period: dhis2Code(parsePeriod(row.period)),
-      orgUnit,
-      categoryOptionCombo: "default",
-      attributeOptionCombo: "default",
-      value: canonical(row.value),
-      lastUpdated: row.updatedAt.toISOString(),
-      ...(row.comment ? { comment: row.comment } : {}),
-    };
-    yield `${first ? "" : ","}${JSON.stringify(item)}`;
+  for await (const rows of batches) {
+    // Written by hand in the order DHIS2 writes them: only the names and the comment need escaping.
+    const items = rows.map(
+      (row) =>
+        `{"dataElement":${JSON.stringify(row.dataElement)},"period":"${period(row.period)}","orgUnit":${JSON.stringify(row.orgUnit)},"categoryOptionCombo":"default","attributeOptionCombo":"default","value":"${canonical(row.value)}","lastUpdated":"${row.lastUpdated}"${row.comment ? `,"comment":${JSON.stringify(row.comment)}` : ""}}`,
+    );
+    yield `${first ? "" : ","}${items.join(",")}`;
     first = false;
   }
   yield "]}\n";
 }
 
-async function* csv(rows: AsyncIterable<ExportRow>, scheme: IdScheme) {
+async function* csv(batches: AsyncIterable<ExportRow[]>) {
+  const period = memo((code) => dhis2Code(parsePeriod(code)));
   yield `${CSV_COLUMNS.join(",")}\n`;
-  for await (const row of rows) {
-    const { orgUnit, dataElement } = ids(scheme, row);
-    const cells = [
-      dataElement,
-      dhis2Code(parsePeriod(row.period)),
-      orgUnit,
-      "default",
-      "default",
-      canonical(row.value),
-      "",
-      row.updatedAt.toISOString(),
-      row.comment ?? "",
-      "false",
-    ];
-    yield `${cells.map(csvCell).join(",")}\n`;
+  for await (const rows of batches) {
+    let text = "";
+    for (const row of rows) {
+      // Periods, values and times never hold a comma or a quote: only the names and the comment.
+      text += `${csvCell(row.dataElement)},${period(row.period)},${csvCell(row.orgUnit)},default,default,${canonical(row.value)},,${row.lastUpdated},${row.comment ? csvCell(row.comment) : ""},false\n`;
+    }
+    yield text;
   }
 }
 
 /** One `<group>` per unit and period: the rows come ordered by unit, then period. */
-async function* adx(rows: AsyncIterable<ExportRow>, dataSet: string, scheme: IdScheme) {
+async function* adx(batches: AsyncIterable<ExportRow[]>, dataSet: string) {
+  const period = memo((code) => toAdxPeriod(parsePeriod(code)));
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<adx xmlns="${ADX_NAMESPACE}" exported="${new Date().toISOString()}">\n`;
   let group = "";
-  for await (const row of rows) {
-    const { orgUnit, dataElement } = ids(scheme, row);
-    const key = `${row.orgUnitId}/${row.period}`;
-    if (key !== group) {
-      if (group) yield "  </group>\n";
-      group = key;
-      yield `  <group orgUnit="${xmlAttr(orgUnit)}" period="${toAdxPeriod(parsePeriod(row.period))}" dataSet="${xmlAttr(dataSet)}">\n`;
+  for await (const rows of batches) {
+    let text = "";
+    for (const row of rows) {
+      const key = `${row.unitKey}/${row.period}`;
+      if (key !== group) {
+        if (group) text += "  </group>\n";
+        group = key;
+        text += `  <group orgUnit="${xmlAttr(row.orgUnit)}" period="${period(row.period)}" dataSet="${xmlAttr(dataSet)}">\n`;
+      }
+      text += `    <dataValue dataElement="${xmlAttr(row.dataElement)}" value="${canonical(row.value)}"/>\n`;
     }
-    yield `    <dataValue dataElement="${xmlAttr(dataElement)}" value="${canonical(row.value)}"/>\n`;
+    yield text;
   }
   if (group) yield "  </group>\n";
   yield "</adx>\n";

@@ -1,15 +1,7 @@
-import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
-import { inSubtree } from "../../auth/scope-sql.js";
+import { eq, inArray } from "drizzle-orm";
 import type { UnitRef } from "../../data-entry/index.js";
 import type { Reader } from "../../db/client.js";
-import {
-  dataElements,
-  dataSetElements,
-  dataSets,
-  dataValues,
-  orgUnits,
-  periods,
-} from "../../db/schema/index.js";
+import { dataElements, dataSetElements, dataSets, orgUnits } from "../../db/schema/index.js";
 import { chunks } from "../../lib/chunks.js";
 import type { IdScheme } from "./schemas.js";
 
@@ -59,75 +51,4 @@ export async function unitsBy(db: Reader, scheme: IdScheme, keys: readonly strin
     for (const u of found) units.set(scheme === "UID" ? u.id : scheme === "CODE" ? u.code : u.name, u);
   }
   return units;
-}
-
-export interface ExportFilter {
-  dataSetId: string;
-  /** The unit's path; with `children`, its whole subtree. */
-  unitPath: string;
-  children: boolean;
-  periodCodes?: string[];
-  startDate?: string;
-  endDate?: string;
-}
-
-export interface ExportRow {
-  orgUnitId: string;
-  orgUnitCode: string;
-  orgUnitName: string;
-  period: string;
-  dataElementId: string;
-  dataElementCode: string;
-  dataElementName: string;
-  value: string;
-  comment: string | null;
-  updatedAt: Date;
-}
-
-/**
- * The values of one data set under a unit, a page at a time in key order, so an export of millions of
- * values streams in constant memory and each page is an index range scan.
- */
-export async function* exportRows(db: Reader, filter: ExportFilter, pageSize = 5_000) {
-  const where: SQL[] = [
-    eq(dataSetElements.dataSetId, filter.dataSetId),
-    filter.children ? inSubtree(filter.unitPath) : eq(orgUnits.path, filter.unitPath),
-  ];
-  if (filter.periodCodes) where.push(inArray(dataValues.period, filter.periodCodes));
-  if (filter.startDate) where.push(gte(periods.startDate, filter.startDate));
-  if (filter.endDate) where.push(lte(periods.endDate, filter.endDate));
-  let after: ExportRow | undefined;
-  for (;;) {
-    const page: ExportRow[] = await db
-      .select({
-        orgUnitId: dataValues.orgUnitId,
-        orgUnitCode: orgUnits.code,
-        orgUnitName: orgUnits.name,
-        period: dataValues.period,
-        dataElementId: dataValues.dataElementId,
-        dataElementCode: dataElements.code,
-        dataElementName: dataElements.name,
-        value: dataValues.value,
-        comment: dataValues.comment,
-        updatedAt: dataValues.updatedAt,
-      })
-      .from(dataValues)
-      .innerJoin(dataSetElements, eq(dataSetElements.dataElementId, dataValues.dataElementId))
-      .innerJoin(dataElements, eq(dataElements.id, dataValues.dataElementId))
-      .innerJoin(orgUnits, eq(orgUnits.id, dataValues.orgUnitId))
-      .innerJoin(periods, eq(periods.code, dataValues.period))
-      .where(
-        and(
-          ...where,
-          after
-            ? sql`(${dataValues.orgUnitId}, ${dataValues.period}, ${dataValues.dataElementId}) > (${after.orgUnitId}::uuid, ${after.period}, ${after.dataElementId}::uuid)`
-            : undefined,
-        ),
-      )
-      .orderBy(asc(dataValues.orgUnitId), asc(dataValues.period), asc(dataValues.dataElementId))
-      .limit(pageSize);
-    yield* page;
-    if (page.length < pageSize) return;
-    after = page.at(-1);
-  }
 }

@@ -6,8 +6,9 @@ import { parseDhis2Period } from "../../domain/index.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import { BODY_TYPES, measured, RawBody, tooLarge } from "./body.js";
 import { CONTENT_TYPES, writeValues } from "./export.js";
+import { exportRows } from "./export-rows.js";
 import { importValues } from "./import.js";
-import { exportRows, findDataSet, unitsBy } from "./queries.js";
+import { findDataSet, unitsBy } from "./queries.js";
 import { type Format, type RawValue, readValues } from "./read-values.js";
 import { exportQuerySchema, importQuerySchema, importSummarySchema } from "./schemas.js";
 
@@ -116,18 +117,23 @@ export const dataValueSetRoutes: FastifyPluginAsyncZod<DataValueSetOptions> = as
       const accept = request.headers.accept ?? "";
       const format: Format =
         q.format ?? (/csv/.test(accept) ? "csv" : /adx|xml/.test(accept) ? "adx" : "json");
-      const rows = exportRows(db(), {
-        dataSetId: dataSet.id,
-        unitPath: unit.path,
-        children: q.children ?? false,
-        periodCodes: q.period ? [parseDhis2Period(q.period).code] : undefined,
-        startDate: q.startDate,
-        endDate: q.endDate,
-      });
+      const rows = exportRows(
+        db(),
+        {
+          dataSetId: dataSet.id,
+          unitPath: unit.path,
+          children: q.children ?? false,
+          scheme,
+          periodCodes: q.period ? [parseDhis2Period(q.period).code] : undefined,
+          startDate: q.startDate,
+          endDate: q.endDate,
+        },
+        format === "adx",
+      );
       const name = scheme === "UID" ? dataSet.id : scheme === "CODE" ? dataSet.code : dataSet.name;
       return reply
         .header("content-type", CONTENT_TYPES[format])
-        .send(Readable.from(writeValues(format, rows, name, scheme)));
+        .send(Readable.from(writeValues(format, rows, name)));
     },
   );
 };
