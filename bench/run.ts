@@ -15,7 +15,7 @@ import { benchUpload } from "./upload.js";
 /**
  * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
  * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, home, spm, upload,
- * dhis2, scorecard; `--small` scales dhis2 down twentyfold).
+ * dhis2, scorecard; `--small` scales dhis2 down twentyfold); `--db=postgres` or `--db=pglite` runs one database.
  */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -47,7 +47,8 @@ const cases = [
   ["dhis2", benchDhis2],
   ["scorecard", benchScorecard],
 ] as const;
-for (const target of testDatabases()) {
+const onlyDb = process.argv.find((arg) => arg.startsWith("--db="))?.slice(5);
+for (const target of testDatabases().filter((t) => !onlyDb || t.name === onlyDb)) {
   for (const [name, bench] of cases) {
     if (!wanted(name)) continue;
     const handle = await target.open();
