@@ -325,11 +325,22 @@ function suiteOf(
 /** The two window sizes every screen must fit: a Dinas laptop and a phone. */
 export const viewports = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
 
-/** Lets a resize reach the page: layout and the re-render of Mantine's media-query hooks take a frame or two. */
-const nextFrames = (page: Page) =>
-  page.evaluate(
+/**
+ * Lets a resize reach the page: layout and the re-render of Mantine's media-query hooks take a frame or two,
+ * then any transition it started (the side menu folding away) ends before a screenshot.
+ */
+const nextFrames = async (page: Page) => {
+  await page.evaluate(
     () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
   );
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"),
+      null,
+      { timeout: 2_000 },
+    )
+    .catch(() => undefined);
+};
 
 /** How far the page reaches past the window's right edge, and the elements that do (to name in a failure). */
 const overflowOf = (page: Page) =>

@@ -26,6 +26,7 @@ export function OperatorSection({ operator }: { operator: HomeOperator }) {
               size="sm"
               variant="light"
               color={d.daysLeft < 0 ? "red" : d.daysLeft <= 3 ? "orange" : "blue"}
+              style={{ flexShrink: 0 }}
             >
               <DaysLeft days={d.daysLeft} />
             </Badge>
