@@ -112,39 +112,44 @@ async function load(
   } satisfies Row;
 }
 
-/** Form saves of operator.yosomulyo: each connection its own month, three values a save, revisions followed. */
+/**
+ * Form saves of operator.yosomulyo, three values a save. autocannon resets a connection's context after
+ * every request of a one-request list, so the months and the revisions are kept here: each save takes the
+ * next of 120 past months in turn (10 connections never hold the same month at once) and sends the
+ * revisions the last answer for that month gave.
+ */
 function formSaves(dataSetId: string, orgUnitId: string, elements: string[]): Request {
+  const months = Array.from(
+    { length: 120 },
+    (_, n) => `${2010 + Math.floor(n / 12)}${String((n % 12) + 1).padStart(2, "0")}`,
+  );
+  const revisions = new Map<string, number>();
   let next = 0;
   return {
     method: "PUT",
     path: "/api/data-entry/values",
-    setupRequest: (request, context) => {
-      if (context.period === undefined) {
-        const n = next++;
-        context.period = `${2010 + Math.floor(n / 12)}${String((n % 12) + 1).padStart(2, "0")}`;
-        context.revisions = {};
-        context.value = 0;
-      }
-      const revisions = context.revisions as Record<string, number>;
-      const value = (context.value as number) + 1;
-      context.value = value;
+    setupRequest: (request) => {
+      const n = next++;
+      const period = months[n % months.length] as string;
       const body = {
         dataSetId,
         orgUnitId,
-        period: context.period,
+        period,
         values: elements.map((id) => ({
           dataElementId: id,
-          value: String(value),
-          revision: revisions[id] ?? null,
+          value: String(n),
+          revision: revisions.get(`${period}/${id}`) ?? null,
         })),
       };
       return { ...request, body: JSON.stringify(body) };
     },
-    onResponse: (status, body, context) => {
+    onResponse: (status, body) => {
       if (status !== 200) return;
-      const form = JSON.parse(body) as { values: Array<{ dataElementId: string; revision: number }> };
-      const revisions = context.revisions as Record<string, number>;
-      for (const v of form.values) revisions[v.dataElementId] = v.revision;
+      const form = JSON.parse(body) as {
+        period: { code: string };
+        values: Array<{ dataElementId: string; revision: number }>;
+      };
+      for (const v of form.values) revisions.set(`${form.period.code}/${v.dataElementId}`, v.revision);
     },
   };
 }
