@@ -93,12 +93,22 @@ export function computeCapaian({ target, realisasi, polarity, lowerFormula }: Ca
 /** Permendagri 86/2017: >90 sangat tinggi, 75<x≤90 tinggi, 65<x≤75 sedang, 50<x≤65 rendah, ≤50. */
 export function categorize(capaian: string): PerformanceCategory {
   const value = round(capaian, CAPAIAN_FRACTION_DIGITS);
-  if (compare(value, "90") > 0) return "sangat_tinggi";
-  if (compare(value, "75") > 0) return "tinggi";
-  if (compare(value, "65") > 0) return "sedang";
-  if (compare(value, "50") > 0) return "rendah";
-  return "sangat_rendah";
+  return CATEGORY_ORDER[
+    PERMENDAGRI_CUTS.filter((cut) => compare(value, cut) > 0).length
+  ] as PerformanceCategory;
 }
+
+/** Permendagri 86/2017 boundaries in %: ≤50, 50–65, 65–75, 75–90, >90 (docs/DOMAIN-RULES.md §4). */
+export const PERMENDAGRI_CUTS: readonly string[] = ["50", "65", "75", "90"];
+
+/** The bands from worst to best; the scorecard's own legends use the same order. */
+export const CATEGORY_ORDER: readonly PerformanceCategory[] = [
+  "sangat_rendah",
+  "rendah",
+  "sedang",
+  "tinggi",
+  "sangat_tinggi",
+];
 
 export interface ProgressInput {
   readonly series: TargetSeries;

@@ -1,9 +1,6 @@
 import type { PerformanceCategory, Polarity } from "./achievement.js";
-import { CAPAIAN_FRACTION_DIGITS } from "./achievement.js";
+import { CAPAIAN_FRACTION_DIGITS, CATEGORY_ORDER, PERMENDAGRI_CUTS } from "./achievement.js";
 import { canonical, compare, round } from "./decimal.js";
-
-/** Permendagri 86/2017 boundaries: ≤50, 50–65, 65–75, 75–90, >90 (docs/DOMAIN-RULES.md §4). */
-export const PERMENDAGRI_CUTS: readonly string[] = ["50", "65", "75", "90"];
 
 /** A scorecard legend: four ascending boundaries read in the indicator's direction. */
 export interface ScorecardLegend {
@@ -38,14 +35,6 @@ export function validCuts(cuts: readonly string[]): boolean {
   return cuts.every((c, i) => i === 0 || compare(cuts[i - 1] as string, c) < 0);
 }
 
-const ORDER: readonly PerformanceCategory[] = [
-  "sangat_rendah",
-  "rendah",
-  "sedang",
-  "tinggi",
-  "sangat_tinggi",
-];
-
 /**
  * The band of a value under a legend, from the value rounded as printed (2 places). Higher is better:
  * strictly above a boundary climbs a band, as Permendagri's `> 90`. Lower is better: at or below a
@@ -55,10 +44,10 @@ export function bandOf(value: string, legend: ScorecardLegend): PerformanceCateg
   const v = round(value, CAPAIAN_FRACTION_DIGITS);
   if (legend.polarity === "higher") {
     const above = legend.cuts.filter((c) => compare(v, c) > 0).length;
-    return ORDER[above] as PerformanceCategory;
+    return CATEGORY_ORDER[above] as PerformanceCategory;
   }
   const atOrBelow = legend.cuts.filter((c) => compare(v, c) <= 0).length;
-  return ORDER[atOrBelow] as PerformanceCategory;
+  return CATEGORY_ORDER[atOrBelow] as PerformanceCategory;
 }
 
 /** Competition ranking (1, 2, 2, 4) in the indicator's direction; a missing value has no rank. */
