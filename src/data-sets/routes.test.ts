@@ -236,7 +236,7 @@ describe.each(testDatabases())("data elements and data sets an admin builds on $
       file.rawPayload,
       XLSX,
     );
-    expect(same.statusCode).toBe(200);
+    expect(same.statusCode, same.body).toBe(200);
     expect(same.json()).toMatchObject({
       exists: true,
       errors: [],

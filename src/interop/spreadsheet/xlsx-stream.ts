@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { createInflateRaw } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { type Cell, EMPTY, numberCell, textCell } from "./cells.js";
 import { compressedData, readCentralDirectory } from "./zip-guard.js";
@@ -46,6 +46,9 @@ export async function streamXlsx(bytes: Uint8Array, sink: SheetSink): Promise<vo
     hyperlinks: "ignore",
     entries: "emit",
   });
+  // exceljs names a sheet from xl/workbook.xml and crashes when a sheet comes first in the zip (its
+  // own writer sometimes orders them so); the list read up front makes the entry order not matter.
+  Object.assign(reader, { model: { sheets: workbookSheets(bytes) } });
   let sheetNo = "";
   (reader as unknown as NodeJS.EventEmitter).on("entry", (entry: { type: string; id?: string }) => {
     if (entry.type === "worksheet") sheetNo = String(entry.id);
@@ -115,5 +118,29 @@ export function mergedRanges(bytes: Uint8Array, path: string, limit: number): Pr
     inflate.on("end", () => resolve(ranges));
     inflate.on("error", reject);
     inflate.end(compressedData(bytes, entry));
+  });
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const unescapeXml = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => XML_ENTITIES[e] ?? "");
+
+/** The sheets xl/workbook.xml lists, as exceljs' own model holds them (id, name, state, rId). */
+export function workbookSheets(
+  bytes: Uint8Array,
+): { id: number; name: string; state: string; rId: string }[] {
+  const entry = readCentralDirectory(bytes).find((e) => e.name === "xl/workbook.xml");
+  if (!entry) return [];
+  const data = compressedData(bytes, entry);
+  // The zip guard has already bounded every entry; workbook.xml is a few kilobytes.
+  const xml = (entry.method === 8 ? inflateRawSync(data) : Buffer.from(data)).toString("utf8");
+  return [...xml.matchAll(/<sheet\s[^>]*>/g)].map(([tag]) => {
+    const attr = (name: string) => unescapeXml(new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? "");
+    return {
+      id: Number(attr("sheetId")),
+      name: attr("name"),
+      state: attr("state") || "visible",
+      rId: attr("r:id"),
+    };
   });
 }
