@@ -1,4 +1,5 @@
 import { and, asc, count, eq } from "drizzle-orm";
+import { AuditVersionCache } from "../audit/version.js";
 import { withinScope } from "../auth/scope-sql.js";
 import { completeness } from "../data-entry/queries.js";
 import type { Database } from "../db/client.js";
@@ -26,6 +27,10 @@ import type { HomeOverview } from "./schemas.js";
 
 type Root = { id: string; name: string; code: string; type: string; path: string };
 
+/** The quarter's figures and SPM so far, computed once per change of the data rather than per visit. */
+const quarterFigures = new AuditVersionCache<ReturnType<typeof fromEvaluation>>(32);
+const spmFigures = new AuditVersionCache<Awaited<ReturnType<typeof spmSoFar>>>(32);
+
 /**
  * What a kepala dinas, an admin or an auditor sees first for one kota: the quarter's capaian by band,
  * the indicators going astray, performance against budget per program, SPM so far, this month's
@@ -49,10 +54,14 @@ export async function overview(
     const filled = await Promise.all(monthly.map((s) => completeness(db, s.id, month, [root.path])));
     return { sets, monthly, filled };
   });
-  const [plan, evaluation, spm, { sets, monthly, filled }, toApprove, toSign] = await Promise.all([
+  const [plan, figures, spm, { sets, monthly, filled }, toApprove, toSign] = await Promise.all([
     rak,
-    rak.then((found) => (found ? computeEvaluation(db, found.id, quarter) : null)),
-    spmSoFar(db, root, year),
+    rak.then((found) =>
+      quarterFigures.get(db, `${found?.id}:${quarter}`, async () =>
+        fromEvaluation(found ? await computeEvaluation(db, found.id, quarter) : null),
+      ),
+    ),
+    spmFigures.get(db, `${root.id}:${year}`, () => spmSoFar(db, root, year)),
     setsWithCompleteness,
     awaitingApproval(db, scopes.approve),
     scopes.sign.length
@@ -70,7 +79,7 @@ export async function overview(
     orgUnit: { id: root.id, name: root.name },
     plan: plan ? { id: plan.id, title: plan.title } : null,
     quarter,
-    ...fromEvaluation(evaluation),
+    ...figures,
     spm,
     completeness: monthly.map((s, i) => {
       const { units: _, ...figures } = filled[i] as Awaited<ReturnType<typeof completeness>>;

@@ -1,3 +1,4 @@
+import { AuditVersionCache } from "../audit/version.js";
 import type { Database } from "../db/client.js";
 import { AppError } from "../lib/errors.js";
 import { bucketsOf, cellOf, computeValues, loadColumns, periodInfo, rankRows } from "./compute.js";
@@ -17,8 +18,21 @@ const tooLarge = (cells: number) =>
 
 const unitOut = (u: Pick<Unit, "id" | "name" | "type">) => ({ id: u.id, name: u.name, type: u.type });
 
+/** A scorecard is read again (sorting, drilling back up, downloading) far more often than data change. */
+const scorecards = new AuditVersionCache<Scorecard>(16);
+
 /** Org units × columns × periods under a parent the caller may read; refused above MAX_CELLS cells. */
-export async function buildScorecard(
+export function buildScorecard(
+  db: Database,
+  parent: Unit,
+  query: ScorecardQuery,
+  roots: readonly string[],
+): Promise<Scorecard> {
+  const key = JSON.stringify([parent.id, parent.path, query.columns, query.periods, query.rows, roots]);
+  return scorecards.get(db, key, () => computeScorecard(db, parent, query, roots));
+}
+
+async function computeScorecard(
   db: Database,
   parent: Unit,
   query: ScorecardQuery,

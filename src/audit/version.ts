@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+
+/**
+ * A version of everything the Dinas changes: every change to plans, targets, data, metadata and
+ * settings writes an audit record in its own transaction, so the newest audit id moves whenever any of
+ * them commits. It is trusted only when no writing transaction is in flight (an in-flight one may hold
+ * a lower id and commit later); then it is null and the caller computes afresh. One window stays open
+ * (a writer between taking its audit id and its first write), so entries also expire after MAX_AGE_MS.
+ */
+export async function auditVersion(db: Pick<Database, "execute">): Promise<string | null> {
+  // A writer's xid can lie past the snapshot's xmax, so the snapshot's in-progress list is not enough.
+  const result = await db.execute(sql`select coalesce(max(id), 0)::text as version,
+      not exists (select from pg_stat_activity where backend_xid is not null and pid <> pg_backend_pid())
+        as settled
+    from audit_log`);
+  const [row] = (result as unknown as { rows: Array<{ version: string; settled: boolean }> }).rows;
+  return row?.settled ? row.version : null;
+}
+
+/**
+ * Results computed from audited data, kept per database while its audit version stays the same:
+ * dashboards (home, scorecard) read the same quarter again and again between two changes. Official
+ * outputs (the evaluation, the reports) never read from here. Small and least-recently-used.
+ */
+const MAX_AGE_MS = 5 * 60_000;
+
+export class AuditVersionCache<T> {
+  private readonly entries = new WeakMap<object, Map<string, { version: string; at: number; value: T }>>();
+
+  constructor(private readonly size: number) {}
+
+  async get(db: Pick<Database, "execute">, key: string, compute: () => Promise<T>): Promise<T> {
+    // The version is read before the figures, so a change committed in between only makes it miss.
+    const version = await auditVersion(db);
+    if (version === null) return compute();
+    let entries = this.entries.get(db);
+    if (!entries) {
+      entries = new Map();
+      this.entries.set(db, entries);
+    }
+    const hit = entries.get(key);
+    entries.delete(key);
+    if (hit?.version === version && Date.now() - hit.at < MAX_AGE_MS) {
+      entries.set(key, hit);
+      return structuredClone(hit.value);
+    }
+    const value = await compute();
+    entries.set(key, { version, at: Date.now(), value: structuredClone(value) });
+    for (const oldest of entries.keys()) {
+      if (entries.size <= this.size) break;
+      entries.delete(oldest);
+    }
+    return value;
+  }
+}
