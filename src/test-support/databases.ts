@@ -14,24 +14,53 @@ export interface TestDatabase {
   open(): Promise<DatabaseHandle>;
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+async function adminQuery(url: string, text: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query(text)).rows;
   } finally {
     await client.end();
   }
 }
 
+const databaseUrl = (baseUrl: string, name: string) => {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/**
+ * A migrated, empty PostgreSQL database to copy (CREATE DATABASE … TEMPLATE), made once per set of
+ * migrations under a scratch name and renamed when complete, so no worker copies half of one.
+ */
+let pgTemplate: Promise<string> | undefined;
+function postgresTemplate(baseUrl: string): Promise<string> {
+  pgTemplate ??= (async () => {
+    const name = `capaian_template_${migrationsKey()}`;
+    const found = await adminQuery(baseUrl, `select 1 from pg_database where datname = '${name}'`);
+    if (found.length) return name;
+    const scratch = `${name}_${randomBytes(4).toString("hex")}`;
+    await adminQuery(baseUrl, `create database ${scratch}`);
+    const handle = await openDatabase({ url: databaseUrl(baseUrl, scratch) });
+    await migrate(handle);
+    await handle.close();
+    try {
+      await adminQuery(baseUrl, `alter database ${scratch} rename to ${name}`);
+    } catch {
+      // Another worker finished first: theirs is the same.
+      await adminQuery(baseUrl, `drop database if exists ${scratch} with (force)`);
+    }
+    return name;
+  })();
+  return pgTemplate;
+}
+
 /** A throwaway PostgreSQL database per call, dropped on close, so parallel runs never collide. */
 async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
   const name = `capaian_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(baseUrl, `create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  await migrate(handle);
+  await adminQuery(baseUrl, `create database ${name} template ${await postgresTemplate(baseUrl)}`);
+  const handle = await openDatabase({ url: databaseUrl(baseUrl, name) });
   return {
     ...handle,
     close: async () => {
