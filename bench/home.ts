@@ -71,6 +71,7 @@ export async function benchHome(handle: DatabaseHandle): Promise<string[]> {
     verify: [BENCH_PATH],
     enter: [],
     audit: [BENCH_PATH],
+    indicators: null,
   };
   // The figures mean nothing if the home is wrong: December waits as the raw SQL counts it.
   const page = await home(db, scopes, 2024, TODAY);

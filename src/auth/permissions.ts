@@ -111,11 +111,17 @@ export function mayAnalyseIndicator(
   roles: readonly (ScopedRole & { indicatorIds?: readonly string[] | null })[],
   indicatorId: string,
 ): boolean {
+  return analysableIndicators(roles)?.has(indicatorId) ?? true;
+}
+
+/** The catalogue indicators a limited pengelola program works on; null when the roles are not limited. */
+export function analysableIndicators(
+  roles: readonly (ScopedRole & { indicatorIds?: readonly string[] | null })[],
+): ReadonlySet<string> | null {
   const limited = roles.filter((r) => r.role === "pengelola_program" && r.indicatorIds);
   const unlimited = roles.filter((r) => r.role !== "pengelola_program" || !r.indicatorIds);
-  return (
-    !limited.length || unlimited.length > 0 || limited.some((r) => r.indicatorIds?.includes(indicatorId))
-  );
+  if (!limited.length || unlimited.length > 0) return null;
+  return new Set(limited.flatMap((r) => r.indicatorIds ?? []));
 }
 
 /** Whether these roles may change a national figure (the national prevalence): only from the tree's root. */
@@ -128,7 +134,7 @@ export function mayChangeNationalFigures(roles: readonly ScopedRole[]): boolean 
  * for those who lead or oversee (kepala dinas, admin, auditor), the verifier's and the operator's to-do
  * lists, and the audit summary.
  */
-export function homeScopes(roles: readonly ScopedRole[]) {
+export function homeScopes(roles: readonly (ScopedRole & { indicatorIds?: readonly string[] | null })[]) {
   const leading = roles.filter(
     (r) => r.role === "admin_dinas" || r.role === "pimpinan" || r.role === "auditor",
   );
@@ -139,5 +145,7 @@ export function homeScopes(roles: readonly ScopedRole[]) {
     verify: scopeRoots(roles, "data.verify"),
     enter: scopeRoots(roles, "data.enter"),
     audit: scopeRoots(roles, "audit.read"),
+    /** A limited pengelola program sees the ratios of its own indicators only. */
+    indicators: analysableIndicators(roles),
   };
 }

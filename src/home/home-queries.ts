@@ -16,9 +16,10 @@ export async function home(
   requestedYear: number | undefined,
   today: string,
 ): Promise<Home> {
-  const everywhere = [...new Set(Object.values(scopes).flat())];
+  const { indicators: mine, ...roots } = scopes;
+  const everywhere = [...new Set(Object.values(roots).flat())];
   // The month and the kota do not depend on each other: read side by side.
-  const [month, roots] = await Promise.all([
+  const [month, units] = await Promise.all([
     referenceMonth(db, everywhere, requestedYear, today),
     everywhere.length
       ? db
@@ -36,19 +37,19 @@ export async function home(
   ]);
   const year = requestedYear ?? Number(month.slice(0, 4));
   // The overview speaks of one kota: the caller's widest root (a kepala dinas has one).
-  const [root] = roots
+  const [root] = units
     .filter((r) => scopes.overview.includes(r.path))
     .sort((a, b) => a.path.length - b.path.length);
   const [overviewSection, verificationSection, operatorSection, auditSection] = await Promise.all([
     root ? overview(db, root, scopes, year, month, today) : null,
-    scopes.verify.length ? verification(db, scopes.verify) : null,
+    scopes.verify.length ? verification(db, scopes.verify, mine) : null,
     scopes.enter.length ? operatorTodo(db, scopes.enter, today) : null,
     scopes.audit.length ? auditSummary(db, scopes.audit) : null,
   ]);
   return {
     year,
     period: month,
-    units: roots.map((r) => ({ id: r.id, name: r.name })),
+    units: units.map((r) => ({ id: r.id, name: r.name })),
     overview: overviewSection,
     verification: verificationSection,
     operator: operatorSection,

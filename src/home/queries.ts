@@ -93,7 +93,11 @@ export function assignedDataSets(db: Reader, roots: readonly string[]) {
  * Reports waiting for verification, oldest first, each with the catalogue ratios its form feeds for
  * its month, the month before and the same month a year earlier, so an odd jump shows at a glance.
  */
-export async function verification(db: Reader, roots: readonly string[]): Promise<HomeVerification> {
+export async function verification(
+  db: Reader,
+  roots: readonly string[],
+  mine: ReadonlySet<string> | null,
+): Promise<HomeVerification> {
   const where = and(eq(dataSetReports.status, "submitted"), withinScope(orgUnits.path, roots));
   const [[total], reports, ratios] = await Promise.all([
     db
@@ -109,7 +113,7 @@ export async function verification(db: Reader, roots: readonly string[]): Promis
       .where(where)
       .orderBy(asc(dataSetReports.submittedAt), asc(orgUnits.path))
       .limit(LIST_LIMIT),
-    ratioIndicators(db, roots),
+    ratioIndicators(db, roots).then((list) => (mine ? list.filter((i) => mine.has(i.id)) : list)),
   ]);
   if (reports.length === 0) return { count: total?.n ?? 0, reports: [] };
   const compared = reports.map((r) => {

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roleAssignments, users } from "../db/schema/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";
@@ -45,6 +47,15 @@ describe.each(testDatabases())("the home page per role on $name", (target) => {
     );
     expect(banjarsari?.ratios.length).toBeGreaterThan(0);
     expect(banjarsari?.ratios.some((r) => r.value !== null && r.previous !== null)).toBe(true);
+    // Limited to the indicators of one program, the pengelola sees only their ratios.
+    const [role] = await t.database.db
+      .select({ indicatorIds: roleAssignments.indicatorIds })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(eq(users.username, "program.metro"));
+    const mine = new Set(role?.indicatorIds ?? []);
+    expect(mine.size).toBeGreaterThan(0);
+    expect(banjarsari?.ratios.every((r) => mine.has(r.indicatorId))).toBe(true);
   });
 
   it("shows the operator only its own puskesmas's forms, returns and approvals", async () => {
