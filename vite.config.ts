@@ -41,7 +41,7 @@ export default defineConfig({
         // Charts are not needed to enter data: fetched when a chart is first shown, then kept.
         globIgnores: ["**/echarts-*.js"],
         navigateFallback: "/index.html",
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/metrics/],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,

@@ -4,6 +4,8 @@ import type { CurrentUser, SessionResponse } from "../../src/auth/schemas";
 import { ApiError, apiGet, apiSend, setCsrfToken } from "./api";
 import { idbGet, idbPut } from "./components/offline/idb";
 import { clearOfflineData, OfflineGate, sendQueued } from "./components/offline/OfflineGate";
+import { queueSummary } from "./components/offline/queueStore";
+import i18n from "./i18n";
 
 const SessionContext = createContext<CurrentUser | null>(null);
 
@@ -70,13 +72,22 @@ export function useLogin() {
   });
 }
 
+class LogoutCancelled extends Error {}
+
 export function useLogout() {
   const queryClient = useQueryClient();
   const user = useCurrentUser();
   return useMutation({
     // What is still queued goes out first: logging out removes the user's data from this device.
-    mutationFn: () => sendQueued(queryClient).then(() => apiSend<void>("POST", "/auth/logout")),
-    onSettled: async () => {
+    mutationFn: async () => {
+      await sendQueued(queryClient);
+      const { waiting } = queueSummary();
+      if (waiting > 0 && !window.confirm(i18n.t("offline.logoutLoses", { count: waiting })))
+        throw new LogoutCancelled();
+      await apiSend<void>("POST", "/auth/logout");
+    },
+    onSettled: async (_, error) => {
+      if (error instanceof LogoutCancelled) return;
       await clearOfflineData(user.id);
       setCsrfToken(null);
       forgetEverythingButSession(queryClient);

@@ -12,5 +12,7 @@ export const offlineEn: typeof offlineId = {
   neverSynced: "Never synced on this device",
   sendNow: "Send now",
   notKept: "This form is not kept on this device yet. Open it once while online to fill it offline.",
+  logoutLoses:
+    "{{count}} changes are not sent yet and will be lost from this device if you log out now. Log out anyway?",
   submitNeedsConnection: "Submitting the report needs an internet connection. Entries stay on the device.",
 };

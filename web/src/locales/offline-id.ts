@@ -10,5 +10,7 @@ export const offlineId = {
   neverSynced: "Belum pernah tersinkron di perangkat ini",
   sendNow: "Kirim sekarang",
   notKept: "Formulir ini belum tersimpan di perangkat. Buka sekali saat ada koneksi agar bisa diisi offline.",
+  logoutLoses:
+    "{{count}} perubahan belum terkirim dan akan hilang dari perangkat ini jika Anda keluar sekarang. Tetap keluar?",
   submitNeedsConnection: "Mengirim laporan memerlukan koneksi internet. Isian tetap tersimpan di perangkat.",
 };

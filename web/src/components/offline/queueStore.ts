@@ -60,6 +60,8 @@ export const queuedEdits = (storageKey: string): Edits => entries.get(storageKey
 
 export const queueEntries = () => [...entries.values()];
 
+export const queueSummary = () => summary;
+
 /** Replaces a form's edits (the open form's saver), written through to the device. */
 export function putEdits(storageKey: string, key: FormKey, edits: Edits) {
   if (!userId) return;
