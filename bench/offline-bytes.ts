@@ -80,11 +80,11 @@ export async function benchOfflineBytes(handle: DatabaseHandle): Promise<string[
     return [
       [
         `offline bytes — an operator opens a form of ${ELEMENTS} elements on a phone (${handle.kind}; uncompressed, headers included)`,
-        `  first open, page:    ${kB(first.page)} (app files ${kB(first.app)}, API ${kB(first.api)})`,
+        `  first open, page:    ${kB(first.page)} (app files ${kB(first.app)}, API ${kB(first.api)}: this form and the two months before, kept for offline)`,
         `  first open, app files gzip-compressed (the server sends them uncompressed today): ${kB(gzipped(webRoot, first.files))}`,
-        `  first open, background (service worker precache, forms kept for offline): ${kB(first.server - first.page)}`,
+        `  first open, background (service worker precache: the other screens' files, icons): ${kB(first.server - first.page)}`,
         `  next open (online):  ${kB(next.server)} from the server (app files ${kB(next.app)}, API ${kB(next.api)})`,
-        `  offline open:        ${kB(offline.server)} from the server`,
+        `  offline open:        ${kB(offline.server)} from the server (only the browser's service worker update check)`,
         `  the form's raw JSON: ${kB(rawJson)}`,
         `  chart library (echarts) requested on the data entry screen: ${first.charts || next.charts ? "yes" : "no"}`,
       ].join("\n"),

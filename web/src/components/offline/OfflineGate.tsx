@@ -42,7 +42,8 @@ export function OfflineGate({ user, children }: { user: CurrentUser; children: R
 
   useEffect(() => {
     if (!ready) return;
-    const sync = () => void sendQueued(queryClient).then(() => keepOwnForms(user).catch(() => undefined));
+    const sync = () =>
+      void sendQueued(queryClient).then(() => keepOwnForms(user, queryClient).catch(() => undefined));
     const online = () => {
       // The session may have ended while offline; asking again shows the login if so.
       void queryClient.invalidateQueries({ queryKey: ["session"] });

@@ -1,8 +1,8 @@
 import { defaultYear, type PeriodType, parsePeriod, previousPeriod } from "@domain";
+import type { QueryClient } from "@tanstack/react-query";
 import type { CurrentUser } from "../../../../src/auth/schemas";
 import type { YearsWithData } from "../../../../src/periods/schemas";
-import type { DataSet } from "../data-entry/entryApi";
-import { formPath } from "../data-entry/entryApi";
+import { type DataSet, formPath, formQueryKey } from "../data-entry/entryApi";
 import { defaultPeriod, openingPeriod } from "../data-entry/periods";
 import { cachedAt, cachedGet } from "./cache";
 
@@ -34,22 +34,31 @@ export function periodsToKeep(type: PeriodType, years: YearsWithData | undefined
 /**
  * Keeps on the device the forms of the operator's own facilities (metadata, values, report state) for
  * the recent periods, so one never opened before can be filled offline. One request at a time: the
- * background must not compete with what the operator is doing on a weak connection.
+ * background must not compete with what the operator is doing on a weak connection. Through the query
+ * cache, so what the open screen is fetching anyway is not fetched twice.
  */
-export async function keepOwnForms(user: CurrentUser) {
+export async function keepOwnForms(user: CurrentUser, queryClient: QueryClient) {
   if (!user.permissions.includes("data.enter") || !navigator.onLine) return;
   const own = new Set(user.roles.map((r) => r.orgUnitId));
+  // The same keys and staleness as the screens' own queries (entryApi, queries.ts).
   const [dataSets, years] = await Promise.all([
-    cachedGet<DataSet[]>("/data-sets"),
-    cachedGet<YearsWithData>("/years-with-data").catch(() => undefined),
+    queryClient.fetchQuery({ queryKey: ["data-sets"], queryFn: () => cachedGet<DataSet[]>("/data-sets") }),
+    queryClient
+      .fetchQuery({
+        queryKey: ["years-with-data"],
+        queryFn: () => cachedGet<YearsWithData>("/years-with-data"),
+        staleTime: 5 * 60_000,
+      })
+      .catch(() => undefined),
   ]);
   for (const dataSet of dataSets) {
     for (const unit of dataSet.orgUnits.filter((u) => own.has(u.id))) {
       for (const period of periodsToKeep(dataSet.periodType, years, dataSet.id)) {
-        const path = formPath({ dataSetId: dataSet.id, orgUnitId: unit.id, period });
+        const key = { dataSetId: dataSet.id, orgUnitId: unit.id, period };
+        const path = formPath(key);
         if (Date.now() - ((await cachedAt(path)) ?? 0) < FRESH_MS) continue;
         if (!navigator.onLine) return;
-        await cachedGet(path).catch(() => undefined);
+        await queryClient.prefetchQuery({ queryKey: formQueryKey(key), queryFn: () => cachedGet(path) });
       }
     }
   }
