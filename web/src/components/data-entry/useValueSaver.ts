@@ -154,6 +154,8 @@ export function useValueSaver(key: FormKey, storageKey: string) {
     unmounted.current = false;
     claimed.current = true;
     claimForm(storageKey);
+    // Open, the form shows its own conflicts: what a background sync held for it is handed over.
+    if (Object.keys(state.current.edits).length > 0) storeEdits(storageKey, key, state.current.edits);
     const online = () => {
       set({ offline: false });
       void flush();
@@ -171,7 +173,7 @@ export function useValueSaver(key: FormKey, storageKey: string) {
       unmounted.current = true;
       void flush().finally(releaseIfIdle);
     };
-  }, [flush, set, storageKey, releaseIfIdle]);
+  }, [flush, set, storageKey, key, releaseIfIdle]);
 
   /** Records a change to a value or its comment; typing a value back to the saved one drops the edit. */
   const edit = (id: string, change: Pick<Edit, "text" | "comment">) => {
