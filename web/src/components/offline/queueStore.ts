@@ -48,6 +48,21 @@ const legacyKeys = () => {
   }
 };
 
+/**
+ * Reads the queue again from the device, as another tab may have sent or added edits meanwhile; the
+ * forms `ownedHere` (open in this tab) keep what this tab holds.
+ */
+export async function reloadQueue(ownedHere: (storageKey: string) => boolean) {
+  const user = userId;
+  if (!user) return;
+  const stored = await idbAllOf<QueueEntry>("queue", user).catch(() => null);
+  if (!stored || userId !== user) return;
+  const next = new Map(stored.filter((e) => !ownedHere(e.storageKey)).map((e) => [e.storageKey, e]));
+  for (const [storageKey, entry] of entries) if (ownedHere(storageKey)) next.set(storageKey, entry);
+  entries = next;
+  changed();
+}
+
 /** Forgets the user in memory (the records on the device are removed by clearOfflineData). */
 export function unloadQueue() {
   userId = null;

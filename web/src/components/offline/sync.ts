@@ -10,19 +10,39 @@ import {
 } from "../data-entry/entryApi";
 import { cachePut } from "./cache";
 import { inOrder, type QueueEntry, toSend } from "./queue";
-import { markSynced, putEntry, queueEntries } from "./queueStore";
+import { markSynced, putEntry, queueEntries, reloadQueue } from "./queueStore";
 
-/** Forms open on screen: their own saver sends them (and shows conflicts), the background sync leaves them. */
+/**
+ * Forms open on screen: their own saver sends them (and shows conflicts), the background sync leaves them.
+ * Held as a Web Lock too, so the sync of another tab leaves them as well.
+ */
 const claims = new Map<string, number>();
+const unlocks = new Map<string, () => void>();
+const lockName = (storageKey: string) => `capaian-form:${storageKey}`;
+const locks = () => (typeof navigator === "undefined" ? undefined : navigator.locks);
 
 export function claimForm(storageKey: string) {
-  claims.set(storageKey, (claims.get(storageKey) ?? 0) + 1);
+  const count = (claims.get(storageKey) ?? 0) + 1;
+  claims.set(storageKey, count);
+  if (count === 1)
+    // Granted later: a form closed meanwhile lets the lock go at once.
+    void locks()?.request(lockName(storageKey), () =>
+      claims.has(storageKey) ? new Promise<void>((done) => unlocks.set(storageKey, done)) : Promise.resolve(),
+    );
 }
 
 export function releaseForm(storageKey: string) {
   const left = (claims.get(storageKey) ?? 1) - 1;
-  if (left > 0) claims.set(storageKey, left);
-  else claims.delete(storageKey);
+  if (left > 0) return void claims.set(storageKey, left);
+  claims.delete(storageKey);
+  unlocks.get(storageKey)?.();
+  unlocks.delete(storageKey);
+}
+
+/** Forms open in this tab or another. */
+async function openForms(): Promise<Set<string>> {
+  const held = (await locks()?.query())?.held ?? [];
+  return new Set([...claims.keys(), ...held.map((l) => l.name?.replace("capaian-form:", "") ?? "")]);
 }
 
 type Outcome = "sent" | "refused" | "offline";
@@ -44,11 +64,17 @@ export function syncQueue(onSaved: OnSaved): Promise<void> {
 
 async function run(onSaved: OnSaved) {
   if (!navigator.onLine) return;
-  for (const entry of inOrder(queueEntries())) {
-    if (claims.has(entry.storageKey)) continue;
-    if ((await sendForm(entry, onSaved)) === "offline") return;
-  }
-  markSynced();
+  // One tab at a time, each starting from what the others left on the device: never the same edit twice.
+  const oneTab = (send: () => Promise<void>) => locks()?.request("capaian-sync", send) ?? send();
+  await oneTab(async () => {
+    await reloadQueue((storageKey) => claims.has(storageKey));
+    const open = await openForms();
+    for (const entry of inOrder(queueEntries())) {
+      if (open.has(entry.storageKey)) continue;
+      if ((await sendForm(entry, onSaved)) === "offline") return;
+    }
+    markSynced();
+  });
 }
 
 async function sendForm(entry: QueueEntry, onSaved: OnSaved): Promise<Outcome> {
