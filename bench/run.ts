@@ -6,6 +6,7 @@ import { benchDhis2 } from "./dhis2.js";
 import { benchEvaluation } from "./evaluation.js";
 import { benchHome } from "./home.js";
 import { benchLoad } from "./load.js";
+import { benchOfflineBytes } from "./offline-bytes.js";
 import { benchProvince } from "./province.js";
 import { benchRakTransfer } from "./rak-transfer.js";
 import { benchScorecard } from "./scorecard.js";
@@ -15,7 +16,7 @@ import { benchUpload } from "./upload.js";
 /**
  * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
  * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, home, spm, upload,
- * dhis2, scorecard; `--small` scales dhis2 down twentyfold); `--db=postgres` or `--db=pglite` runs one database.
+ * dhis2, scorecard, offline; `--small` scales dhis2 down twentyfold); `--db=postgres` or `--db=pglite` runs one database.
  */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -46,6 +47,7 @@ const cases = [
   ["upload", benchUpload],
   ["dhis2", benchDhis2],
   ["scorecard", benchScorecard],
+  ["offline", benchOfflineBytes],
 ] as const;
 const onlyDb = process.argv.find((arg) => arg.startsWith("--db="))?.slice(5);
 for (const target of testDatabases().filter((t) => !onlyDb || t.name === onlyDb)) {

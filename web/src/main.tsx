@@ -1,4 +1,6 @@
+/// <reference types="vite-plugin-pwa/client" />
 import "@mantine/core/styles.css";
+import { registerSW } from "virtual:pwa-register";
 import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
@@ -11,6 +13,10 @@ import { theme } from "./theme";
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
 });
+
+// The service worker keeps the app's own files (never API answers) so it opens without a connection;
+// a new version takes over at the next load.
+registerSW({ immediate: true });
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");

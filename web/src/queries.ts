@@ -5,6 +5,7 @@ import type { YearsWithData } from "../../src/periods/schemas";
 import type { Plan, PlanSummary } from "../../src/plans/schemas";
 import type { SpmService, SpmVersion } from "../../src/spm/schemas";
 import { apiGet } from "./api";
+import { cachedGet } from "./components/offline/cache";
 
 export const useOrgUnits = () =>
   useQuery({ queryKey: ["org-units"], queryFn: () => apiGet<OrgUnit[]>("/org-units") });
@@ -29,7 +30,7 @@ export const useSpmServices = (versionId: string | undefined) =>
 export const useYearsWithData = () =>
   useQuery({
     queryKey: ["years-with-data"],
-    queryFn: () => apiGet<YearsWithData>("/years-with-data"),
+    queryFn: () => cachedGet<YearsWithData>("/years-with-data"),
     staleTime: 5 * 60_000,
   });
 

@@ -6,6 +6,7 @@ import { evaluationEn } from "./evaluation-en";
 import { homeEn } from "./home-en";
 import type { Messages } from "./id";
 import { indicatorsEn } from "./indicators-en";
+import { offlineEn } from "./offline-en";
 import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
 import { planVersionsEn } from "./plan-versions-en";
@@ -19,6 +20,7 @@ import { spmEn } from "./spm-en";
 
 export const en: Messages = {
   dataEntry: dataEntryEn,
+  offline: offlineEn,
   dataUpload: dataUploadEn,
   dataSets: dataSetsEn,
   evaluation: evaluationEn,

@@ -5,6 +5,7 @@ import { dhis2Id } from "./dhis2-id";
 import { evaluationId } from "./evaluation-id";
 import { homeId } from "./home-id";
 import { indicatorsId } from "./indicators-id";
+import { offlineId } from "./offline-id";
 import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
 import { planVersionsId } from "./plan-versions-id";
@@ -18,6 +19,7 @@ import { spmId } from "./spm-id";
 
 export const id = {
   dataEntry: dataEntryId,
+  offline: offlineId,
   dataUpload: dataUploadId,
   dataSets: dataSetsId,
   evaluation: evaluationId,

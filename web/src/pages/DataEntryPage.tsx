@@ -6,6 +6,7 @@ import { storageKeyOf } from "../components/data-entry/edits";
 import { useDataSets } from "../components/data-entry/entryApi";
 import { PeriodSelect } from "../components/data-entry/PeriodSelect";
 import { openingPeriod } from "../components/data-entry/periods";
+import { OfflineStatus } from "../components/offline/OfflineStatus";
 import { QueryState } from "../components/QueryState";
 import { useOpeningYear, useYearsWithData } from "../queries";
 import { useCurrentUser } from "../session";
@@ -22,6 +23,7 @@ export function DataEntryPage() {
   return (
     <Stack>
       <Title order={2}>{t("dataEntry.title")}</Title>
+      <OfflineStatus />
       <QueryState query={dataSets}>
         {(list) => {
           const dataSet = list.find((d) => d.id === params.get("dataSetId")) ?? list[0];

@@ -3,6 +3,7 @@ import { Alert, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useCan, useCurrentUser } from "../../session";
+import { useOnline } from "../offline/OfflineStatus";
 import { QueryState } from "../QueryState";
 import { ConflictAlert } from "./ConflictAlert";
 import { EntryGrid, explainedWarnings } from "./EntryGrid";
@@ -41,8 +42,10 @@ function Loaded({ form, formKey, saver }: { form: Form; formKey: FormKey; saver:
   const showSave = !readOnly || unsaved > 0;
   const hasBar = !closed && (showSave || allowedActions(form.report.status, can).length > 0);
   const footer = useFooterHeight(hasBar);
-  const submitBlockedBy =
-    unsaved > 0
+  const online = useOnline();
+  const submitBlockedBy = !online
+    ? t("offline.submitNeedsConnection")
+    : unsaved > 0
       ? t("dataEntry.blocked.unsaved", { count: unsaved })
       : errors > 0
         ? t("dataEntry.blocked.errors", { count: errors })

@@ -4,7 +4,15 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCan } from "../../session";
-import { type Form, type FormKey, formQueryKey, postTransition, type ReportAction } from "./entryApi";
+import { cachePut } from "../offline/cache";
+import {
+  type Form,
+  type FormKey,
+  formPath,
+  formQueryKey,
+  postTransition,
+  type ReportAction,
+} from "./entryApi";
 
 const COLORS: Partial<Record<ReportAction, string>> = { return: "red", reopen: "orange" };
 
@@ -37,6 +45,7 @@ export function ReportActions({ form, formKey, submitBlockedBy }: Props) {
       postTransition(formKey, body),
     onSuccess: (next) => {
       queryClient.setQueryData(formQueryKey(formKey), next);
+      cachePut(formPath(formKey), next);
       void queryClient.invalidateQueries({ queryKey: ["data-entry-completeness"] });
       close();
     },

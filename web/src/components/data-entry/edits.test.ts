@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadQueue, queueEntries, unloadQueue } from "../offline/queueStore";
 import {
   afterSave,
   type Edit,
@@ -118,44 +119,46 @@ describe("after the server saved a batch", () => {
 });
 
 describe("unsent edits kept on the device", () => {
-  afterEach(() => vi.unstubAllGlobals());
-
-  const memoryStorage = () => {
-    const items = new Map<string, string>();
-    return {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-      removeItem: (k: string) => void items.delete(k),
-      items,
-    };
-  };
-
-  it("are kept per user and per form, and removed once nothing is left", () => {
-    const storage = memoryStorage();
-    vi.stubGlobal("localStorage", storage);
-    const key = storageKeyOf("user-1", { dataSetId: "ds", orgUnitId: "ou", period: "202401" });
-    expect(key).toBe("capaian.isian.user-1.ds.ou.202401");
-    const edits = { a: { text: "5", baseValue: null, revision: null } };
-    storeEdits(key, edits);
-    expect(loadEdits(key)).toEqual(edits);
-    storeEdits(key, {});
-    expect(storage.items.has(key)).toBe(false);
+  afterEach(() => {
+    unloadQueue();
+    vi.unstubAllGlobals();
   });
 
-  it("start empty when the stored copy is unreadable or storage is unavailable", () => {
-    const storage = memoryStorage();
-    storage.items.set("k", "{not json");
-    vi.stubGlobal("localStorage", storage);
-    expect(loadEdits("k")).toEqual({});
-    vi.stubGlobal("localStorage", {
-      getItem: () => {
-        throw new Error("disabled");
-      },
-      setItem: () => {
-        throw new Error("full");
-      },
+  const memoryStorage = (entries: Record<string, string>) => {
+    const items = new Map(Object.entries(entries));
+    return Object.assign(Object.fromEntries(items), {
+      getItem: (k: string) => items.get(k) ?? null,
+      removeItem: (k: string) => void items.delete(k),
+      items,
     });
-    expect(loadEdits("k")).toEqual({});
-    expect(() => storeEdits("k", { a: { text: "1", baseValue: null, revision: null } })).not.toThrow();
+  };
+  const form = { dataSetId: "ds", orgUnitId: "ou", period: "202401" };
+
+  it("are kept per user and per form, and removed once nothing is left", async () => {
+    vi.stubGlobal("localStorage", memoryStorage({}));
+    await loadQueue("user-1");
+    const key = storageKeyOf("user-1", form);
+    expect(key).toBe("capaian.isian.user-1.ds.ou.202401");
+    const edits = { a: { text: "5", baseValue: null, revision: null } };
+    storeEdits(key, form, edits);
+    expect(loadEdits(key)).toEqual(edits);
+    expect(queueEntries()).toHaveLength(1);
+    storeEdits(key, form, {});
+    expect(loadEdits(key)).toEqual({});
+    expect(queueEntries()).toEqual([]);
+  });
+
+  it("left in localStorage by an earlier version are taken over for their own user only", async () => {
+    const edits = { a: { text: "5", baseValue: null, revision: null } };
+    const storage = memoryStorage({
+      "capaian.isian.user-1.ds.ou.202401": JSON.stringify(edits),
+      "capaian.isian.user-1.ds.ou.202402": "{not json",
+      "capaian.isian.user-2.ds.ou.202401": JSON.stringify(edits),
+    });
+    vi.stubGlobal("localStorage", storage);
+    await loadQueue("user-1");
+    expect(loadEdits(storageKeyOf("user-1", form))).toEqual(edits);
+    expect(queueEntries().map((e) => e.key)).toEqual([form]);
+    expect([...storage.items.keys()]).toEqual(["capaian.isian.user-2.ds.ou.202401"]);
   });
 });

@@ -1,4 +1,5 @@
 import { parseDecimal } from "@domain";
+import { putEdits, queuedEdits } from "../offline/queueStore";
 import type { Form, FormKey, ValueToSave } from "./entryApi";
 
 /** A change to one value that the server has not confirmed yet. */
@@ -18,22 +19,12 @@ export type Edits = Readonly<Record<string, Edit>>;
 export const storageKeyOf = (userId: string, key: FormKey) =>
   `capaian.isian.${userId}.${key.dataSetId}.${key.orgUnitId}.${key.period}`;
 
-export function loadEdits(storageKey: string): Edits {
-  try {
-    return JSON.parse(localStorage.getItem(storageKey) ?? "{}") as Edits;
-  } catch {
-    return {};
-  }
-}
+/** The edits waiting for a form, from the device's queue (IndexedDB, loaded when the session starts). */
+export const loadEdits = (storageKey: string): Edits => queuedEdits(storageKey);
 
-export function storeEdits(storageKey: string, edits: Edits) {
-  try {
-    if (Object.keys(edits).length === 0) localStorage.removeItem(storageKey);
-    else localStorage.setItem(storageKey, JSON.stringify(edits));
-  } catch {
-    // A full or disabled storage only loses the offline copy; the edits stay in memory and are sent.
-  }
-}
+/** Writes a form's edits through to the device's queue; none left removes the form from it. */
+export const storeEdits = (storageKey: string, key: FormKey, edits: Edits) =>
+  putEdits(storageKey, key, edits);
 
 /** The canonical number typed, null for an empty cell, or undefined when it is not a number. */
 export function readTyped(text: string): string | null | undefined {

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Completeness, EntryDataSet, Form } from "../../../../src/data-entry/schemas";
 import { ApiError, apiGet } from "../../api";
 import i18n from "../../i18n";
+import { cachedGet } from "../offline/cache";
 
 export type { Completeness, Form, ReportAction, ReportStatus };
 /** A data set with the reporting units the user may see, as the server's schema describes it. */
@@ -45,13 +46,18 @@ export const formQueryKey = (key: FormKey) => ["data-entry-form", key.dataSetId,
 
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
+/** The form's address, which is also its key in the device's offline copy. */
+export const formPath = (key: FormKey) =>
+  `/data-entry/form?${query({ dataSetId: key.dataSetId, orgUnitId: key.orgUnitId, period: key.period })}`;
+
+// Both are kept on the device (per user) so a form opens without a connection.
 export const useDataSets = () =>
-  useQuery({ queryKey: ["data-sets"], queryFn: () => apiGet<DataSet[]>("/data-sets") });
+  useQuery({ queryKey: ["data-sets"], queryFn: () => cachedGet<DataSet[]>("/data-sets") });
 
 export const useEntryForm = (key: FormKey | null) =>
   useQuery({
     queryKey: key ? formQueryKey(key) : ["data-entry-form"],
-    queryFn: () => apiGet<Form>(`/data-entry/form?${query({ ...(key as FormKey) })}`),
+    queryFn: () => cachedGet<Form>(formPath(key as FormKey)),
     enabled: key !== null,
   });
 

@@ -1,6 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { ApiError } from "../../api";
+import { cachePut } from "../offline/cache";
+import { markSynced } from "../offline/queueStore";
+import { claimForm, releaseForm } from "../offline/sync";
 import {
   afterSave,
   type Edit,
@@ -16,6 +19,7 @@ import {
   DetailedApiError,
   type Form,
   type FormKey,
+  formPath,
   formQueryKey,
   putValues,
 } from "./entryApi";
@@ -41,8 +45,9 @@ export type Saver = ReturnType<typeof useValueSaver>;
 
 /**
  * Saves typed values as the operator goes: debounced, only what changed, each with the revision it was
- * typed over. Unsent edits live in localStorage so a dropped connection or a closed laptop loses nothing;
- * they go out on reload, on `online`, and on a timer while requests fail.
+ * typed over. Unsent edits live in the device's queue (IndexedDB) so a dropped connection or a closed
+ * laptop loses nothing; they go out on reload, on `online`, and on a timer while requests fail. While the
+ * form is open its saver owns its queue entry; the background sync (components/offline) sends the others.
  */
 export function useValueSaver(key: FormKey, storageKey: string) {
   const queryClient = useQueryClient();
@@ -60,15 +65,23 @@ export function useValueSaver(key: FormKey, storageKey: string) {
   const again = useRef(false);
   const debounce = useRef<number | undefined>(undefined);
   const retry = useRef<number | undefined>(undefined);
+  const unmounted = useRef(false);
+  const claimed = useRef(false);
+  // Once the form is closed and no request is out, the background sync may send what is left.
+  const releaseIfIdle = useCallback(() => {
+    if (!unmounted.current || inFlight.current || !claimed.current) return;
+    claimed.current = false;
+    releaseForm(storageKey);
+  }, [storageKey]);
 
   // State lives in a ref because the save loop reads it across awaits; each change re-renders.
   const set = useCallback(
     (patch: Partial<SaverState>) => {
       state.current = { ...state.current, ...patch };
-      if (patch.edits) storeEdits(storageKey, patch.edits);
+      if (patch.edits) storeEdits(storageKey, key, patch.edits);
       rerender();
     },
-    [storageKey],
+    [storageKey, key],
   );
   const form = useCallback(() => queryClient.getQueryData<Form>(formQueryKey(key)), [queryClient, key]);
   const refetchForm = useCallback(
@@ -95,6 +108,8 @@ export function useValueSaver(key: FormKey, storageKey: string) {
     try {
       const saved = await putValues(key, valuesToSave(batch));
       queryClient.setQueryData(formQueryKey(key), saved);
+      cachePut(formPath(key), saved);
+      markSynced();
       set({
         edits: afterSave(state.current.edits, batch, saved.values),
         saved: new Set([...state.current.saved, ...batch.map(([id]) => id)]),
@@ -130,12 +145,17 @@ export function useValueSaver(key: FormKey, storageKey: string) {
       set({ sending: new Set() });
       if (again.current) {
         again.current = false;
-        void flush();
-      }
+        void flush().finally(releaseIfIdle);
+      } else releaseIfIdle();
     }
-  }, [key, queryClient, set, refetchForm]);
+  }, [key, queryClient, set, refetchForm, releaseIfIdle]);
 
   useEffect(() => {
+    unmounted.current = false;
+    claimed.current = true;
+    claimForm(storageKey);
+    // Open, the form shows its own conflicts: what a background sync held for it is handed over.
+    if (Object.keys(state.current.edits).length > 0) storeEdits(storageKey, key, state.current.edits);
     const online = () => {
       set({ offline: false });
       void flush();
@@ -148,10 +168,12 @@ export function useValueSaver(key: FormKey, storageKey: string) {
     return () => {
       window.removeEventListener("online", online);
       window.removeEventListener("offline", offline);
-      // Leaving the form sends what is still waiting for its debounce.
-      void flush();
+      // Leaving the form sends what is still waiting for its debounce, then leaves the rest to the
+      // background sync.
+      unmounted.current = true;
+      void flush().finally(releaseIfIdle);
     };
-  }, [flush, set]);
+  }, [flush, set, storageKey, key, releaseIfIdle]);
 
   /** Records a change to a value or its comment; typing a value back to the saved one drops the edit. */
   const edit = (id: string, change: Pick<Edit, "text" | "comment">) => {
