@@ -161,7 +161,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");
   const serveWeb = existsSync(webRoot);
-  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  // preCompressed: the build writes .br and .gz beside each file (scripts/compress-web.mjs). Files under
+  // assets/ carry a content hash in their name, so a browser may keep them for good.
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders: (res, path) => {
+        if (/[\\/]assets[\\/]/.test(path)) res.header("cache-control", "public, max-age=31536000, immutable");
+      },
+    });
 
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === "GET" && !request.url.startsWith("/api");
