@@ -260,3 +260,11 @@ export {
   type ReportAction,
   type ReportStatus,
 } from "./workflow.js";
+export {
+  monthsThroughQuarter,
+  penerimaCapaian,
+  SPM_INDEX_RULE,
+  type SpmIndexRule,
+  spmRegionIndex,
+  spmServiceIndex,
+} from "./spm-index.js";
