@@ -207,6 +207,14 @@ export {
   spmTargetValue,
 } from "./spm-achievement.js";
 export {
+  monthsThroughQuarter,
+  penerimaCapaian,
+  SPM_INDEX_RULE,
+  type SpmIndexRule,
+  spmRegionIndex,
+  spmServiceIndex,
+} from "./spm-index.js";
+export {
   type EstimatedPopulation,
   estimatePopulation,
   type Prevalence,
@@ -260,11 +268,3 @@ export {
   type ReportAction,
   type ReportStatus,
 } from "./workflow.js";
-export {
-  monthsThroughQuarter,
-  penerimaCapaian,
-  SPM_INDEX_RULE,
-  type SpmIndexRule,
-  spmRegionIndex,
-  spmServiceIndex,
-} from "./spm-index.js";
