@@ -149,6 +149,7 @@ describe.each(targetNames())("the SPM screens of Kota Depok (%s)", (name) => {
     const row = page.getByTestId("quarter-row-1");
     await expect.poll(() => row.innerText()).toContain(MASALAH);
     expect(await row.innerText()).toContain("88,00");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await checkBothSizes(page, "spm-quarter", name);
 
     const [download] = await Promise.all([

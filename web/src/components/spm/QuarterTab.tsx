@@ -184,12 +184,13 @@ export function QuarterTab({ orgUnitId, year }: { orgUnitId: string; year: numbe
               )}
             </Group>
             <div className="wide-scroll">
-              <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm" miw={1400}>
+              <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm" miw={1600}>
                 <Table.Thead>
                   <Table.Tr>
-                    {columns.map((c, i) => (
+                    {columns.map(([c, width], i) => (
                       <Table.Th
                         key={c}
+                        miw={width}
                         className={
                           i === 0
                             ? "sticky-col sticky-col-first-narrow"
