@@ -138,6 +138,7 @@ describe.each(targetNames())("the SPM screens of Kota Depok (%s)", (name) => {
     );
     expect(await page.getByTestId("spm-adopted").innerText()).toContain("Nomor 4 Tahun 2019");
     expect(await page.locator('[data-testid^="quarter-row-"]').count()).toBe(12);
+    expect(await page.getByRole("columnheader", { name: "Harus dilayani" }).count()).toBe(1);
     expect(await page.getByTestId("quarter-index").innerText()).toMatch(/Indeks capaian SPM:\s*\d+,\d\d/);
 
     await page.getByTestId("quarter-row-1").getByRole("button", { name: "Isi" }).click();

@@ -72,7 +72,7 @@ function Row({ s, onEdit }: { s: SpmQuarterService; onEdit?: () => void }) {
         <Stack gap={2}>
           {s.steps.map((step, i) => (
             <Group key={step.key} gap={4} wrap="nowrap">
-              <Badge size="xs" color={STATUS_COLOR[step.status]} variant="light">
+              <Badge size="xs" color={STATUS_COLOR[step.status]} variant="light" style={{ flexShrink: 0 }}>
                 {t(`spmQuarter.status.${step.status}`)}
               </Badge>
               <Text size="xs">
@@ -103,17 +103,18 @@ export function QuarterTab({ orgUnitId, year }: { orgUnitId: string; year: numbe
   const quarter = Math.min(4, Math.max(1, Number(search.get("tw")) || 1));
   const report = useQuarterReport(orgUnitId, year, quarter);
   const [editing, setEditing] = useState<SpmQuarterService | null>(null);
-  const columns = [
-    "number",
-    "service",
-    "mustServe",
-    "served",
-    "penerima",
-    "mutu",
-    "index",
-    "budget",
-    "steps",
-    "notes",
+  // Widths in px: the steps and notes need room, or every row grows tall around a narrow column.
+  const columns: Array<[string, number]> = [
+    ["number", 40],
+    ["service", 210],
+    ["mustServe", 110],
+    ["served", 110],
+    ["penerima", 90],
+    ["mutu", 100],
+    ["index", 70],
+    ["budget", 210],
+    ["steps", 340],
+    ["notes", 320],
   ];
 
   return (
