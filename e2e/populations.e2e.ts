@@ -102,6 +102,8 @@ describe.each(targetNames())("the SPM target populations of Kota Depok (%s)", (n
     const year = page.getByRole("combobox", { name: "Tahun", exact: true });
     expect(await year.inputValue()).toBe("2020");
     await choose(page, year, "2019");
+    await page.waitForURL(/year=2019/);
+    await page.getByTestId("population-grid").waitFor();
     await expect.poll(() => cell(page, "Puskesmas Beji", IBU_HAMIL).inputValue()).not.toBe("");
     return page;
   }

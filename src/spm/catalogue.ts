@@ -16,8 +16,7 @@ export const SPM_CATALOGUE: readonly CatalogueEntry[] = [
   {
     regulation: {
       ...spmDepok2017,
-      sourceNote:
-        "Seed 004: Peraturan Wali Kota Depok Nomor 57 Tahun 2017, Lampiran I dan II (teks sesuai cetakan).",
+      sourceNote: "Seed 004 (Perwal Depok 57/2017), Lampiran I dan II: teks sesuai cetakan.",
     },
     indicatorCode: "SPM-DEPOK-2017",
   },
