@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { appSuite, checkBothSizes, choose, logIn, screenshotDir, targetNames, viewports } from "./support.js";
 
 const IBU_HAMIL = "Pelayanan Kesehatan Ibu Hamil";
 const MASALAH = "Sebagian ibu hamil memeriksakan diri di bidan praktik mandiri yang belum melapor.";
@@ -20,6 +20,9 @@ describe.each(targetNames())("the SPM screens of Kota Depok (%s)", (name) => {
     await logIn(page, app.server.baseUrl, "admin.depok");
     await page.getByRole("link", { name: "SPM Kesehatan" }).click();
     const title = page.getByTestId("dashboard-title");
+    // The screen opens on the latest year with sasaran, 2020 (Permenkes 4/2019); 2019 is Perwal 57/2017's.
+    await expect.poll(() => title.innerText(), { timeout: 30_000 }).toBe("Capaian SPM Kota Depok tahun 2020");
+    await choose(page, page.getByRole("combobox", { name: "Tahun", exact: true }), "2019");
     // The year's figures are computed on request: give the first load time.
     await expect.poll(() => title.innerText(), { timeout: 30_000 }).toBe("Capaian SPM Kota Depok tahun 2019");
     const cards = page.getByTestId("spm-card");
@@ -71,7 +74,7 @@ describe.each(targetNames())("the SPM screens of Kota Depok (%s)", (name) => {
   it("writes a Masalah into the yearly report and downloads it as xlsx and pdf", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await logIn(page, app.server.baseUrl, "admin.depok");
-    await page.goto(`${app.server.baseUrl}/spm?tab=laporan`);
+    await page.goto(`${app.server.baseUrl}/spm?tab=laporan&tahun=2019`);
     const table = page.getByTestId("report-table");
     await table.waitFor();
     expect(await page.getByTestId("report-region").innerText()).toBe("KOTA DEPOK TAHUN 2019");
@@ -119,6 +122,42 @@ describe.each(targetNames())("the SPM screens of Kota Depok (%s)", (name) => {
     const pdf = await request.get(`${app.server.baseUrl}/api/spm/report.pdf?${query}&paper=F4`);
     expect(pdf.headers()["content-type"]).toContain("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await page.close();
+  });
+
+  it("shows the quarterly e-SPM report of 2020 under Permenkes 4/2019, takes the Dinas's entries, fits both sizes", async () => {
+    const page = await app.browser.newPage({ viewport: viewports.desktop });
+    await logIn(page, app.server.baseUrl, "admin.depok");
+    await page.goto(`${app.server.baseUrl}/spm?tab=triwulan&tahun=2020&tw=2`);
+    const region = page.getByTestId("quarter-region");
+    await expect
+      .poll(() => region.innerText(), { timeout: 30_000 })
+      .toBe("KOTA DEPOK TAHUN 2020 TRIWULAN II");
+    expect(await page.getByTestId("quarter-version").innerText()).toContain(
+      "Peraturan Menteri Kesehatan Nomor 4 Tahun 2019",
+    );
+    expect(await page.getByTestId("spm-adopted").innerText()).toContain("Nomor 4 Tahun 2019");
+    expect(await page.locator('[data-testid^="quarter-row-"]').count()).toBe(12);
+    expect(await page.getByRole("columnheader", { name: "Harus dilayani" }).count()).toBe(1);
+    expect(await page.getByTestId("quarter-index").innerText()).toMatch(/Indeks capaian SPM:\s*\d+,\d\d/);
+
+    await page.getByTestId("quarter-row-1").getByRole("button", { name: "Isi" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Capaian mutu barang/jasa dan SDM (%)").fill("88");
+    await dialog.getByLabel("Masalah").fill(MASALAH);
+    await dialog.getByRole("button", { name: "Simpan" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const row = page.getByTestId("quarter-row-1");
+    await expect.poll(() => row.innerText()).toContain(MASALAH);
+    expect(await row.innerText()).toContain("88,00");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await checkBothSizes(page, "spm-quarter", name);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Unduh xlsx" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^laporan-spm-.*2020-tw2\.xlsx$/);
     await page.close();
   });
 });

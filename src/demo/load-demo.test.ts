@@ -30,19 +30,20 @@ describe.each(testDatabases())("demo data on $name", (target) => {
   it("loads both seeds into an empty database", async () => {
     expect(await isDemoLoaded(handle.db)).toBe(false);
     expect(await loadDemo(handle.db)).toBe(true);
-    expect(await countOf(plans)).toBe(1);
+    // Metro's RAK 2024 and Depok's Renja 2020 (contoh: a program, a kegiatan, a sub kegiatan per SPM service).
+    expect(await countOf(plans)).toBe(2);
     expect(await countOf(planIndicators)).toBe(43);
-    expect(await countOf(planNodes)).toBe(1 + 5 + 20);
-    expect(await countOf(spmServices)).toBe(12);
+    expect(await countOf(planNodes)).toBe(1 + 5 + 20 + (1 + 1 + 12));
+    expect(await countOf(spmServices)).toBe(24);
     expect(await countOf(spmTargets)).toBe(12 * 5);
-    // The RAK's 43, the SPM's 12 and the definitions that compute the RAK's from the monthly report.
-    expect(await countOf(indicators)).toBe(43 + 12 + metroDefinitions.length);
+    // The RAK's 43, the two SPM catalogues' 12 each and the definitions that compute the RAK's from the monthly report.
+    expect(await countOf(indicators)).toBe(43 + 24 + metroDefinitions.length);
   });
 
   it("does not load the demo twice", async () => {
     const unitsBefore = await countOf(orgUnits);
     expect(await loadDemo(handle.db)).toBe(false);
     expect(await countOf(orgUnits)).toBe(unitsBefore);
-    expect(await countOf(plans)).toBe(1);
+    expect(await countOf(plans)).toBe(2);
   });
 });

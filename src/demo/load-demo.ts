@@ -22,6 +22,8 @@ import { insertDemoPrevalences } from "./populations.js";
 import { rakMetro2024 } from "./rak-metro-2024.js";
 import { insertDemoSkm } from "./skm.js";
 import { insertDemoSpmData } from "./spm-data.js";
+import { spmDepok2017 } from "./spm-depok-2017.js";
+import { insertDemoSpm2020 } from "./spm-depok-2020.js";
 import { demoPasswordHash, demoUsers } from "./users.js";
 
 const DEMO_FLAG = "demo_loaded";
@@ -56,6 +58,7 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
     const metroForm = await insertDemoDataEntry(tx, requireId(ids, "18.72"), monitoring);
     await insertDemoPrevalences(tx);
     await insertDemoSpmData(tx, requireId(ids, "32.76"));
+    await insertDemoSpm2020(tx, requireId(ids, "32.76"));
     await insertDemoSkm(tx, requireId(ids, "32.76"));
     await insertUsers(tx, ids, programIndicators);
     if (monitoring) {
@@ -170,11 +173,13 @@ async function insertUsers(
   }
 }
 
-/** Depok adopts the catalogue's Perwal 57/2017 for the years of its Lampiran I. */
+/** Depok adopts the catalogue's Perwal 57/2017 for the years of its Lampiran I (2020 then moves to Permenkes 4/2019). */
 async function insertSpm(tx: Tx, orgUnitId: string): Promise<void> {
-  const entry = SPM_CATALOGUE[0];
+  const [entry, ...national] = SPM_CATALOGUE;
+  if (!entry) throw new Error("SPM catalogue is empty");
+  for (const other of national) await ensureSpmVersion(tx, other);
   const version = await ensureSpmVersion(tx, entry);
   await tx
     .insert(spmAdoptions)
-    .values(entry.regulation.years.map((year) => ({ orgUnitId, year, versionId: version.id })));
+    .values(spmDepok2017.years.map((year) => ({ orgUnitId, year, versionId: version.id })));
 }

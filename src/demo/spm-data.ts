@@ -39,7 +39,7 @@ const elements: Array<[code: string, name: string, section: string]> = [
 ];
 
 /** Kota Depok 2019 populations (illustrative), split over the puskesmas below. */
-const kotaPopulations: Record<string, number> = {
+export const kotaPopulations: Record<string, number> = {
   BUMIL: 41500,
   BULIN: 39600,
   BBL: 37700,
@@ -77,8 +77,12 @@ export const reach: Record<string, [population: string, coverage: number]> = {
 };
 
 /** What a private clinic or midwife, and a hospital, report in a year (they serve mothers and chronic patients). */
-const privateYearly: Record<string, number> = { BUMIL_K4: 420, BULIN_FASYANKES: 380, BBL_KN_LENGKAP: 370 };
-const hospitalYearly: Record<string, number> = {
+export const privateYearly: Record<string, number> = {
+  BUMIL_K4: 420,
+  BULIN_FASYANKES: 380,
+  BBL_KN_LENGKAP: 370,
+};
+export const hospitalYearly: Record<string, number> = {
   BULIN_FASYANKES: 2600,
   BBL_KN_LENGKAP: 2500,
   HT_DILAYANI_STANDAR: 9000,
@@ -88,7 +92,7 @@ const hospitalYearly: Record<string, number> = {
 };
 
 /** A small deterministic generator (LCG), so the demo is the same on every machine. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let state = seed;
   return () => {
     state = (state * 1103515245 + 12345) % 2147483648;
@@ -97,7 +101,7 @@ function seeded(seed: number) {
 }
 
 /** Splits a whole number into `weights.length` whole parts in proportion, adding up exactly. */
-function apportion(total: number, weights: readonly number[]): number[] {
+export function apportion(total: number, weights: readonly number[]): number[] {
   const sumW = weights.reduce((a, b) => a + b, 0);
   const parts = weights.map((w) => Math.floor((total * w) / sumW));
   parts[parts.length - 1] = (parts.at(-1) ?? 0) + total - parts.reduce((a, b) => a + b, 0);

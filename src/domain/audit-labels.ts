@@ -58,6 +58,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   "spm.prevalence_set": { id: "Prevalensi diisi", en: "Prevalence entered" },
   "spm.report_note_set": { id: "Catatan laporan SPM diisi", en: "SPM report note entered" },
   "spm.report_signatory_set": { id: "Penanda tangan laporan SPM diisi", en: "SPM report signatory set" },
+  "spm.quarter_entry_set": { id: "Laporan triwulan SPM diisi", en: "Quarterly SPM report entered" },
   "user.create": { id: "Pengguna dibuat", en: "User created" },
   "user.update": { id: "Pengguna diubah", en: "User changed" },
   "user.roles_replace": { id: "Peran diganti", en: "Roles replaced" },

@@ -207,6 +207,14 @@ export {
   spmTargetValue,
 } from "./spm-achievement.js";
 export {
+  monthsThroughQuarter,
+  penerimaCapaian,
+  SPM_INDEX_RULE,
+  type SpmIndexRule,
+  spmRegionIndex,
+  spmServiceIndex,
+} from "./spm-index.js";
+export {
   type EstimatedPopulation,
   estimatePopulation,
   type Prevalence,

@@ -38,6 +38,7 @@ import { setupRoutes } from "../setup/routes.js";
 import { skmRoutes } from "../skm/routes.js";
 import { spmAdoptionRoutes } from "../spm/adoption-routes.js";
 import { populationRoutes } from "../spm/population-routes.js";
+import { spmQuarterRoutes } from "../spm/quarter-routes.js";
 import { spmReportRoutes } from "../spm/report-routes.js";
 import { spmRoutes } from "../spm/routes.js";
 import { userRoutes } from "../users/routes.js";
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(spmAdoptionRoutes, { prefix: "/api" });
   await app.register(populationRoutes, { prefix: "/api" });
   await app.register(spmReportRoutes, { prefix: "/api" });
+  await app.register(spmQuarterRoutes, { prefix: "/api" });
   await app.register(skmRoutes, { prefix: "/api" });
   await app.register(yearRoutes, { prefix: "/api" });
   await app.register(dataEntryRoutes, { prefix: "/api" });

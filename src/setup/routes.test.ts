@@ -26,12 +26,12 @@ describe.each(testDatabases())("first-day set-up steps on $name", (target) => {
     expect(metro?.done).toBe(false);
   });
 
-  it("shows the Depok admin its adopted SPM and no plan yet", async () => {
+  it("shows the Depok admin its adopted SPM and the Renja 2020 (contoh) of the e-SPM demo", async () => {
     const admin = await TestClient.loggedIn(t.app, "admin.depok");
     const [depok] = (await admin.get("/api/setup/status")).json() as SetupStatus[];
     expect(depok?.orgUnit.name).toBe("Kota Depok");
     expect(stepsOf(depok).spm).toBeGreaterThan(0);
-    expect(stepsOf(depok).plan).toBe(0);
+    expect(stepsOf(depok).plan).toBe(1);
   });
 
   it("is not shown to an operator", async () => {

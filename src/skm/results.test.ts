@@ -1,13 +1,23 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
-import { orgUnits, skmResponses, skmSurveys, spmServices } from "../db/schema/index.js";
+import { orgUnits, skmResponses, skmSurveys, spmServices, spmVersions } from "../db/schema/index.js";
 import { computeIkm, div, round, sum } from "../domain/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { testDatabases } from "../test-support/databases.js";
 import { skmResultsForYear } from "./results.js";
 
 const ones = Array(9).fill(1) as number[];
+
+/** The demo's surveys are of Perwal Depok 57/2017's services (the catalogue also holds Permenkes 4/2019's). */
+async function perwalService(db: Database, number: number) {
+  const [row] = await db
+    .select({ id: spmServices.id })
+    .from(spmServices)
+    .innerJoin(spmVersions, eq(spmVersions.id, spmServices.versionId))
+    .where(and(eq(spmServices.number, number), eq(spmVersions.code, "PERWAL-DEPOK-57-2017")));
+  return row;
+}
 
 async function addSurvey(
   db: Database,
@@ -17,7 +27,7 @@ async function addSurvey(
   scores: number[][],
 ) {
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.code, orgUnitCode));
-  const [service] = await db.select().from(spmServices).where(eq(spmServices.number, number));
+  const service = await perwalService(db, number);
   const [survey] = await db
     .insert(skmSurveys)
     .values({ orgUnitId: unit?.id as string, serviceId: service?.id as string, period })
@@ -43,7 +53,7 @@ describe.each(testDatabases())("SKM results for the annual SPM report on $name",
     t = await openTestApp(target);
     db = t.database.db;
     const [beji] = await db.select().from(orgUnits).where(eq(orgUnits.code, "32.76.01.P1"));
-    const [service1] = await db.select().from(spmServices).where(eq(spmServices.number, 1));
+    const service1 = await perwalService(db, 1);
     const [demo] = await db
       .select()
       .from(skmSurveys)

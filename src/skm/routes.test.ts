@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, orgUnits, spmServices } from "../db/schema/index.js";
+import { auditLog, orgUnits, spmServices, spmVersions } from "../db/schema/index.js";
 import { computeIkm } from "../domain/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { TestClient } from "../test-support/client.js";
@@ -22,7 +22,14 @@ describe.each(testDatabases())("Survei Kepuasan Masyarakat on $name", (target) =
   const unit = async (code: string) =>
     (await t.database.db.select().from(orgUnits).where(eq(orgUnits.code, code)))[0]?.id as string;
   const service = async (number: number) =>
-    (await t.database.db.select().from(spmServices).where(eq(spmServices.number, number)))[0]?.id as string;
+    // The demo's surveys are of Perwal Depok 57/2017's services (the catalogue also holds Permenkes 4/2019's).
+    (
+      await t.database.db
+        .select({ id: spmServices.id })
+        .from(spmServices)
+        .innerJoin(spmVersions, eq(spmVersions.id, spmServices.versionId))
+        .where(and(eq(spmServices.number, number), eq(spmVersions.code, "PERWAL-DEPOK-57-2017")))
+    )[0]?.id as string;
   const audits = (action: string, entityId: string) =>
     t.database.db
       .select()

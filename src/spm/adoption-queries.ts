@@ -3,6 +3,7 @@ import type { Reader } from "../db/client.js";
 import {
   spmAdoptions,
   spmAdoptionTargets,
+  spmQuarterEntries,
   spmReportNotes,
   spmReports,
   spmServices,
@@ -21,11 +22,11 @@ export async function unitWithRegion(db: Reader, id: string) {
   return { unit, region: region ? { id: region.id, name: region.name } : null };
 }
 
-/** How many entries the annual SPM reports of these years already hold (notes and signatory). */
+/** How many entries the SPM reports of these years already hold (annual notes and signatory, quarterly entries). */
 export async function reportEntriesByYear(db: Reader, regionId: string, years: number[]) {
   const entries = new Map<number, number>();
   if (years.length === 0) return entries;
-  for (const table of [spmReportNotes, spmReports]) {
+  for (const table of [spmReportNotes, spmReports, spmQuarterEntries]) {
     const rows = await db
       .select({ year: table.year, n: count() })
       .from(table)

@@ -39,7 +39,7 @@ describe.each(testDatabases())("adopting an SPM version on $name", (target) => {
       const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.code, code));
       ids[code] = unit?.id as string;
     }
-    const [perwal] = await db.select().from(spmVersions);
+    const [perwal] = await db.select().from(spmVersions).where(eq(spmVersions.code, "PERWAL-DEPOK-57-2017"));
     ids.perwal = perwal?.id as string;
     const [other] = await db
       .insert(spmVersions)

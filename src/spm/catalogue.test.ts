@@ -28,10 +28,11 @@ describe("an empty install started with DEMO=false", () => {
     try {
       expect(demoLoaded).toBe(false);
       const db = handle.db;
-      expect(await countOf(db, spmVersions)).toBe(1);
-      expect(await countOf(db, spmServices)).toBe(12);
+      // Perwal Depok 57/2017 with its yearly targets; Permenkes 4/2019 sets none.
+      expect(await countOf(db, spmVersions)).toBe(2);
+      expect(await countOf(db, spmServices)).toBe(24);
       expect(await countOf(db, spmTargets)).toBe(12 * 5);
-      expect(await countOf(db, indicators)).toBe(12);
+      expect(await countOf(db, indicators)).toBe(24);
       for (const table of [orgUnits, users, plans, spmAdoptions]) expect(await countOf(db, table)).toBe(0);
     } finally {
       await handle.close();
@@ -47,15 +48,15 @@ describe.each(testDatabases())("the SPM catalogue on $name", (target) => {
   afterAll(() => handle.close());
 
   it("loads once however often the server starts", async () => {
-    expect(await ensureSpmCatalogue(handle.db)).toEqual(["PERWAL-DEPOK-57-2017"]);
+    expect(await ensureSpmCatalogue(handle.db)).toEqual(["PERWAL-DEPOK-57-2017", "PERMENKES-4-2019"]);
     expect(await ensureSpmCatalogue(handle.db)).toEqual([]);
-    expect(await countOf(handle.db, spmServices)).toBe(12);
+    expect(await countOf(handle.db, spmServices)).toBe(24);
   });
 
   it("lets the demo load on top of it with Depok's adoptions, without a second copy", async () => {
     expect(await loadDemo(handle.db)).toBe(true);
-    expect(await countOf(handle.db, spmVersions)).toBe(1);
-    expect(await countOf(handle.db, spmServices)).toBe(12);
+    expect(await countOf(handle.db, spmVersions)).toBe(2);
+    expect(await countOf(handle.db, spmServices)).toBe(24);
     expect(await countOf(handle.db, spmAdoptions)).toBe(5);
   });
 });

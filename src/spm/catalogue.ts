@@ -3,10 +3,25 @@ import { recordAudit, systemActor } from "../audit/record.js";
 import type { Database, Tx } from "../db/client.js";
 import { indicators, spmServices, spmTargets, spmVersions } from "../db/schema/index.js";
 import { spmDepok2017 } from "../demo/spm-depok-2017.js";
+import type { CatalogueRegulation } from "./catalogue-types.js";
+import { permenkes4of2019 } from "./permenkes-4-2019.js";
+
+interface CatalogueEntry {
+  regulation: CatalogueRegulation;
+  indicatorCode: string;
+}
 
 /** The SPM regulations every installation ships with: reference data of the product, not demo data. */
-export const SPM_CATALOGUE = [{ regulation: spmDepok2017, indicatorCode: "SPM-DEPOK-2017" }] as const;
-type CatalogueEntry = (typeof SPM_CATALOGUE)[number];
+export const SPM_CATALOGUE: readonly CatalogueEntry[] = [
+  {
+    regulation: {
+      ...spmDepok2017,
+      sourceNote: "Seed 004 (Perwal Depok 57/2017), Lampiran I dan II: teks sesuai cetakan.",
+    },
+    indicatorCode: "SPM-DEPOK-2017",
+  },
+  { regulation: permenkes4of2019, indicatorCode: "SPM-PERMENKES-4-2019" },
+];
 
 /**
  * Writes one regulation (version, services with their indicators, Lampiran I targets) unless a version
@@ -21,7 +36,13 @@ export async function ensureSpmVersion(tx: Tx, { regulation: v, indicatorCode }:
   if (existing) return { id: existing.id, created: false };
   const [version] = await tx
     .insert(spmVersions)
-    .values({ code: v.code, name: v.name, regulation: v.regulation, issuedDate: v.issuedDate })
+    .values({
+      code: v.code,
+      name: v.name,
+      regulation: v.regulation,
+      issuedDate: v.issuedDate,
+      sourceNote: v.sourceNote,
+    })
     .returning({ id: spmVersions.id });
   if (!version) throw new Error("SPM version insert returned nothing");
   for (const s of v.services) {
@@ -56,13 +77,12 @@ export async function ensureSpmVersion(tx: Tx, { regulation: v, indicatorCode }:
       })
       .returning({ id: spmServices.id });
     if (!svc) throw new Error("SPM service insert returned nothing");
-    await tx.insert(spmTargets).values(
-      Object.entries(s.targets).map(([year, target]) => ({
-        serviceId: svc.id,
-        year: Number(year),
-        target,
-      })),
-    );
+    const targets = Object.entries(s.targets).map(([year, target]) => ({
+      serviceId: svc.id,
+      year: Number(year),
+      target,
+    }));
+    if (targets.length > 0) await tx.insert(spmTargets).values(targets);
   }
   return { id: version.id, created: true };
 }

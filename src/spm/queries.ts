@@ -32,6 +32,7 @@ export async function listSpmVersions(db: Database, scope: readonly string[]) {
     name: v.name,
     regulation: v.regulation,
     issuedDate: v.issuedDate,
+    sourceNote: v.sourceNote,
     adoptions: (byVersion.get(v.id) ?? []).map(({ versionId: _, ...a }) => a),
   }));
 }

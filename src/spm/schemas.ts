@@ -10,6 +10,8 @@ export const spmVersionSchema = z.object({
   name: z.string(),
   regulation: z.string(),
   issuedDate: z.string().nullable(),
+  /** Where the catalogue's texts come from and what of the regulation could not be found. */
+  sourceNote: z.string().nullable(),
   adoptions: z.array(z.object({ orgUnitId: z.uuid(), orgUnitName: z.string(), year: z.number().int() })),
 });
 

@@ -27,6 +27,8 @@ const TABLES = [
   "skm_responses",
   "spm_reports",
   "spm_report_notes",
+  "spm_quarter_entries",
+  "spm_budget_links",
 ];
 
 /** A digest of everything a refused request must not have changed. */

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { orgUnits, planIndicators, planNodes, plans, skmSurveys, spmServices } from "../db/schema/index.js";
 import { rakMetro2024 } from "../demo/rak-metro-2024.js";
@@ -10,16 +10,24 @@ const firstId = (result: unknown) => (result as { rows: Array<{ id: string }> })
 /** The demo's entities every route rule can address, plus factories of throwaway ones for destructive calls. */
 export async function prepareIds(db: Database, target: string): Promise<Ids> {
   const [yosomulyo] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72.01.P2"));
-  const [rak] = await db.select().from(plans);
+  const [metro] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72"));
+  // The demo also holds a Depok Renja: the rules address Metro's RAK.
+  const [rak] = await db
+    .select()
+    .from(plans)
+    .where(eq(plans.orgUnitId, metro?.id as string));
   const spm = await db.execute(sql`select id from spm_versions limit 1`);
   let n = 0;
-  const [program] = await db.select().from(planNodes).where(eq(planNodes.level, "program")).limit(1);
+  const [program] = await db
+    .select()
+    .from(planNodes)
+    .where(and(eq(planNodes.level, "program"), eq(planNodes.planId, rak?.id as string)))
+    .limit(1);
   const [indicator] = await db
     .select()
     .from(planIndicators)
     .where(eq(planIndicators.planNodeId, program?.id as string))
     .limit(1);
-  const [metro] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72"));
   const dataSet = await db.execute(sql`select id from data_sets limit 1`);
   const element = await db.execute(sql`select data_element_id as id from data_set_elements limit 1`);
   const pemenuhan = await db.execute(

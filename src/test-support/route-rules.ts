@@ -452,6 +452,44 @@ export const matrix: Record<string, RouteRule> = {
     scoped: "entity",
     request: (i) => ({ url: `/api/spm/report.pdf?orgUnitId=${i.yosomulyo}&year=2024` }),
   },
+  "GET /api/spm/quarter-report": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/quarter-report?orgUnitId=${i.yosomulyo}&year=2024&quarter=1` }),
+  },
+  "GET /api/spm/quarter-report.xlsx": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/quarter-report.xlsx?orgUnitId=${i.yosomulyo}&year=2024&quarter=1` }),
+  },
+  "GET /api/spm/quarter-report.pdf": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/quarter-report.pdf?orgUnitId=${i.yosomulyo}&year=2024&quarter=1` }),
+  },
+  "PUT /api/spm/quarter-report": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/spm/quarter-report",
+      body: {
+        orgUnitId: i.yosomulyo,
+        year: 2024,
+        quarter: 1,
+        entries: [
+          {
+            serviceId: i.spmService,
+            steps: Array.from({ length: 4 }, () => ({ status: "belum", note: null })),
+            masalah: "Catatan",
+            solusi: null,
+            rencanaAksi: null,
+            mutuPercent: "80",
+            revision: null,
+          },
+        ],
+      },
+    }),
+  },
   "PUT /api/spm/report/notes": {
     who: ["admin_dinas", "pengelola_program"],
     scoped: "entity",

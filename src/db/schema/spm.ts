@@ -1,9 +1,20 @@
 import { sql } from "drizzle-orm";
-import { check, date, integer, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 import { createdAt } from "./columns.js";
 import { orgUnits } from "./core.js";
-import { indicators } from "./plans.js";
+import { indicators, planNodes } from "./plans.js";
 
 /** A version of the SPM rules (a regulation); regions adopt one per year. */
 export const spmVersions = pgTable("spm_versions", {
@@ -12,6 +23,8 @@ export const spmVersions = pgTable("spm_versions", {
   name: text().notNull(),
   regulation: text().notNull(),
   issuedDate: date("issued_date"),
+  /** Where the catalogue's texts come from, and what of the regulation could not be found. */
+  sourceNote: text("source_note"),
   createdAt: createdAt(),
 });
 
@@ -212,4 +225,62 @@ export const spmAdoptionTargets = pgTable(
     target: text().notNull(),
   },
   (t) => [unique("spm_adoption_targets_key").on(t.orgUnitId, t.year, t.serviceId)],
+);
+
+/** One of the four steps of applying the SPM (Permendagri 59/2021), as the Dinas reports it in a quarter. */
+export interface SpmStepEntry {
+  status: "belum" | "proses" | "selesai";
+  note: string | null;
+}
+
+/**
+ * What the Dinas writes into the quarterly e-SPM report (Permendagri 59/2021 Pasal 24) for one service:
+ * the four implementation steps, problems and solutions, the action plan, and how far the quality
+ * standard of goods/services and staff (mutu barang/jasa dan SDM) was met, in percent.
+ */
+export const spmQuarterEntries = pgTable(
+  "spm_quarter_entries",
+  {
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    year: integer().notNull(),
+    quarter: integer().notNull(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => spmServices.id, { onDelete: "cascade" }),
+    steps: jsonb().$type<SpmStepEntry[]>().notNull(),
+    masalah: text(),
+    solusi: text(),
+    rencanaAksi: text("rencana_aksi"),
+    mutuPercent: numeric("mutu_percent", { precision: 7, scale: 2 }),
+    revision: integer().notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("spm_quarter_entries_key").on(t.orgUnitId, t.year, t.quarter, t.serviceId),
+    check("spm_quarter_entries_quarter_check", sql`${t.quarter} between 1 and 4`),
+  ],
+);
+
+/** The kegiatan / sub kegiatan of a region's plan that serve an SPM service in a year: their pagu is its budget. */
+export const spmBudgetLinks = pgTable(
+  "spm_budget_links",
+  {
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    year: integer().notNull(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => spmServices.id, { onDelete: "cascade" }),
+    planNodeId: uuid("plan_node_id")
+      .notNull()
+      .references(() => planNodes.id, { onDelete: "cascade" }),
+    /** Share of the node's pagu counted for this service when one kegiatan serves several; whole pagu by default. */
+    sharePercent: numeric("share_percent", { precision: 5, scale: 2 }).notNull().default("100"),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("spm_budget_links_key").on(t.orgUnitId, t.year, t.serviceId, t.planNodeId)],
 );

@@ -29,6 +29,8 @@ select create_reference_table('spm_adoption_targets');
 select create_reference_table('prevalences');
 select create_reference_table('spm_reports');
 select create_reference_table('spm_report_notes');
+select create_reference_table('spm_quarter_entries');
+select create_reference_table('spm_budget_links');
 select create_reference_table('region_deadlines');
 select create_reference_table('reminder_settings');
 -- Per person, not per region: small, and read with the user on every page.

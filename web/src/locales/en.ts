@@ -17,6 +17,7 @@ import { searchEn } from "./search-en";
 import { setupEn } from "./setup-en";
 import { skmEn } from "./skm-en";
 import { spmEn } from "./spm-en";
+import { spmQuarterEn } from "./spm-quarter-en";
 
 export const en: Messages = {
   dataEntry: dataEntryEn,
@@ -291,4 +292,5 @@ export const en: Messages = {
     new: "New value",
   },
   spm: spmEn,
+  spmQuarter: spmQuarterEn,
 };

@@ -16,6 +16,7 @@ import { searchId } from "./search-id";
 import { setupId } from "./setup-id";
 import { skmId } from "./skm-id";
 import { spmId } from "./spm-id";
+import { spmQuarterId } from "./spm-quarter-id";
 
 export const id = {
   dataEntry: dataEntryId,
@@ -291,6 +292,7 @@ export const id = {
     new: "Nilai baru",
   },
   spm: spmId,
+  spmQuarter: spmQuarterId,
 };
 
 export type Messages = typeof id;

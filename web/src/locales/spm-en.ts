@@ -13,6 +13,7 @@ export const spmEn: typeof spmId = {
   tabs: {
     capaian: "Achievement",
     laporan: "Annual report",
+    triwulan: "Quarterly report (e-SPM)",
     katalog: "Catalogue",
   },
   filters: {
@@ -130,6 +131,7 @@ export const spmEn: typeof spmId = {
     pdf: "Download pdf",
   },
   catalogue: {
+    source: "Source",
     details: "Details",
     show: "Show definition and formula of {{name}}",
     hide: "Hide definition and formula of {{name}}",

@@ -11,6 +11,7 @@ export const spmId = {
   tabs: {
     capaian: "Capaian",
     laporan: "Laporan tahunan",
+    triwulan: "Laporan triwulan (e-SPM)",
     katalog: "Katalog",
   },
   filters: {
@@ -128,6 +129,7 @@ export const spmId = {
     pdf: "Unduh pdf",
   },
   catalogue: {
+    source: "Sumber",
     details: "Rincian",
     show: "Tampilkan pengertian dan rumus {{name}}",
     hide: "Sembunyikan pengertian dan rumus {{name}}",

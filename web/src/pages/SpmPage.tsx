@@ -6,6 +6,7 @@ import { QueryState } from "../components/QueryState";
 import { AdoptionStatus } from "../components/spm/AdoptionStatus";
 import { Catalogue } from "../components/spm/Catalogue";
 import { Dashboard } from "../components/spm/Dashboard";
+import { QuarterTab } from "../components/spm/QuarterTab";
 import { ReportTab } from "../components/spm/ReportTab";
 import { SpmFilters } from "../components/spm/SpmFilters";
 import { type SpmSelection, type SpmTab, tabs, useSpmSelection } from "../components/spm/useSpmSelection";
@@ -46,7 +47,7 @@ function ForSelection({
   );
 }
 
-/** SPM: the year's capaian (dashboard), the Pasal 9 report, and the regulation's catalogue, as tabs. */
+/** SPM: the year's capaian (dashboard), the Pasal 9 report, the quarterly e-SPM report and the catalogue, as tabs. */
 export function SpmPage() {
   const { t } = useTranslation();
   const selection = useSpmSelection();
@@ -72,6 +73,11 @@ export function SpmPage() {
           <ForSelection selection={selection}>
             {/* A new region or year is a new document: no edit state carries over. */}
             {(region, year) => <ReportTab key={`${region.id}:${year}`} orgUnitId={region.id} year={year} />}
+          </ForSelection>
+        </Tabs.Panel>
+        <Tabs.Panel value="triwulan" pt="md">
+          <ForSelection selection={selection}>
+            {(region, year) => <QuarterTab key={`${region.id}:${year}`} orgUnitId={region.id} year={year} />}
           </ForSelection>
         </Tabs.Panel>
         <Tabs.Panel value="katalog" pt="md">

@@ -93,6 +93,11 @@ export function Catalogue({ version, services }: { version: SpmVersion; services
         {t("spm.regulation")}: <b>{version.regulation}</b> — {version.name}.{" "}
         {adopters && `${t("spm.adoptedBy")}: ${adopters} (${adoptedYears}).`}
       </Text>
+      {version.sourceNote && (
+        <Text size="xs" c="dimmed" data-testid="catalogue-source">
+          {t("spm.catalogue.source")}: {version.sourceNote}
+        </Text>
+      )}
       <div className="wide-scroll">
         <Table withTableBorder withColumnBorders className="spm-table spm-doc" data-testid="catalogue">
           <Table.Thead>

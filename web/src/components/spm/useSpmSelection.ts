@@ -7,7 +7,7 @@ import type { RegionAdoptions } from "../../../../src/spm/adoption-schemas";
 import { apiGet } from "../../api";
 import { useOrgUnits, useSpmServices, useSpmVersions, useYearsWithData } from "../../queries";
 
-export const tabs = ["capaian", "laporan", "katalog"] as const;
+export const tabs = ["capaian", "laporan", "triwulan", "katalog"] as const;
 export type SpmTab = (typeof tabs)[number];
 
 /** SPM is measured for a kota and, to find where it falls short, its kecamatan and puskesmas. */
