@@ -119,7 +119,7 @@ describe.each(testDatabases())("the Renstra on $name", (target) => {
     expect(xlsx.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(book.getWorksheet("Renstra")?.getRow(4).getCell(7).value).toBe("2025");
+    expect(book.getWorksheet("Renstra")?.getRow(4).getCell(8).value).toBe("2025");
     const pdf = await admin.get(`/api/renstra/${renstra.id}/export.pdf?paper=F4`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");

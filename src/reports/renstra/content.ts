@@ -7,7 +7,15 @@ export interface RenstraExportOptions {
   version?: number;
 }
 
-export const FIXED_HEADER = ["No", "Tujuan", "Sasaran Strategis", "Program", "Indikator", "Satuan"] as const;
+export const FIXED_HEADER = [
+  "No",
+  "Tujuan",
+  "Sasaran Strategis",
+  "Program",
+  "Indikator",
+  "Satuan",
+  "Polaritas",
+] as const;
 export const END_HEADER = "Target Akhir Renstra";
 
 export interface RenstraRow {
@@ -17,6 +25,8 @@ export interface RenstraRow {
   program: string;
   indicator: string;
   unit: string;
+  /** "naik" (higher is better) or "turun"; empty on node and pagu rows. */
+  polarity: string;
   /** Per year of the Renstra, as written; for a pagu row, Rupiah as digits. */
   years: string[];
   end: string;
@@ -39,7 +49,7 @@ export function renstraTitleLines(doc: RenstraDocument, options: RenstraExportOp
 export function renstraRows(doc: RenstraDocument, forPrint = false): RenstraRow[] {
   const years = renstraYears(doc);
   const rows: RenstraRow[] = [];
-  const blank = { no: "", tujuan: "", sasaran: "", program: "", indicator: "", unit: "", end: "" };
+  const blank = { no: "", tujuan: "", sasaran: "", program: "", indicator: "", unit: "", polarity: "", end: "" };
   const push = (
     names: Pick<RenstraRow, "no" | "tujuan" | "sasaran" | "program">,
     indicators: RenstraDocument["tujuan"][number]["indicators"],
@@ -51,6 +61,7 @@ export function renstraRows(doc: RenstraDocument, forPrint = false): RenstraRow[
         ...(i === 0 ? names : {}),
         indicator: ind.name,
         unit: ind.unit,
+        polarity: ind.polarity === "lower" ? "turun" : "naik",
         years: years.map((y) => ind.targets[y] ?? "-"),
         end: ind.end ?? "",
         kind: "indicator",

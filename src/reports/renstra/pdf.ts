@@ -24,7 +24,7 @@ export function renstraPdfDefinition(
   options: RenstraExportOptions = {},
 ): TDocumentDefinitions {
   const header = renstraHeader(doc);
-  const yearCount = header.length - 7;
+  const yearCount = header.length - 8;
   const body: TableCell[][] = [
     header.map((text) => ({ text, bold: true, alignment: "center", fillColor: HEADER_FILL })),
     ...renstraRows(doc, true).map((r) => {
@@ -37,6 +37,7 @@ export function renstraPdfDefinition(
         text(r.program),
         text(r.indicator, { bold: r.kind === "budget" }),
         text(r.unit),
+        text(r.polarity, { alignment: "center" }),
         ...r.years.map((y) => text(y, { alignment: r.kind === "budget" ? "right" : "center" })),
         text(r.end, { alignment: r.kind === "budget" ? "right" : "center" }),
       ];
@@ -50,7 +51,7 @@ export function renstraPdfDefinition(
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: [20, "*", "*", "*", "*", 40, ...Array(yearCount).fill(52), 60],
+        widths: [20, "*", "*", "*", "*", 40, 34, ...Array(yearCount).fill(50), 60],
         body,
       },
       layout: GRID,

@@ -6,7 +6,8 @@ import { type RenstraExportOptions, renstraHeader, renstraRows, renstraTitleLine
 const THIN = { style: "thin" } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
-const WIDTHS = [6, 28, 30, 30, 36, 10];
+const WIDTHS = [6, 28, 30, 30, 36, 10, 9];
+const FIXED = WIDTHS.length;
 
 /**
  * The Renstra as a workbook in the layout the import reads (header row, one column per year, pagu rows),
@@ -35,13 +36,23 @@ export async function renstraXlsx(doc: RenstraDocument, options: RenstraExportOp
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   });
   for (const r of renstraRows(doc)) {
-    const row = sheet.addRow([r.no, r.tujuan, r.sasaran, r.program, r.indicator, r.unit, ...r.years, r.end]);
+    const row = sheet.addRow([
+      r.no,
+      r.tujuan,
+      r.sasaran,
+      r.program,
+      r.indicator,
+      r.unit,
+      r.polarity,
+      ...r.years,
+      r.end,
+    ]);
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.font = { name: "Arial", size: 9, bold: r.kind === "budget" && col === 5 };
       cell.border = BORDER;
-      cell.alignment = { vertical: "top", wrapText: true, horizontal: col > 6 ? "center" : "left" };
+      cell.alignment = { vertical: "top", wrapText: true, horizontal: col > FIXED ? "center" : "left" };
       // Budgets go in as numbers with the Rupiah format; targets stay text exactly as written.
-      if (r.kind === "budget" && col > 6 && typeof cell.value === "string" && /^\d+$/.test(cell.value)) {
+      if (r.kind === "budget" && col > FIXED && typeof cell.value === "string" && /^\d+$/.test(cell.value)) {
         cell.value = Number(cell.value);
         cell.numFmt = "#,##0";
       }
