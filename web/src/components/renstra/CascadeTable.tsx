@@ -2,12 +2,13 @@ import { ActionIcon, Badge, Box, Group, Stack, Table, Text, Tooltip, VisuallyHid
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { RenstraCascade } from "../../../../src/plans/renstra-schemas";
-import { formatNumberId, formatTarget } from "../../format";
+import { formatTarget } from "../../format";
 import {
   type CascadeRow,
   DEPARTURE_COLOR,
   DEPARTURE_SYMBOL,
   type Departure,
+  formatRealisasi,
   headingsBefore,
 } from "./cascade";
 import "../wide-table.css";
@@ -32,7 +33,7 @@ function RealisasiLine({ value }: { value: Realisasi }) {
   return (
     <Tooltip label={value.source ? t(`renstra.source.${value.source}`) : ""} withArrow>
       <Text span size="xs" fw={600} data-source={value.source}>
-        {formatNumberId(value.value)}
+        {formatRealisasi(value.value)}
         {value.source === "data" ? " ◆" : ""}
       </Text>
     </Tooltip>
@@ -57,8 +58,11 @@ export function DepartureBadge({ departure }: { departure: Departure }) {
 export function CascadeTable({ renstra, onEdit }: Props) {
   const { t } = useTranslation();
   const columns = renstra.years.length + 4;
+  // A year-end realisasi exists only once the year has begun.
+  const thisYear = new Date().getFullYear();
   const editButton = (row: CascadeRow, year: number, value: Realisasi) =>
-    onEdit && (
+    onEdit &&
+    year <= thisYear && (
       <ActionIcon
         size="xs"
         variant="subtle"

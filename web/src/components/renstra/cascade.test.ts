@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type CascadeRow, headingsBefore } from "./cascade";
+import { type CascadeRow, formatRealisasi, headingsBefore } from "./cascade";
+
+it("shows a computed realisasi to two digits and an entered one as entered", () => {
+  expect(formatRealisasi("9.488235294")).toBe("9,49");
+  expect(formatRealisasi("72.2")).toBe("72,2");
+  expect(formatRealisasi("100")).toBe("100");
+});
 
 const row = (tujuan: string, sasaran: string | null, program: string | null) =>
   ({ tujuan, sasaran, program }) as CascadeRow;

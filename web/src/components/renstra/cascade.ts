@@ -1,3 +1,4 @@
+import { canonical, formatNumberId, round, scaleOf } from "@domain";
 import type { RenstraCascade } from "../../../../src/plans/renstra-schemas";
 
 export type CascadeRow = RenstraCascade["rows"][number];
@@ -36,4 +37,9 @@ export function headingsBefore(rows: readonly CascadeRow[], index: number): Head
     if (changed && name) headings.push({ level, name });
   }
   return headings;
+}
+
+/** A realisasi as read: computed ones carry many digits (9.48823…), shown to two like the evaluation. */
+export function formatRealisasi(value: string): string {
+  return formatNumberId(scaleOf(value) > 2 ? canonical(round(value, 2)) : value);
 }
