@@ -30,12 +30,14 @@ describe.each(testDatabases())("demo data on $name", (target) => {
   it("loads both seeds into an empty database", async () => {
     expect(await isDemoLoaded(handle.db)).toBe(false);
     expect(await loadDemo(handle.db)).toBe(true);
-    expect(await countOf(plans)).toBe(1);
-    expect(await countOf(planIndicators)).toBe(43);
-    expect(await countOf(planNodes)).toBe(1 + 5 + 20);
+    // The RAK 2024, the Renstra 2025–2029 (contoh) and the PK 2025 (contoh) that serves it.
+    expect(await countOf(plans)).toBe(3);
+    expect(await countOf(planIndicators)).toBe(43 + 13 + 8);
+    expect(await countOf(planNodes)).toBe(1 + 5 + 20 + (1 + 2 + 5) + (1 + 1));
     expect(await countOf(spmServices)).toBe(12);
     expect(await countOf(spmTargets)).toBe(12 * 5);
-    // The RAK's 43, the SPM's 12 and the definitions that compute the RAK's from the monthly report.
+    // The RAK's 43, the SPM's 12 and the definitions that compute the RAK's from the monthly report; the
+    // Renstra and the PK reuse the RAK's catalogue entries, adding none.
     expect(await countOf(indicators)).toBe(43 + 12 + metroDefinitions.length);
   });
 
@@ -43,6 +45,6 @@ describe.each(testDatabases())("demo data on $name", (target) => {
     const unitsBefore = await countOf(orgUnits);
     expect(await loadDemo(handle.db)).toBe(false);
     expect(await countOf(orgUnits)).toBe(unitsBefore);
-    expect(await countOf(plans)).toBe(1);
+    expect(await countOf(plans)).toBe(3);
   });
 });
