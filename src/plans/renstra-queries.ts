@@ -24,7 +24,7 @@ type Plan = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 async function loadRenstra(db: Reader, planId: string) {
   const plan = await getPlan(db, planId);
   if (plan?.kind !== "renstra") return undefined;
-  const [[period], targets, budgets] = await Promise.all([
+  const [[period], targets, budgets, ends] = await Promise.all([
     db.select({ endYear: plans.endYear }).from(plans).where(eq(plans.id, planId)),
     db
       .select({
@@ -45,18 +45,18 @@ async function loadRenstra(db: Reader, planId: string) {
       .from(planNodeBudgetYears)
       .innerJoin(planNodes, eq(planNodes.id, planNodeBudgetYears.planNodeId))
       .where(eq(planNodes.planId, planId)),
+    db
+      .select({ id: planIndicators.id, end: planIndicators.targetEnd })
+      .from(planIndicators)
+      .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))
+      .where(eq(planNodes.planId, planId)),
   ]);
   const endYear = period?.endYear ?? plan.year + 4;
-  const extra = await db
-    .select({ id: planIndicators.id, end: planIndicators.targetEnd })
-    .from(planIndicators)
-    .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))
-    .where(eq(planNodes.planId, planId));
   const byRecord = <T extends { id: string; year: number }>(rows: T[]) => groupBy(rows, (r) => r.id);
   return {
     plan,
     endYear,
-    ends: new Map(extra.map((e) => [e.id, e.end])),
+    ends: new Map(ends.map((e) => [e.id, e.end])),
     targets: byRecord(targets),
     budgets: byRecord(budgets),
   };
@@ -160,16 +160,19 @@ async function yearlyLinks(db: Reader, plan: Plan, endYear: number) {
  */
 async function realisasiByYear(db: Database, plan: Plan, endYear: number, indicatorIds: string[]) {
   const first = plan.year - 1;
-  const entered = await db
-    .select()
-    .from(indicatorRealisasiYears)
-    .where(
-      and(
-        eq(indicatorRealisasiYears.orgUnitId, plan.orgUnitId),
-        inArray(indicatorRealisasiYears.indicatorId, indicatorIds.length ? indicatorIds : [plan.id]),
-        between(indicatorRealisasiYears.year, first, endYear),
-      ),
-    );
+  const entered =
+    indicatorIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(indicatorRealisasiYears)
+          .where(
+            and(
+              eq(indicatorRealisasiYears.orgUnitId, plan.orgUnitId),
+              inArray(indicatorRealisasiYears.indicatorId, indicatorIds),
+              between(indicatorRealisasiYears.year, first, endYear),
+            ),
+          );
   const raks = await db
     .select({ id: plans.id, year: plans.year, version: plans.version, status: plans.status })
     .from(plans)
@@ -326,4 +329,23 @@ export async function yearlyIndicator(db: Reader, planId: string, planIndicatorI
     .innerJoin(plans, eq(plans.id, planNodes.planId))
     .where(and(eq(planIndicators.id, planIndicatorId), eq(plans.id, planId)));
   return row;
+}
+
+/** A Renstra's period, version and catalogue indicators: what a write or a download checks, without the cascade. */
+export async function renstraPeriod(db: Reader, planId: string) {
+  const [plan] = await db
+    .select({ kind: plans.kind, startYear: plans.year, endYear: plans.endYear, version: plans.version })
+    .from(plans)
+    .where(eq(plans.id, planId));
+  if (plan?.kind !== "renstra") return undefined;
+  const rows = await db
+    .select({ indicatorId: planIndicators.indicatorId })
+    .from(planIndicators)
+    .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))
+    .where(eq(planNodes.planId, planId));
+  return {
+    ...plan,
+    endYear: plan.endYear ?? plan.startYear + 4,
+    indicatorIds: new Set(rows.map((r) => r.indicatorId)),
+  };
 }

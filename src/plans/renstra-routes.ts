@@ -10,7 +10,13 @@ import { authorizedUnit } from "../org-units/queries.js";
 import { renstraPdf, renstraXlsx } from "../reports/renstra/index.js";
 import { planContext } from "./queries.js";
 import { importRenstra, linkToRenstra, saveYearRealisasi } from "./renstra-commands.js";
-import { readRenstra, renstraCascade, renstraIndicatorContext, yearlyIndicator } from "./renstra-queries.js";
+import {
+  readRenstra,
+  renstraCascade,
+  renstraIndicatorContext,
+  renstraPeriod,
+  yearlyIndicator,
+} from "./renstra-queries.js";
 import {
   renstraCascadeSchema,
   renstraExportQuerySchema,
@@ -147,8 +153,8 @@ export const renstraRoutes: FastifyPluginAsyncZod = async (app) => {
         await renstraOf(request, request.params.id);
         const doc = await readRenstra(db(), request.params.id);
         if (!doc) throw notFound("Renstra", "Renstra");
-        const cascade = await renstraCascade(db(), request.params.id);
-        const options = { paper: request.query.paper, version: cascade?.version ?? 1 };
+        const period = await renstraPeriod(db(), request.params.id);
+        const options = { paper: request.query.paper, version: period?.version ?? 1 };
         const file = format === "xlsx" ? await renstraXlsx(doc, options) : await renstraPdf(doc, options);
         const slug = doc.orgUnitName.toLowerCase().replace(/[^a-z0-9]+/g, "-");
         return reply
@@ -220,17 +226,16 @@ export const renstraRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const plan = await planContext(db(), request.params.id);
       authorize(request, "evaluation.write", plan.orgUnitPath);
-      const cascade = await renstraCascade(db(), request.params.id);
-      if (!cascade) throw notFound("Renstra", "Renstra");
+      const period = await renstraPeriod(db(), request.params.id);
+      if (!period) throw notFound("Renstra", "Renstra");
       const { indicatorId, year } = request.body;
-      if (!cascade.rows.some((r) => r.indicatorId === indicatorId))
-        throw notFound("Indikator Renstra", "Renstra indicator");
-      if (year < cascade.startYear - 1 || year > cascade.endYear) {
+      if (!period.indicatorIds.has(indicatorId)) throw notFound("Indikator Renstra", "Renstra indicator");
+      if (year < period.startYear - 1 || year > period.endYear) {
         throw new AppError(
           400,
           "YEAR_OUTSIDE_RENSTRA",
-          `Tahun ${year} di luar Renstra ${cascade.startYear}–${cascade.endYear} (dan kondisi awalnya).`,
-          `Year ${year} is outside Renstra ${cascade.startYear}–${cascade.endYear} (and its baseline).`,
+          `Tahun ${year} di luar Renstra ${period.startYear}–${period.endYear} (dan kondisi awalnya).`,
+          `Year ${year} is outside Renstra ${period.startYear}–${period.endYear} (and its baseline).`,
         );
       }
       if (!mayAnalyseIndicator(currentUser(request).roles, indicatorId)) throw forbidden();
