@@ -49,7 +49,16 @@ export function renstraTitleLines(doc: RenstraDocument, options: RenstraExportOp
 export function renstraRows(doc: RenstraDocument, forPrint = false): RenstraRow[] {
   const years = renstraYears(doc);
   const rows: RenstraRow[] = [];
-  const blank = { no: "", tujuan: "", sasaran: "", program: "", indicator: "", unit: "", polarity: "", end: "" };
+  const blank = {
+    no: "",
+    tujuan: "",
+    sasaran: "",
+    program: "",
+    indicator: "",
+    unit: "",
+    polarity: "",
+    end: "",
+  };
   const push = (
     names: Pick<RenstraRow, "no" | "tujuan" | "sasaran" | "program">,
     indicators: RenstraDocument["tujuan"][number]["indicators"],
