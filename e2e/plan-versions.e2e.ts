@@ -94,4 +94,24 @@ describe.each(targetNames())("admin.metro imports a changed RAK as a new version
     await shots(page, name, "unchanged");
     await page.close();
   });
+
+  it("reads the Renstra cascade: where the PK 2025 departs from the Renstra, and the realisasi series", async () => {
+    const page = await app.browser.newPage({ viewport: viewports.desktop });
+    await logIn(page, app.server.baseUrl, "admin.metro");
+    await page.goto(`${app.server.baseUrl}/renstra`);
+    await page.getByTestId("renstra-cascade").waitFor();
+    const cell = (indicator: string, year: number) =>
+      page.getByTestId(`renstra-row-${indicator}`).locator(`td[data-year="${year}"]`);
+    const jkn = cell("Persentase Peserta Jaminan Kesehatan Nasional (JKN)", 2025);
+    expect(await jkn.locator("[data-departure]").getAttribute("data-departure")).toBe("weaker");
+    expect(await jkn.innerText()).toMatch(/98,5[\s\S]*PK: 98[\s\S]*98,2/);
+    const idl = cell("Cakupan Imunisasi Dasar Lengkap (IDL)", 2025);
+    expect(await idl.locator("[data-departure]").getAttribute("data-departure")).toBe("stronger");
+    // Bounds stay as the Renstra writes them; the 2024 stunting comes from approved data.
+    const stunting = page.getByTestId("renstra-row-Prevalensi stunting pada anak balita");
+    expect(await stunting.innerText()).toContain("≤ 8,2");
+    expect(await stunting.locator('[data-source="data"]').count()).toBe(1);
+    await shots(page, name, "renstra");
+    await page.close();
+  });
 });

@@ -30,13 +30,15 @@ describe.each(testDatabases())("demo data on $name", (target) => {
   it("loads both seeds into an empty database", async () => {
     expect(await isDemoLoaded(handle.db)).toBe(false);
     expect(await loadDemo(handle.db)).toBe(true);
-    // Metro's RAK 2024 and Depok's Renja 2020 (contoh: a program, a kegiatan, a sub kegiatan per SPM service).
-    expect(await countOf(plans)).toBe(2);
-    expect(await countOf(planIndicators)).toBe(43);
-    expect(await countOf(planNodes)).toBe(1 + 5 + 20 + (1 + 1 + 12));
+    // Metro's RAK 2024, the Renstra 2025–2029 (contoh) and the PK 2025 (contoh) that serves it, and
+    // Depok's Renja 2020 (contoh: a program, a kegiatan, a sub kegiatan per SPM service).
+    expect(await countOf(plans)).toBe(4);
+    expect(await countOf(planIndicators)).toBe(43 + 13 + 8);
+    expect(await countOf(planNodes)).toBe(1 + 5 + 20 + (1 + 2 + 5) + (1 + 1) + (1 + 1 + 12));
     expect(await countOf(spmServices)).toBe(24);
     expect(await countOf(spmTargets)).toBe(12 * 5);
-    // The RAK's 43, the two SPM catalogues' 12 each and the definitions that compute the RAK's from the monthly report.
+    // The RAK's 43, the two SPM catalogues' 12 each and the definitions that compute the RAK's from the
+    // monthly report; the Renstra and the PK reuse the RAK's catalogue entries, adding none.
     expect(await countOf(indicators)).toBe(43 + 24 + metroDefinitions.length);
   });
 
@@ -44,6 +46,6 @@ describe.each(testDatabases())("demo data on $name", (target) => {
     const unitsBefore = await countOf(orgUnits);
     expect(await loadDemo(handle.db)).toBe(false);
     expect(await countOf(orgUnits)).toBe(unitsBefore);
-    expect(await countOf(plans)).toBe(2);
+    expect(await countOf(plans)).toBe(4);
   });
 });

@@ -20,6 +20,7 @@ import { insertMetroReports } from "./metro-2024-reports.js";
 import { type DemoOrgUnit, demoOrgUnits } from "./org-units.js";
 import { insertDemoPrevalences } from "./populations.js";
 import { rakMetro2024 } from "./rak-metro-2024.js";
+import { insertMetroRenstra } from "./renstra-metro-2025.js";
 import { insertDemoSkm } from "./skm.js";
 import { insertDemoSpmData } from "./spm-data.js";
 import { spmDepok2017 } from "./spm-depok-2017.js";
@@ -65,6 +66,7 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
       await insertMetroDefinitions(tx, requireId(ids, "18.72"));
       await insertMetroReports(tx, requireId(ids, "18.72"), metroForm);
       await insertMetroEvaluation(tx, requireId(ids, "18.72"));
+      await insertMetroRenstra(tx, requireId(ids, "18.72"));
     }
     await tx.insert(appMeta).values({ key: DEMO_FLAG, value: new Date().toISOString() });
     await recordAudit(tx, systemActor, {

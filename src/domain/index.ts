@@ -169,6 +169,18 @@ export {
   type QuarterEvaluation,
   type QuarterEvaluationInput,
 } from "./quarter-evaluation.js";
+export {
+  type Comparator,
+  checkYearColumns,
+  type Departure,
+  type RenstraTarget,
+  readRenstraTarget,
+  renstraVersionLabel,
+  TARGET_NOTE_TEXT,
+  type TargetNote,
+  targetDeparture,
+  type YearColumnsCheck,
+} from "./renstra.js";
 export { type NotComputable, type NotComputableReason, notComputable } from "./result.js";
 export { checkRules, ELEMENT_CODE, isElementCode, type RuleProblem } from "./rule-check.js";
 export { parseRupiah, rupiahAmount, wholeRupiah } from "./rupiah.js";

@@ -1,4 +1,4 @@
-import { eq, max, type SQL, sql } from "drizzle-orm";
+import { and, eq, max, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Reader } from "../db/client.js";
@@ -29,6 +29,7 @@ async function yearsOf(
   unit: PgColumn,
   roots: string[],
   table: PgTable,
+  only?: SQL,
 ) {
   if (roots.length === 0) return [];
   return asYears(
@@ -36,7 +37,7 @@ async function yearsOf(
       .selectDistinct({ year })
       .from(table)
       .innerJoin(orgUnits, eq(orgUnits.id, unit))
-      .where(withinScope(orgUnits.path, roots)),
+      .where(and(withinScope(orgUnits.path, roots), only)),
   );
 }
 
@@ -49,7 +50,8 @@ const surveyYear = sql<number>`cast(substr(${skmSurveys.period}, 1, 4) as intege
  */
 export async function yearsWithData(db: Reader, scopes: YearScopes): Promise<YearsWithData> {
   const [planYears, dataYears, adoptionYears, populationYears, skmYears] = await Promise.all([
-    yearsOf(db, plans.year, plans.orgUnitId, scopes.plans, plans),
+    // The RAK screens open on a RAK's year: a Renstra's first year or a PK kept apart does not count.
+    yearsOf(db, plans.year, plans.orgUnitId, scopes.plans, plans, eq(plans.kind, "rak")),
     yearsOf(db, reportYear, dataSetReports.orgUnitId, scopes.data, dataSetReports),
     yearsOf(db, spmAdoptions.year, spmAdoptions.orgUnitId, scopes.spm, spmAdoptions),
     yearsOf(db, targetPopulations.year, targetPopulations.orgUnitId, scopes.spm, targetPopulations),

@@ -108,6 +108,7 @@ export async function getPlan(db: Reader, id: string) {
         targetQ4: planIndicators.targetQ4,
         revision: planIndicators.revision,
         definitionId: planIndicators.definitionId,
+        renstraIndicatorId: planIndicators.renstraIndicatorId,
       })
       .from(planIndicators)
       .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))

@@ -13,6 +13,8 @@ export interface WriteRakInput {
   doc: RakDocument;
   version?: number;
   revisionOf?: string | null;
+  /** The yearly document kind: the RAK (default) or a Perjanjian Kinerja kept as a plan of its own. */
+  kind?: "rak" | "pk";
 }
 
 /** Catalogue ids of the owner's indicators by name and unit, creating the missing ones in one insert. */
@@ -58,7 +60,7 @@ export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
     .values({
       orgUnitId,
       year: doc.year,
-      kind: "rak",
+      kind: input.kind ?? "rak",
       version: input.version ?? 1,
       revisionOf: input.revisionOf ?? null,
       title: doc.title,
@@ -126,6 +128,7 @@ export async function writeRak(tx: Tx, input: WriteRakInput): Promise<string> {
         targetQ3: r.quarters[2],
         targetQ4: r.quarters[3],
         definitionId: r.definitionId ?? null,
+        renstraIndicatorId: r.renstraIndicatorId ?? null,
       })),
     );
   }

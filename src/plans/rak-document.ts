@@ -12,6 +12,8 @@ export interface RakIndicatorRow {
   polarity?: "lower";
   /** The indicator definition feeding its realisasi, carried into a revision (perubahan) of the plan. */
   definitionId?: string;
+  /** The Renstra indicator this yearly indicator serves, carried into a revision like the definition. */
+  renstraIndicatorId?: string;
 }
 
 export interface RakKegiatan {

@@ -14,6 +14,7 @@ export async function readRak(db: Reader, planId: string): Promise<RakDocument |
       quarters: [i.targetQ1, i.targetQ2, i.targetQ3, i.targetQ4],
       ...(i.polarity === "lower" ? { polarity: "lower" as const } : {}),
       ...(i.definitionId ? { definitionId: i.definitionId } : {}),
+      ...(i.renstraIndicatorId ? { renstraIndicatorId: i.renstraIndicatorId } : {}),
     }));
   const childrenOf = (id: string) => plan.nodes.filter((n) => n.parentId === id);
   const kegiatan = (n: (typeof plan.nodes)[number]): RakKegiatan => {

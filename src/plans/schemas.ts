@@ -23,6 +23,8 @@ export const planIndicatorSchema = z.object({
   indicatorId: z.uuid(),
   /** The definition whose approved data feed the realisasi ("dari data"); null: entered directly. */
   definitionId: z.uuid().nullable(),
+  /** The Renstra indicator (IKU) this yearly indicator serves; null: not linked. */
+  renstraIndicatorId: z.uuid().nullable(),
   name: z.string(),
   unit: z.string(),
   polarity: z.enum(["higher", "lower"]),

@@ -102,6 +102,7 @@ async function findPlans(db: Reader, words: string[], roots: readonly string[], 
       title: plans.title,
       year: plans.year,
       version: plans.version,
+      kind: plans.kind,
       unit: orgUnits.name,
     })
     .from(plans)
@@ -115,7 +116,7 @@ async function findPlans(db: Reader, words: string[], roots: readonly string[], 
       id: r.id,
       title: r.title,
       subtitle: `${r.unit} · ${r.year} · v${r.version}`,
-      path: `/rencana/${r.id}`,
+      path: r.kind === "renstra" ? `/renstra/${r.id}` : `/rencana/${r.id}`,
     }),
   );
 }

@@ -28,6 +28,7 @@ import { APP_VERSION } from "../lib/version.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
 import { yearRoutes } from "../periods/years-routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
+import { renstraRoutes } from "../plans/renstra-routes.js";
 import { planRoutes } from "../plans/routes.js";
 import { planStartRoutes } from "../plans/start-routes.js";
 import { planTransferRoutes } from "../plans/transfer-routes.js";
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(planEditRoutes, { prefix: "/api" });
   await app.register(planTransferRoutes, { prefix: "/api" });
   await app.register(planStartRoutes, { prefix: "/api" });
+  await app.register(renstraRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
   await app.register(spmAdoptionRoutes, { prefix: "/api" });
   await app.register(populationRoutes, { prefix: "/api" });

@@ -1,8 +1,18 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { orgUnits, planIndicators, planNodes, plans, skmSurveys, spmServices } from "../db/schema/index.js";
+import {
+  indicators,
+  orgUnits,
+  planIndicators,
+  planNodes,
+  plans,
+  skmSurveys,
+  spmServices,
+} from "../db/schema/index.js";
 import { rakMetro2024 } from "../demo/rak-metro-2024.js";
+import { insertMetroRenstra, renstraMetro2025 } from "../demo/renstra-metro-2025.js";
 import { rakXlsx } from "../reports/rak/index.js";
+import { renstraXlsx } from "../reports/renstra/index.js";
 import type { Ids } from "./route-rules.js";
 
 const firstId = (result: unknown) => (result as { rows: Array<{ id: string }> }).rows[0]?.id as string;
@@ -11,17 +21,17 @@ const firstId = (result: unknown) => (result as { rows: Array<{ id: string }> })
 export async function prepareIds(db: Database, target: string): Promise<Ids> {
   const [yosomulyo] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72.01.P2"));
   const [metro] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72"));
-  // The demo also holds a Depok Renja: the rules address Metro's RAK.
+  // The demo also holds a Depok Renja and Metro's Renstra and PK: the rules address Metro's RAK.
   const [rak] = await db
     .select()
     .from(plans)
-    .where(eq(plans.orgUnitId, metro?.id as string));
+    .where(and(eq(plans.orgUnitId, metro?.id as string), eq(plans.kind, "rak")));
   const spm = await db.execute(sql`select id from spm_versions limit 1`);
   let n = 0;
   const [program] = await db
     .select()
     .from(planNodes)
-    .where(and(eq(planNodes.level, "program"), eq(planNodes.planId, rak?.id as string)))
+    .where(and(eq(planNodes.planId, rak?.id as string), eq(planNodes.level, "program")))
     .limit(1);
   const [indicator] = await db
     .select()
@@ -42,7 +52,9 @@ export async function prepareIds(db: Database, target: string): Promise<Ids> {
         .values({ orgUnitId: yosomulyo?.id as string, serviceId: spmService?.id as string, period })
         .returning()
     )[0]?.id as string;
+  const renstra = await demoRenstra(db, metro?.id as string);
   return {
+    ...renstra,
     spmService: spmService?.id as string,
     skmSurvey: await skmSurvey("2024"),
     skmThrowaway: () => skmSurvey(String(2100 + ++n)),
@@ -89,5 +101,35 @@ export async function prepareIds(db: Database, target: string): Promise<Ids> {
         .returning();
       return unit?.id as string;
     },
+  };
+}
+
+/** The demo Renstra and PK 2025 (loaded with the monitoring; added here when the demo came without it). */
+async function demoRenstra(db: Database, metroId: string) {
+  const find = () =>
+    db
+      .select()
+      .from(plans)
+      .where(inArray(plans.kind, ["renstra", "pk"]));
+  if ((await find()).length === 0) await db.transaction((tx) => insertMetroRenstra(tx, metroId));
+  const found = await find();
+  const renstra = found.find((p) => p.kind === "renstra");
+  const pk = found.find((p) => p.kind === "pk");
+  const neonatal = (planId: string) =>
+    db
+      .select({ id: planIndicators.id, indicatorId: planIndicators.indicatorId })
+      .from(planIndicators)
+      .innerJoin(planNodes, eq(planNodes.id, planIndicators.planNodeId))
+      .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))
+      .where(and(eq(planNodes.planId, planId), eq(indicators.name, "Jumlah kasus kematian neonatal")));
+  const [iku] = await neonatal(renstra?.id as string);
+  const [served] = await neonatal(pk?.id as string);
+  return {
+    renstra: renstra?.id as string,
+    renstraFile: await renstraXlsx(renstraMetro2025),
+    renstraIndicator: iku?.id as string,
+    renstraCatalogue: iku?.indicatorId as string,
+    pk: pk?.id as string,
+    pkIndicator: served?.id as string,
   };
 }

@@ -33,6 +33,14 @@ export interface Ids {
   orgUnitThrowaway: (closed?: boolean) => Promise<string>;
   /** A catalogue indicator owned by Kota Metro (one its RAK uses). */
   catalogueIndicator: string;
+  /** The demo Renstra 2025–2029, its workbook, and the PK 2025 indicator that serves its neonatal IKU. */
+  renstra: string;
+  renstraFile: Buffer;
+  renstraIndicator: string;
+  /** The catalogue indicator of that IKU: one the demo pengelola program may analyse. */
+  renstraCatalogue: string;
+  pk: string;
+  pkIndicator: string;
 }
 
 const valuesUpload = (i: Ids, path: string): Request => ({
@@ -89,6 +97,12 @@ const xlsxUpload = (i: Ids, path: string): Request => ({
   body: i.rakFile,
   headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
 });
+const renstraUpload = (i: Ids, path: string): Request => ({
+  url: `/api/renstra/${path}?orgUnitId=${i.metro}&fileName=renstra.xlsx`,
+  body: i.renstraFile,
+  headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+});
+
 export interface Request {
   url: string;
   body?: unknown;
@@ -253,6 +267,47 @@ export const matrix: Record<string, RouteRule> = {
     who: readers,
     scoped: "entity",
     request: (i) => ({ url: `/api/plans/${i.rak}/export.pdf?paper=F4` }),
+  },
+  "GET /api/renstra/{id}": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/renstra/${i.renstra}` }),
+  },
+  "POST /api/renstra/import/preview": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => renstraUpload(i, "import/preview"),
+  },
+  "POST /api/renstra/import": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => renstraUpload(i, "import"),
+  },
+  "GET /api/renstra/{id}/export.xlsx": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/renstra/${i.renstra}/export.xlsx` }),
+  },
+  "GET /api/renstra/{id}/export.pdf": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/renstra/${i.renstra}/export.pdf?paper=F4` }),
+  },
+  "PUT /api/plans/{id}/indicators/{indicatorId}/renstra-link": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/plans/${i.pk}/indicators/${i.pkIndicator}/renstra-link`,
+      body: { renstraIndicatorId: i.renstraIndicator },
+    }),
+  },
+  "PUT /api/renstra/{id}/realisasi": {
+    who: ["admin_dinas", "pengelola_program"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/renstra/${i.renstra}/realisasi`,
+      body: { indicatorId: i.renstraCatalogue, year: 2026, value: "7", note: null, revision: null },
+    }),
   },
   "GET /api/data-sets": {
     who: all,

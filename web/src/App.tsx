@@ -32,6 +32,7 @@ const OrgUnitsPage = lazy(() => import("./pages/OrgUnitsPage").then((m) => ({ de
 const PlanImportPage = lazy(() =>
   import("./pages/PlanImportPage").then((m) => ({ default: m.PlanImportPage })),
 );
+const RenstraPage = lazy(() => import("./pages/RenstraPage").then((m) => ({ default: m.RenstraPage })));
 const PlanPage = lazy(() => import("./pages/PlanPage").then((m) => ({ default: m.PlanPage })));
 const SkmPage = lazy(() => import("./pages/SkmPage").then((m) => ({ default: m.SkmPage })));
 const PopulationsPage = lazy(() =>
@@ -64,6 +65,8 @@ export function App() {
           <Suspense fallback={<Loader size="sm" />}>
             <Routes>
               <Route path="/" element={<HomePage />} />
+              <Route path="/renstra" element={<RenstraPage />} />
+              <Route path="/renstra/:planId" element={<RenstraPage />} />
               <Route path="/rencana" element={<PlanPage />} />
               <Route path="/rencana/impor" element={<PlanImportPage />} />
               <Route path="/rencana/:planId" element={<PlanPage />} />

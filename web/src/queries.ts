@@ -11,7 +11,11 @@ export const useOrgUnits = () =>
   useQuery({ queryKey: ["org-units"], queryFn: () => apiGet<OrgUnit[]>("/org-units") });
 
 export const usePlans = (enabled = true) =>
-  useQuery({ queryKey: ["plans"], queryFn: () => apiGet<PlanSummary[]>("/plans"), enabled });
+  useQuery({ queryKey: ["plans"], queryFn: () => apiGet<PlanSummary[]>("/plans?kind=rak"), enabled });
+
+/** The Renstra versions the user may read (their own screen: the RAK screens list only RAKs). */
+export const useRenstraList = () =>
+  useQuery({ queryKey: ["plans", "renstra"], queryFn: () => apiGet<PlanSummary[]>("/plans?kind=renstra") });
 
 export const usePlan = (id: string | undefined) =>
   useQuery({ queryKey: ["plans", id], queryFn: () => apiGet<Plan>(`/plans/${id}`), enabled: Boolean(id) });

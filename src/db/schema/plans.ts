@@ -70,6 +70,8 @@ export const plans = pgTable(
     signatoryNip: text("signatory_nip"),
     signedPlace: text("signed_place"),
     signedDate: date("signed_date"),
+    /** A Renstra's last year (its `year` is the first); null for the yearly documents. */
+    endYear: integer("end_year"),
     createdAt: createdAt(),
   },
   (t) => [unique("plans_org_year_kind_version").on(t.orgUnitId, t.year, t.kind, t.version)],
@@ -125,6 +127,63 @@ export const planIndicators = pgTable(
     revision: integer().notNull().default(1),
     /** The catalogue definition whose data feed this indicator's realisasi ("dari data"); null: entered directly. */
     definitionId: uuid("definition_id").references((): AnyPgColumn => indicators.id),
+    /** A Renstra's target akhir as written ("≤ 8,5", "R4 : 11 Unit"); null for the yearly documents. */
+    targetEnd: text("target_end"),
+    /** The Renstra indicator (IKU) this yearly PK/RAK indicator serves; null: not linked. */
+    renstraIndicatorId: uuid("renstra_indicator_id").references((): AnyPgColumn => planIndicators.id, {
+      onDelete: "set null",
+    }),
   },
   (t) => [index("plan_indicators_node_idx").on(t.planNodeId, t.position)],
+);
+
+/** A Renstra indicator's target for one year of the Renstra, exactly as written in the document. */
+export const planIndicatorYears = pgTable(
+  "plan_indicator_years",
+  {
+    planIndicatorId: uuid("plan_indicator_id")
+      .notNull()
+      .references(() => planIndicators.id, { onDelete: "cascade" }),
+    year: integer().notNull(),
+    target: text().notNull(),
+  },
+  (t) => [unique("plan_indicator_years_key").on(t.planIndicatorId, t.year)],
+);
+
+/** A Renstra program's indicative budget (pagu indikatif) for one year, whole Rupiah; null: none given. */
+export const planNodeBudgetYears = pgTable(
+  "plan_node_budget_years",
+  {
+    planNodeId: uuid("plan_node_id")
+      .notNull()
+      .references(() => planNodes.id, { onDelete: "cascade" }),
+    year: integer().notNull(),
+    amount: bigint({ mode: "number" }),
+  },
+  (t) => [unique("plan_node_budget_years_key").on(t.planNodeId, t.year)],
+);
+
+/**
+ * The year-end realisasi of a catalogue indicator for an org unit, entered by a planner (audited): the
+ * multi-year series beside what approved data compute for data-fed indicators.
+ */
+export const indicatorRealisasiYears = pgTable(
+  "indicator_realisasi_years",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    districtId: uuid("district_id").references(() => orgUnits.id),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+    year: integer().notNull(),
+    /** Canonical decimal. */
+    value: text().notNull(),
+    note: text(),
+    revision: integer().notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("indicator_realisasi_years_key").on(t.orgUnitId, t.indicatorId, t.year)],
 );

@@ -17,7 +17,7 @@ export function PaperDownloads({
 }: {
   url: (format: Format, paper: Paper) => string;
   fileName: (format: Format) => string;
-  labels: "evaluation.download" | "spm.download" | "scorecard.download";
+  labels: "evaluation.download" | "spm.download" | "scorecard.download" | "renstra.download";
 }) {
   const { t } = useTranslation();
   const [paper, setPaper] = useState<Paper>("A4");

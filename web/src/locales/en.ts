@@ -12,6 +12,7 @@ import { planStartEn } from "./plan-start-en";
 import { planVersionsEn } from "./plan-versions-en";
 import { populationsEn } from "./populations-en";
 import { remindersEn } from "./reminders-en";
+import { renstraEn } from "./renstra-en";
 import { scorecardEn } from "./scorecard-en";
 import { searchEn } from "./search-en";
 import { setupEn } from "./setup-en";
@@ -27,6 +28,7 @@ export const en: Messages = {
   evaluation: evaluationEn,
   planStart: planStartEn,
   planVersions: planVersionsEn,
+  renstra: renstraEn,
   populations: populationsEn,
   orgTree: orgTreeEn,
   indicators: indicatorsEn,

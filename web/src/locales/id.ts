@@ -11,6 +11,7 @@ import { planStartId } from "./plan-start-id";
 import { planVersionsId } from "./plan-versions-id";
 import { populationsId } from "./populations-id";
 import { remindersId } from "./reminders-id";
+import { renstraId } from "./renstra-id";
 import { scorecardId } from "./scorecard-id";
 import { searchId } from "./search-id";
 import { setupId } from "./setup-id";
@@ -32,6 +33,7 @@ export const id = {
   setup: setupId,
   search: searchId,
   reminders: remindersId,
+  renstra: renstraId,
   skm: skmId,
   scorecard: scorecardId,
   dhis2: dhis2Id,

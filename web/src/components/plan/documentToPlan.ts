@@ -15,6 +15,7 @@ function indicatorOf(row: RakIndicatorRow, id: string): PlanIndicator {
     id,
     indicatorId: id,
     definitionId: null,
+    renstraIndicatorId: null,
     name: row.name,
     unit: row.unit,
     polarity: row.polarity ?? "higher",
