@@ -5,6 +5,7 @@ import type { SpmService, SpmVersion } from "../../../../src/spm/schemas";
 import { formatTarget } from "../../format";
 import "./spm.css";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -93,7 +94,7 @@ export function Catalogue({ version, services }: { version: SpmVersion; services
         {t("spm.regulation")}: <b>{version.regulation}</b> — {version.name}.{" "}
         {adopters && `${t("spm.adoptedBy")}: ${adopters} (${adoptedYears}).`}
       </Text>
-      <div className="wide-scroll">
+      <WideScroll label={t("spm.title")}>
         <Table withTableBorder withColumnBorders className="spm-table spm-doc" data-testid="catalogue">
           <Table.Thead>
             <Table.Tr>
@@ -172,7 +173,7 @@ export function Catalogue({ version, services }: { version: SpmVersion; services
             })}
           </Table.Tbody>
         </Table>
-      </div>
+      </WideScroll>
     </Stack>
   );
 }
