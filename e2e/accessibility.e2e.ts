@@ -83,7 +83,7 @@ describe("accessibility of the main screens (pglite)", () => {
       ["program.metro", "home-verification"],
       ["kadis.metro", "home-categories"],
       ["admin.metro", "home-overview"],
-    ]) {
+    ] as const) {
       const page = await as(username);
       await page.getByTestId("home-as-of").waitFor();
       await page.getByTestId(part).waitFor();
