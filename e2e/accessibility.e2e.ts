@@ -34,7 +34,7 @@ async function audit(page: Page, screen: string): Promise<string[]> {
 const expectNone = (found: string[]) =>
   expect(found, `axe-core violations:\n${found.join("\n")}`).toEqual([]);
 
-/** Where Tab moved focus: the element's tag and name, and whether a focus indicator is drawn. */
+/** Where Tab moved focus: the element's tag and name, whether it is in view and shows a focus indicator. */
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -48,10 +48,42 @@ const focused = (page: Page) =>
       );
     };
     const ring = ringed(el) || (el.parentElement !== null && ringed(el.parentElement));
+    const box = el.getBoundingClientRect();
+    const inView =
+      box.right > 0 && box.left < window.innerWidth && box.bottom > 0 && box.top < window.innerHeight;
     const label = el.getAttribute("aria-label") ?? (el as HTMLInputElement).labels?.[0]?.textContent;
     const name = (label ?? el.textContent ?? "").trim().slice(0, 60);
-    return { tag: el.tagName.toLowerCase(), name, row: el.dataset.row ?? null, ring };
+    return { tag: el.tagName.toLowerCase(), name, row: el.dataset.row ?? null, seen: ring && inView };
   });
+
+/**
+ * Tabs from the top of the freshly loaded page to the report's Kirim button: the skip link first, every value
+ * in form order, and each stop in view with its focus ring. Failures name the stops.
+ */
+async function tabToSubmit(page: Page, url: string, size: string) {
+  await page.goto(url);
+  await page.locator('input[data-row="0"]').waitFor();
+  const stops: NonNullable<Awaited<ReturnType<typeof focused>>>[] = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const stop = await focused(page);
+    if (!stop) continue;
+    stops.push(stop);
+    if (stop.tag === "button" && stop.name === "Kirim") break;
+  }
+  const names = stops.map((s) => s.name);
+  expect(names[0], `${size}: first stop`).toBe("Langsung ke isi halaman");
+  for (const main of ["Tahun", "Bulan", "Kirim"])
+    expect(
+      names.some((n) => n.includes(main)),
+      `${size}: ${main} reached by Tab in ${names.join(" | ")}`,
+    ).toBe(true);
+  const rows = stops.filter((s) => s.row !== null).map((s) => Number(s.row));
+  const values = await page.locator("input[data-row]").count();
+  expect(rows, `${size}: values in form order`).toEqual([...Array(values).keys()]);
+  const unseen = stops.filter((s) => !s.seen).map((s) => `${s.tag} "${s.name}"`);
+  expect(unseen, `${size}: focus out of view or without a ring on: ${unseen.join(", ")}`).toEqual([]);
+}
 
 describe("accessibility of the main screens (pglite)", () => {
   const app = appSuite("pglite");
@@ -101,26 +133,11 @@ describe("accessibility of the main screens (pglite)", () => {
     await page.getByRole("option", { name: "Januari", exact: true }).click();
     await page.getByText("Laporan Bulanan Puskesmas — Januari 2024").waitFor();
 
-    // From the page's top: selectors, every value in form order, then the report's step.
-    await page.locator("h2").click();
-    const stops: NonNullable<Awaited<ReturnType<typeof focused>>>[] = [];
-    for (let i = 0; i < 80; i++) {
-      await page.keyboard.press("Tab");
-      const stop = await focused(page);
-      if (!stop) continue;
-      stops.push(stop);
-      if (stop.tag === "button" && stop.name === "Kirim") break;
+    for (const [size, viewport] of Object.entries(viewports)) {
+      await page.setViewportSize(viewport);
+      await tabToSubmit(page, page.url(), size);
     }
-    const rows = stops.filter((s) => s.row !== null).map((s) => Number(s.row));
-    expect(rows.slice(0, 13)).toEqual([...Array(13).keys()]);
-    const names = stops.map((s) => s.name);
-    for (const main of ["Tahun", "Bulan", "Kirim"])
-      expect(
-        names.some((n) => n.includes(main)),
-        main,
-      ).toBe(true);
-    const unringed = stops.filter((s) => !s.ring).map((s) => `${s.tag} "${s.name}"`);
-    expect(unringed, `focus not visible on: ${unringed.join(", ")}`).toEqual([]);
+    await page.setViewportSize(viewports.desktop);
 
     // An error and a warning on the form, as an operator meets them.
     await page.locator('input[data-row="0"]').click();

@@ -70,6 +70,8 @@ export const en: Messages = {
     save: "Save",
   },
   language: "Language",
+  menu: "Menu",
+  skipToContent: "Skip to content",
   error: {
     network: "Cannot reach the server. Check the connection and try again.",
     title: "Something went wrong",

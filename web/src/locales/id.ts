@@ -69,6 +69,8 @@ export const id = {
     save: "Simpan",
   },
   language: "Bahasa",
+  menu: "Menu",
+  skipToContent: "Langsung ke isi halaman",
   error: {
     network: "Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.",
     title: "Terjadi masalah",
