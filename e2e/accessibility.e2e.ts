@@ -149,6 +149,17 @@ describe("accessibility of the main screens (pglite)", () => {
       .poll(() => page.getByTestId("save-status").innerText(), { timeout: 15_000 })
       .toBe("Tersimpan");
     await page.getByTestId("finding-error").first().waitFor();
+    // Colour is not the only sign of an error: the value's description is the finding's text.
+    const description = await page
+      .locator('input[aria-invalid="true"]')
+      .first()
+      .evaluate((input) =>
+        (input.getAttribute("aria-describedby") ?? "")
+          .split(" ")
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(" "),
+      );
+    expect(description).toContain("K4 melebihi jumlah ibu hamil");
     expectNone(await audit(page, "data entry"));
     await page.close();
   });

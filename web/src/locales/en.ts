@@ -72,6 +72,7 @@ export const en: Messages = {
   language: "Language",
   menu: "Menu",
   skipToContent: "Skip to content",
+  pagination: { first: "First page", previous: "Previous page", next: "Next page", last: "Last page" },
   error: {
     network: "Cannot reach the server. Check the connection and try again.",
     title: "Something went wrong",
