@@ -13,7 +13,8 @@ const darker = (name: DefaultMantineColor, shades: Shades) =>
  * WCAG 2.1 AA contrast (4.5:1) for every text colour the app draws. Mantine's defaults miss it: dimmed text
  * (gray.6) on white is 3.3:1, teal.6 buttons under white text 2.5:1, the light badges' shade 9 on shade 1
  * 2.7–4.3:1. Shades 7–9 are darkened until shade 7 reaches 4.6:1 on white, shade 8 5.2:1 on white and 4.6:1
- * on shade 0, shade 9 4.6:1 on shade 1; gray.6 (dimmed) reaches 4.6:1 on the pale yellow and grey cells.
+ * on shade 0, shade 9 4.6:1 on shade 1; gray.6 (dimmed) reaches 4.6:1 on the pale yellow and grey cells, and
+ * red.6 (the error text of fields) 4.5:1.
  * Filled colours use shade 8 so white text on them passes too; lighter shades (borders, backgrounds) stay.
  */
 const colors = {

@@ -32,15 +32,16 @@ function CapaianCell({ figures, target }: { figures: Figures; target: string | n
     );
   }
   // The fill only repeats the band: its name is in the tooltip and read out after the number.
-  const band = t(`spm.bands.${bandOf(figures.capaian, target)}`);
+  const band = bandOf(figures.capaian, target);
+  const bandName = t(`spm.bands.${band}`);
   return (
-    <Table.Td className="spm-heat" style={{ background: bandFill[bandOf(figures.capaian, target)] }}>
+    <Table.Td className="spm-heat" style={{ background: bandFill[band] }}>
       <Tooltip
-        label={`${band}: ${count(figures.numerator, unknown)} / ${count(figures.denominator, unknown)}`}
+        label={`${bandName}: ${count(figures.numerator, unknown)} / ${count(figures.denominator, unknown)}`}
       >
         <span>
           {percent(figures.capaian)}
-          <VisuallyHidden> ({band})</VisuallyHidden>
+          <VisuallyHidden> ({bandName})</VisuallyHidden>
         </span>
       </Tooltip>
     </Table.Td>
