@@ -29,12 +29,14 @@ describe.each(targetNames())("the scorecard of Kota Metro (%s)", (name) => {
 
     // Sorting by the first column puts the highest first, then the lowest.
     const header = page.getByTestId("sort-column").first();
+    // The column header says how it is sorted (aria-sort belongs on the th, not on its button).
+    const sorted = () => header.locator("xpath=ancestor::th[1]").getAttribute("aria-sort");
     await header.click();
-    await expect.poll(() => header.getAttribute("aria-sort")).toBe("descending");
+    await expect.poll(sorted).toBe("descending");
     const down = (await firstColumn(page)).filter((v) => v !== null) as number[];
     expect(down).toEqual([...down].sort((a, b) => b - a));
     await header.click();
-    await expect.poll(() => header.getAttribute("aria-sort")).toBe("ascending");
+    await expect.poll(sorted).toBe("ascending");
     const up = (await firstColumn(page)).filter((v) => v !== null) as number[];
     expect(up).toEqual([...up].sort((a, b) => a - b));
 

@@ -329,7 +329,7 @@ export const viewports = { desktop: { width: 1366, height: 768 }, phone: { width
  * Lets a resize reach the page: layout and the re-render of Mantine's media-query hooks take a frame or two,
  * then any transition it started (the side menu folding away) ends before a screenshot.
  */
-const nextFrames = async (page: Page) => {
+export const nextFrames = async (page: Page) => {
   await page.evaluate(
     () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
   );

@@ -73,9 +73,12 @@ export function trendOf(value: string | null, previous: string | null, polarity:
   return c > 0 === (polarity === "higher") ? "better" : "worse";
 }
 
-/** Band colours (hex without #), one set for the screen, the sheet and the pdf. */
+/**
+ * Band colours (hex without #), one set for the screen, the sheet and the pdf. ColorBrewer's RdYlGn, its
+ * darkest green darkened so white text on it reaches WCAG AA (5.1:1).
+ */
 export const BAND_COLOUR: Record<PerformanceCategory, { fill: string; text: string }> = {
-  sangat_tinggi: { fill: "1A9850", text: "FFFFFF" },
+  sangat_tinggi: { fill: "157F43", text: "FFFFFF" },
   tinggi: { fill: "91CF60", text: "000000" },
   sedang: { fill: "FEE08B", text: "000000" },
   rendah: { fill: "FC8D59", text: "000000" },

@@ -9,8 +9,9 @@ import {
   SegmentedControl,
   Text,
   Title,
+  useMantineTheme,
 } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
@@ -50,6 +51,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const visible = navItems.filter((item) => !item.permission || user.permissions.includes(item.permission));
+  // On a phone the folded menu only slides out of view: inert keeps Tab from walking through its links unseen.
+  const phone = useMediaQuery(`(max-width: ${useMantineTheme().breakpoints.sm})`);
 
   return (
     <AppShell
@@ -57,10 +60,20 @@ export function Shell({ children }: { children: ReactNode }) {
       navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <a className="skip-link" href="#main-content">
+        {t("skipToContent")}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("menu")}
+              aria-expanded={opened}
+            />
             <Title order={3} c="teal.8">
               {t("app.name")}
             </Title>
@@ -124,7 +137,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      <AppShell.Navbar p="xs" inert={phone && !opened}>
         {visible.map((item) => (
           <NavLink
             key={item.to}
@@ -136,7 +149,9 @@ export function Shell({ children }: { children: ReactNode }) {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

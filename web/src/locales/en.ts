@@ -75,6 +75,9 @@ export const en: Messages = {
     save: "Save",
   },
   language: "Language",
+  menu: "Menu",
+  skipToContent: "Skip to content",
+  pagination: { first: "First page", previous: "Previous page", next: "Next page", last: "Last page" },
   error: {
     network: "Cannot reach the server. Check the connection and try again.",
     title: "Something went wrong",

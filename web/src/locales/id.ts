@@ -74,6 +74,14 @@ export const id = {
     save: "Simpan",
   },
   language: "Bahasa",
+  menu: "Menu",
+  skipToContent: "Langsung ke isi halaman",
+  pagination: {
+    first: "Halaman pertama",
+    previous: "Halaman sebelumnya",
+    next: "Halaman berikutnya",
+    last: "Halaman terakhir",
+  },
   error: {
     network: "Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.",
     title: "Terjadi masalah",

@@ -104,7 +104,12 @@ export function AuditPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Pagination total={Math.max(1, Math.ceil(total / PAGE))} value={page} onChange={setPage} />
+            <Pagination
+              total={Math.max(1, Math.ceil(total / PAGE))}
+              value={page}
+              onChange={setPage}
+              getControlProps={(control) => ({ "aria-label": t(`pagination.${control}`) })}
+            />
             <AuditDetail row={open} onClose={() => setOpen(null)} />
           </>
         )}

@@ -48,6 +48,7 @@ export function DataElementsPage() {
         )}
       </Group>
       <TextInput
+        aria-label={t("dataSets.catalog.search")}
         placeholder={t("dataSets.catalog.search")}
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}

@@ -69,6 +69,7 @@ export function EvaluationPage() {
                 {t("evaluation.quarter")}
               </Text>
               <SegmentedControl
+                aria-label={t("evaluation.quarter")}
                 value={String(quarter)}
                 onChange={(q) => go(selected.id, Number(q) as Quarter)}
                 data={quarters.map((q) => ({

@@ -5,6 +5,7 @@ import { useSearchParams } from "react-router-dom";
 import { DefinitionForm } from "../components/indicators/DefinitionForm";
 import { type DefinitionRow, useDefinitions } from "../components/indicators/definitionsApi";
 import { QueryState } from "../components/QueryState";
+import { WideScroll } from "../components/WideScroll";
 import { useOrgUnits } from "../queries";
 import { useCan } from "../session";
 
@@ -51,8 +52,8 @@ export function IndicatorDefinitionsPage() {
           data.definitions.length === 0 ? (
             <Text c="dimmed">{t("indicators.empty")}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped highlightOnHover>
+            <WideScroll label={t("indicators.title")}>
+              <Table striped highlightOnHover miw={760}>
                 <Table.Thead>
                   <Table.Tr>
                     {(["code", "name", "kind", "unit", "formula", "usedBy"] as const).map((c) => (
@@ -86,7 +87,7 @@ export function IndicatorDefinitionsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </WideScroll>
           )
         }
       </QueryState>

@@ -109,6 +109,7 @@ export function ScorecardPage() {
           data-testid="scorecard-year"
         />
         <SegmentedControl
+          aria-label={t("scorecard.periodType")}
           value={periodType}
           onChange={(v) => set({ periodType: v })}
           data={(["month", "quarter", "year"] as const).map((v) => ({
@@ -117,6 +118,7 @@ export function ScorecardPage() {
           }))}
         />
         <SegmentedControl
+          aria-label={t("scorecard.rows")}
           value={rowsMode}
           onChange={(v) => set({ rows: v })}
           data={(["children", "puskesmas"] as const).map((v) => ({

@@ -63,9 +63,10 @@ export function ValueRow(props: Props) {
           <Text size="sm" component="label" htmlFor={`value-${element.id}`}>
             {element.name}
           </Text>
-          {props.findings.map((f) => (
+          {props.findings.map((f, i) => (
             <Text
               key={findingKey(f)}
+              id={`finding-${element.id}-${i}`}
               size="xs"
               c={f.severity === "error" ? "red.8" : isExplained(f) ? "dimmed" : "orange.8"}
               data-testid={`finding-${f.severity}`}
@@ -99,6 +100,8 @@ export function ValueRow(props: Props) {
           readOnly={props.readOnly}
           value={draft ?? display}
           aria-invalid={tone === "error"}
+          // A screen reader reads the findings with the value, as the eye sees them beside it.
+          aria-describedby={props.findings.map((_, i) => `finding-${element.id}-${i}`).join(" ") || undefined}
           onFocus={(e) => {
             setDraft(typed ?? shown(props.saved?.value));
             e.currentTarget.select();

@@ -1,5 +1,5 @@
 import { parseRupiah } from "@domain";
-import { Box, Table, Text } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Evaluation, EvaluationBudgetRow } from "../../../../src/evaluation/types";
 import { formatNumberId, formatRupiah } from "../../format";
@@ -7,6 +7,7 @@ import { EditableCell } from "../plan/EditableCell";
 import { editProps } from "./cells";
 import { budgetCell, type EvaluationEditor, type Quarter, quarterArgs, quarters } from "./useEvaluation";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 const indent = { program: 0, kegiatan: 16, sub_kegiatan: 32 } as Record<string, number>;
 
@@ -63,7 +64,7 @@ export function BudgetTable({ evaluation, editor }: Props) {
 
   if (evaluation.budgets.length === 0) return <Text c="dimmed">{t("evaluation.budgetNoRows")}</Text>;
   return (
-    <Box className="wide-scroll eval-scroll">
+    <WideScroll className="eval-scroll" label={t("evaluation.budgetTitle")}>
       <Table
         withTableBorder
         withColumnBorders
@@ -129,6 +130,6 @@ export function BudgetTable({ evaluation, editor }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Box>
+    </WideScroll>
   );
 }

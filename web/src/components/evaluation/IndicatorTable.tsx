@@ -1,5 +1,5 @@
 import { storedTarget } from "@domain";
-import { Badge, Box, Table, Text, Tooltip } from "@mantine/core";
+import { Badge, Table, Text, Tooltip } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { Evaluation, EvaluationIndicatorRow } from "../../../../src/evaluation/types";
@@ -10,6 +10,7 @@ import { editProps, TextCell } from "./cells";
 import { ProvenancePopover } from "./ProvenancePopover";
 import { type EvaluationEditor, noteCell, type Quarter, quarterArgs, quarters } from "./useEvaluation";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 const nameLevels = ["sasaran", "program", "kegiatan", "subKegiatan"] as const;
 type NameLevel = (typeof nameLevels)[number];
@@ -110,7 +111,7 @@ export function IndicatorTable({ evaluation, editor }: Props) {
   };
 
   return (
-    <Box className="wide-scroll eval-scroll">
+    <WideScroll className="eval-scroll" label={t("evaluation.title")}>
       <Table
         withTableBorder
         withColumnBorders
@@ -232,7 +233,7 @@ export function IndicatorTable({ evaluation, editor }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Box>
+    </WideScroll>
   );
 }
 

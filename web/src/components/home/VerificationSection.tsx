@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { HomeRatio, HomeVerification } from "../../../../src/home/schemas";
 import { formatNumberId } from "../../format";
 import { formatMoment, labelOf } from "../data-entry/periods";
+import { WideScroll } from "../WideScroll";
 import { changePercent, formLink } from "./links";
 import { ItemLink, Section } from "./Section";
 
@@ -23,8 +24,8 @@ export function VerificationSection({ verification }: { verification: HomeVerifi
             </Text>
           ) : null}
           {r.ratios.length ? (
-            <Table.ScrollContainer minWidth={420}>
-              <Table fz="xs" verticalSpacing={1}>
+            <WideScroll label={`${r.orgUnitName} · ${labelOf(r.period, i18n.language)}`}>
+              <Table fz="xs" verticalSpacing={1} miw={420}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th />
@@ -39,7 +40,7 @@ export function VerificationSection({ verification }: { verification: HomeVerifi
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </WideScroll>
           ) : (
             <Text size="xs" c="dimmed">
               {t("home.verification.noRatios")}

@@ -143,6 +143,7 @@ export function DefinitionForm({ existing, list, orgUnitId, onClose }: Props) {
             {t("indicators.form.kind")}
           </Text>
           <SegmentedControl
+            aria-label={t("indicators.form.kind")}
             fullWidth
             value={draft.kind}
             disabled={signed > 0}

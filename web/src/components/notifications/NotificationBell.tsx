@@ -45,9 +45,10 @@ export function NotificationBell() {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" withinPortal shadow="md">
-      <Popover.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} offset={4} style={{ flexShrink: 0 }}>
+    // The popover's target is the button itself: its aria-expanded belongs on a button, not on the badge's box.
+    <Indicator label={unread} size={16} disabled={unread === 0} offset={4} style={{ flexShrink: 0 }}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" withinPortal shadow="md">
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="md"
@@ -57,52 +58,52 @@ export function NotificationBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" w="min(380px, calc(100vw - 16px))" data-testid="notification-list">
-        <Group justify="space-between" mb="xs" wrap="nowrap">
-          <Text fw={600}>{t("reminders.bell")}</Text>
-          {unread > 0 && (
-            <Button size="compact-xs" variant="subtle" onClick={() => markRead.mutate(undefined)}>
-              {t("reminders.markAllRead")}
-            </Button>
+        </Popover.Target>
+        <Popover.Dropdown p="xs" w="min(380px, calc(100vw - 16px))" data-testid="notification-list">
+          <Group justify="space-between" mb="xs" wrap="nowrap">
+            <Text fw={600}>{t("reminders.bell")}</Text>
+            {unread > 0 && (
+              <Button size="compact-xs" variant="subtle" onClick={() => markRead.mutate(undefined)}>
+                {t("reminders.markAllRead")}
+              </Button>
+            )}
+          </Group>
+          {items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t("reminders.empty")}
+            </Text>
+          ) : (
+            <ScrollArea.Autosize mah="60vh">
+              <Stack gap={4}>
+                {items.map((item) => {
+                  const text = i18n.language === "en" ? item.texts.en : item.texts.id;
+                  return (
+                    <UnstyledButton
+                      key={item.id}
+                      onClick={() => open(item)}
+                      p="xs"
+                      style={{
+                        borderRadius: 4,
+                        background: item.read ? undefined : "var(--mantine-color-teal-light)",
+                      }}
+                      data-testid="notification-item"
+                    >
+                      <Text size="sm" fw={item.read ? 400 : 600}>
+                        {text.title}
+                      </Text>
+                      <Text size="xs">{text.body}</Text>
+                      <Text size="xs" c="dimmed">
+                        {when.format(new Date(item.createdAt))}
+                      </Text>
+                    </UnstyledButton>
+                  );
+                })}
+              </Stack>
+            </ScrollArea.Autosize>
           )}
-        </Group>
-        {items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("reminders.empty")}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah="60vh">
-            <Stack gap={4}>
-              {items.map((item) => {
-                const text = i18n.language === "en" ? item.texts.en : item.texts.id;
-                return (
-                  <UnstyledButton
-                    key={item.id}
-                    onClick={() => open(item)}
-                    p="xs"
-                    style={{
-                      borderRadius: 4,
-                      background: item.read ? undefined : "var(--mantine-color-teal-light)",
-                    }}
-                    data-testid="notification-item"
-                  >
-                    <Text size="sm" fw={item.read ? 400 : 600}>
-                      {text.title}
-                    </Text>
-                    <Text size="xs">{text.body}</Text>
-                    <Text size="xs" c="dimmed">
-                      {when.format(new Date(item.createdAt))}
-                    </Text>
-                  </UnstyledButton>
-                );
-              })}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
 

@@ -98,6 +98,7 @@ export function AddItemModal({ target, onClose, submit }: Props) {
               )}
             </SimpleGrid>
             <SegmentedControl
+              aria-label={t("planVersions.fields.polarity")}
               value={values.polarity ?? "higher"}
               onChange={(polarity) => setValues((v) => ({ ...v, polarity }))}
               data={[

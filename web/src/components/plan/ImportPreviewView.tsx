@@ -6,6 +6,7 @@ import { documentToPlan } from "./documentToPlan";
 import type { ImportPreview } from "./upload";
 import { VersionChanges } from "./VersionChanges";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 interface Props {
   preview: ImportPreview;
@@ -116,9 +117,9 @@ export function ImportPreviewView({ preview, saving, onSave }: Props) {
       )}
       <Paper withBorder p="md">
         {/* A wide plan scrolls inside its own box, never the whole page. */}
-        <div className="wide-scroll">
+        <WideScroll label={t("plans.kinds.rak")}>
           <RakTable plan={documentToPlan(preview.document)} />
-        </div>
+        </WideScroll>
       </Paper>
     </Stack>
   );

@@ -26,6 +26,7 @@ export function SourceChoice({
         {t("indicators.link.source")}
       </Text>
       <SegmentedControl
+        aria-label={t("indicators.link.source")}
         value={fromData ? "data" : "direct"}
         onChange={(v) => {
           setFromData(v === "data");

@@ -10,6 +10,7 @@ import { usePlanEditor } from "./usePlanEditor";
 import { VersionBar } from "./VersionBar";
 import { WarningSummary } from "./WarningSummary";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 /** The RAK as the printed document, editable in place for writers while it is a draft. */
 export function PlanDocument({ plan }: { plan: Plan }) {
@@ -73,13 +74,13 @@ export function PlanDocument({ plan }: { plan: Plan }) {
           </Title>
         </Stack>
         {/* A wide plan scrolls inside its own box, never the whole page (phones). */}
-        <div className="wide-scroll">
+        <WideScroll label={t("plans.kinds.rak")}>
           <RakTable
             plan={plan}
             editor={editable ? editor : undefined}
             actions={editable ? actions : undefined}
           />
-        </div>
+        </WideScroll>
         {plan.signatoryName && (
           <Stack gap={2} align="end" mt="xl" data-testid="signatory">
             {plan.status === "signed" && plan.signedPlace && (

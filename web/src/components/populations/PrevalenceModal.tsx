@@ -59,6 +59,7 @@ export function PrevalenceModal({
             {t("populations.estimates.appliesTo")}
           </Text>
           <SegmentedControl
+            aria-label={t("populations.estimates.appliesTo")}
             value={scope}
             onChange={setScope}
             data={[

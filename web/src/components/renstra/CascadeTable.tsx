@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Box, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
+import { ActionIcon, Badge, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { RenstraCascade } from "../../../../src/plans/renstra-schemas";
 import { formatTarget } from "../../format";
+import { WideScroll } from "../WideScroll";
 import {
   type CascadeRow,
   DEPARTURE_COLOR,
@@ -11,7 +12,6 @@ import {
   formatRealisasi,
   headingsBefore,
 } from "./cascade";
-import "../wide-table.css";
 
 type Realisasi = CascadeRow["baseline"];
 
@@ -73,7 +73,7 @@ export function CascadeTable({ renstra, onEdit }: Props) {
       </ActionIcon>
     );
   return (
-    <Box className="wide-scroll" data-testid="renstra-cascade">
+    <WideScroll label={t("renstra.cascadeTitle")} testId="renstra-cascade">
       <Table withTableBorder withColumnBorders striped={false} fz="xs" miw={920}>
         <Table.Thead>
           <Table.Tr>
@@ -154,6 +154,6 @@ export function CascadeTable({ renstra, onEdit }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Box>
+    </WideScroll>
   );
 }

@@ -1,14 +1,14 @@
-import { Box, Table } from "@mantine/core";
+import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { RenstraCascade } from "../../../../src/plans/renstra-schemas";
 import { formatRupiah } from "../../format";
-import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 /** The programs with their pagu indikatif per year and in total, whole Rupiah. */
 export function ProgramBudgets({ renstra }: { renstra: RenstraCascade }) {
   const { t } = useTranslation();
   return (
-    <Box className="wide-scroll">
+    <WideScroll label={t("renstra.programsTitle")}>
       <Table withTableBorder withColumnBorders fz="xs" miw={900}>
         <Table.Thead>
           <Table.Tr>
@@ -39,6 +39,6 @@ export function ProgramBudgets({ renstra }: { renstra: RenstraCascade }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Box>
+    </WideScroll>
   );
 }

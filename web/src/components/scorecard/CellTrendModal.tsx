@@ -41,6 +41,7 @@ export function CellTrendModal({ cell, onClose }: { cell: OpenCell | null; onClo
     >
       <Stack data-testid="cell-trend">
         <SegmentedControl
+          aria-label={t("scorecard.periodType")}
           value={periodType}
           onChange={(v) => setPeriodType(v as "month" | "quarter")}
           data={[

@@ -121,14 +121,9 @@ export function ScorecardTable({
               <Table.Th
                 key={h.index}
                 style={{ ...sticky(true, false), minWidth: 110, verticalAlign: "bottom" }}
+                aria-sort={view.sort === h.index ? (view.descending ? "descending" : "ascending") : "none"}
               >
-                <UnstyledButton
-                  fz="xs"
-                  fw={700}
-                  onClick={() => onSort(h.index)}
-                  data-testid="sort-column"
-                  aria-sort={view.sort === h.index ? (view.descending ? "descending" : "ascending") : "none"}
-                >
+                <UnstyledButton fz="xs" fw={700} onClick={() => onSort(h.index)} data-testid="sort-column">
                   {h.name}
                   {h.unit ? ` (${h.unit})` : ""}
                   {periods > 1 && <Text size="xs">{h.period}</Text>}

@@ -9,6 +9,7 @@ import { formatTarget } from "../../format";
 import { useSpmServices, useSpmVersions } from "../../queries";
 import "./spm.css";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 /** The years an adoption can cover: a few back, five ahead (the server refuses beyond). */
 const adoptableYears = (thisYear = new Date().getFullYear()) =>
@@ -113,7 +114,7 @@ export function AdoptModal({ region, year, adoptions, onClose }: Props) {
         <Text size="sm" c="dimmed">
           {t("planStart.spm.modal.targetsHint")}
         </Text>
-        <div className="wide-scroll">
+        <WideScroll label={t("planStart.spm.modal.title", { region: region.name })}>
           <Table withTableBorder fz="sm" verticalSpacing={4} data-testid="adopt-targets">
             <Table.Thead>
               <Table.Tr>
@@ -151,7 +152,7 @@ export function AdoptModal({ region, year, adoptions, onClose }: Props) {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </WideScroll>
         {replacing.length > 0 && (
           <Alert color="yellow" data-testid="adopt-replace">
             <Stack gap="xs">

@@ -5,6 +5,7 @@ import type { SpmService, SpmVersion } from "../../../../src/spm/schemas";
 import { formatTarget } from "../../format";
 import "./spm.css";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -98,7 +99,7 @@ export function Catalogue({ version, services }: { version: SpmVersion; services
           {t("spm.catalogue.source")}: {version.sourceNote}
         </Text>
       )}
-      <div className="wide-scroll">
+      <WideScroll label={t("spm.title")}>
         <Table withTableBorder withColumnBorders className="spm-table spm-doc" data-testid="catalogue">
           <Table.Thead>
             <Table.Tr>
@@ -177,7 +178,7 @@ export function Catalogue({ version, services }: { version: SpmVersion; services
             })}
           </Table.Tbody>
         </Table>
-      </div>
+      </WideScroll>
     </Stack>
   );
 }

@@ -8,9 +8,9 @@ import { useCan } from "../../session";
 import { PaperDownloads } from "../PaperDownloads";
 import { longDate } from "../plan/dates";
 import { QueryState } from "../QueryState";
+import { WideScroll } from "../WideScroll";
 import { QuarterEntryModal } from "./QuarterEntryModal";
 import { useQuarterReport } from "./useQuarterReport";
-import "../wide-table.css";
 
 const ROMAN = ["I", "II", "III", "IV"];
 const STATUS_COLOR = { belum: "gray", proses: "yellow", selesai: "green" } as const;
@@ -184,7 +184,7 @@ export function QuarterTab({ orgUnitId, year }: { orgUnitId: string; year: numbe
                 </Text>
               )}
             </Group>
-            <div className="wide-scroll">
+            <WideScroll label={t("spmQuarter.title")}>
               <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm" miw={1600}>
                 <Table.Thead>
                   <Table.Tr>
@@ -211,7 +211,7 @@ export function QuarterTab({ orgUnitId, year }: { orgUnitId: string; year: numbe
                   ))}
                 </Table.Tbody>
               </Table>
-            </div>
+            </WideScroll>
             <Text size="xs" c="dimmed" mt="sm">
               {data.indexRule.note}
             </Text>

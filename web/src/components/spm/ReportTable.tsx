@@ -12,6 +12,7 @@ import { count, percent } from "./figures";
 import "./spm.css";
 import { type NoteField, type NotesEditor, noteCell } from "./useSpmReport";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 const noteFields: NoteField[] = ["masalah", "pemecahanMasalah"];
 
@@ -92,7 +93,7 @@ export function ReportTable({ rows, editor }: { rows: SpmReportService[]; editor
     "pemecahanMasalah",
   ] as const;
   return (
-    <div className="wide-scroll">
+    <WideScroll label={t("spm.report.title")}>
       <Table
         withTableBorder
         withColumnBorders
@@ -159,6 +160,6 @@ export function ReportTable({ rows, editor }: { rows: SpmReportService[]; editor
           ))}
         </Table.Tbody>
       </Table>
-    </div>
+    </WideScroll>
   );
 }

@@ -7,6 +7,7 @@ import { useDomainLabel } from "../evaluation/badges";
 import { percent } from "./figures";
 import "./spm.css";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 /** "2019", "Semester I 2019": a survey period as the reader says it; an unknown code as written. */
 function periodText(code: string, language: Language) {
@@ -31,7 +32,7 @@ export function SurveyTable({ report }: { report: SpmReport }) {
       <Title order={5} mt="lg" mb="xs">
         {t("spm.surveys.title")}
       </Title>
-      <div className="wide-scroll">
+      <WideScroll label={t("spm.surveys.title")}>
         <Table withTableBorder withColumnBorders className="spm-table" data-testid="survey-table">
           <Table.Thead>
             <Table.Tr>
@@ -66,7 +67,7 @@ export function SurveyTable({ report }: { report: SpmReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </div>
+      </WideScroll>
     </>
   );
 }

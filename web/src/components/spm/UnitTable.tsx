@@ -4,6 +4,7 @@ import type { SpmServiceAchievement, SpmUnitAchievement } from "../../../../src/
 import { bandFill, bandOf, count, type Figures, percent } from "./figures";
 import "./spm.css";
 import "../wide-table.css";
+import { WideScroll } from "../WideScroll";
 
 interface Props {
   units: SpmUnitAchievement[];
@@ -30,10 +31,18 @@ function CapaianCell({ figures, target }: { figures: Figures; target: string | n
       </Table.Td>
     );
   }
+  // The fill only repeats the band: its name is in the tooltip and read out after the number.
+  const band = bandOf(figures.capaian, target);
+  const bandName = t(`spm.bands.${band}`);
   return (
-    <Table.Td className="spm-heat" style={{ background: bandFill[bandOf(figures.capaian, target)] }}>
-      <Tooltip label={`${count(figures.numerator, unknown)} / ${count(figures.denominator, unknown)}`}>
-        <span>{percent(figures.capaian)}</span>
+    <Table.Td className="spm-heat" style={{ background: bandFill[band] }}>
+      <Tooltip
+        label={`${bandName}: ${count(figures.numerator, unknown)} / ${count(figures.denominator, unknown)}`}
+      >
+        <span>
+          {percent(figures.capaian)}
+          <VisuallyHidden> ({bandName})</VisuallyHidden>
+        </span>
       </Tooltip>
     </Table.Td>
   );
@@ -46,7 +55,7 @@ function CapaianCell({ figures, target }: { figures: Figures; target: string | n
 export function UnitTable({ units, services, caption, ranked = false, testId }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="wide-scroll">
+    <WideScroll label={caption}>
       <Table
         withTableBorder
         withColumnBorders
@@ -117,6 +126,6 @@ export function UnitTable({ units, services, caption, ranked = false, testId }: 
           })}
         </Table.Tbody>
       </Table>
-    </div>
+    </WideScroll>
   );
 }

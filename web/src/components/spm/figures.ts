@@ -20,7 +20,7 @@ export const bandColor: Record<Band, string> = {
   near: "yellow.4",
   low: "orange.6",
   veryLow: "red.8",
-  none: "gray.5",
+  none: "gray.6",
 };
 
 /** Light fills for table cells: the number stays dark and readable on them. */
