@@ -91,7 +91,8 @@ describe("accessibility of the main screens (pglite)", () => {
   const newPage = async () => {
     const context = await app.browser.newContext({ viewport: viewports.desktop });
     const page = await context.newPage();
-    page.on("close", () => void context.close());
+    // The browser may already be closing after the last test: that context goes with it.
+    page.on("close", () => void context.close().catch(() => {}));
     return page;
   };
   const as = async (username: string) => {
@@ -193,6 +194,24 @@ describe("accessibility of the main screens (pglite)", () => {
       .toBe(12);
     await page.getByTestId("ranking-table").waitFor();
     expectNone(await audit(page, "SPM"));
+    await page.close();
+  });
+
+  it("Renstra", async () => {
+    const page = await as("admin.metro");
+    await page.goto(`${app.server.baseUrl}/renstra`);
+    await page.getByTestId("renstra-cascade").waitFor();
+    expectNone(await audit(page, "Renstra"));
+    await page.close();
+  });
+
+  it("SPM quarterly report (e-SPM)", async () => {
+    const page = await as("admin.depok");
+    await page.goto(`${app.server.baseUrl}/spm?tab=triwulan&tahun=2020&tw=2`);
+    await expect
+      .poll(() => page.getByTestId("quarter-region").innerText(), { timeout: 30_000 })
+      .toContain("2020");
+    expectNone(await audit(page, "SPM quarter"));
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, orgUnits, spmServices } from "../db/schema/index.js";
+import { auditLog, orgUnits, spmServices, spmVersions } from "../db/schema/index.js";
 import { computeIkm, SKM_ELEMENTS } from "../domain/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { TestClient } from "../test-support/client.js";
@@ -40,7 +40,12 @@ describe.each(testDatabases())("SKM questionnaire upload on $name", (target) => 
     operator = await TestClient.loggedIn(t.app, "operator.beji");
     const db = t.database.db;
     const [beji] = await db.select().from(orgUnits).where(eq(orgUnits.code, "32.76.01.P1"));
-    const [service] = await db.select().from(spmServices).where(eq(spmServices.number, 6));
+    // Depok's 2019 survey is of a service of the catalogue it adopted for 2019 (Perwal 57/2017).
+    const [service] = await db
+      .select({ id: spmServices.id })
+      .from(spmServices)
+      .innerJoin(spmVersions, eq(spmVersions.id, spmServices.versionId))
+      .where(and(eq(spmServices.number, 6), eq(spmVersions.code, "PERWAL-DEPOK-57-2017")));
     survey = (
       await operator.post("/api/skm/surveys", {
         orgUnitId: beji?.id,
