@@ -89,6 +89,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, Label>> = {
   spm_adoption: { id: "Pilihan peraturan SPM", en: "SPM adoption" },
   spm_report: { id: "Laporan SPM", en: "SPM report" },
   spm_report_note: { id: "Catatan laporan SPM", en: "SPM report note" },
+  spm_quarter_entry: { id: "Isian laporan triwulan SPM", en: "SPM quarterly report entry" },
   target_population: { id: "Sasaran SPM", en: "SPM target population" },
   user: { id: "Pengguna", en: "User" },
 };
