@@ -72,11 +72,11 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 /**
  * PGlite's settings for an office laptop. PostgreSQL's defaults are sized for a server: in WebAssembly
  * the 128 MB of shared buffers are all touched at start (and WebAssembly memory never shrinks), while
- * here the operating system's file cache already holds the data files. PGLITE_SHARED_BUFFERS overrides.
+ * here the operating system's file cache already holds the data files.
  */
-export function pgliteStartParams(env: NodeJS.ProcessEnv = process.env): string[] {
+export function pgliteStartParams(): string[] {
   const settings = {
-    shared_buffers: env.PGLITE_SHARED_BUFFERS ?? "16MB",
+    shared_buffers: "16MB",
     maintenance_work_mem: "16MB",
   };
   return [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
