@@ -62,7 +62,7 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     // PGlite is single-process: a second instance on the same files would corrupt them.
     releaseLock = acquireDataDirLock(dataDir);
   }
-  // A new folder starts from the build's empty cluster rather than running initdb (when there is one).
+  // A new folder starts from the build's migrated empty cluster rather than initdb (when there is one).
   const template = dataDir && !existsSync(join(dataDir, "PG_VERSION")) ? initdbTemplate() : undefined;
   const client = new PGlite({ dataDir, startParams: pgliteStartParams(), loadDataDir: template });
   await client.waitReady;
