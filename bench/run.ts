@@ -10,13 +10,14 @@ import { benchOfflineBytes } from "./offline-bytes.js";
 import { benchProvince } from "./province.js";
 import { benchRakTransfer } from "./rak-transfer.js";
 import { benchScorecard } from "./scorecard.js";
+import { benchServerMemory } from "./server-memory.js";
 import { benchSpmReport } from "./spm-report.js";
 import { benchUpload } from "./upload.js";
 
 /**
  * `npm run bench`: speed and memory figures with a raw baseline measured in the same run.
  * `npm run bench -- evaluation spm` runs only the named cases (rak, data-entry, evaluation, home, spm, upload,
- * dhis2, scorecard, offline; `--small` scales dhis2 down twentyfold); `--db=postgres` or `--db=pglite` runs one database.
+ * dhis2, scorecard, offline, server-memory; `--small` scales dhis2 down twentyfold); `--db=postgres` or `--db=pglite` runs one database.
  */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -59,3 +60,8 @@ for (const target of testDatabases().filter((t) => !onlyDb || t.name === onlyDb)
     await handle.close();
   }
 }
+
+// The built server in a process of its own (`npm start`), its memory and start times on each database.
+if (wanted("server-memory"))
+  for (const target of testDatabases().filter((t) => !onlyDb || t.name === onlyDb))
+    for (const line of await benchServerMemory(target.name)) console.log(`${line}\n`);

@@ -2,7 +2,13 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import { type DatabaseHandle, type DatabaseOptions, openDatabase, pgliteHandle } from "../db/client.js";
+import {
+  type DatabaseHandle,
+  type DatabaseOptions,
+  openDatabase,
+  pgliteHandle,
+  pgliteStartParams,
+} from "../db/client.js";
 import { acquireDataDirLock } from "../db/data-dir-lock.js";
 import { appliedMigrations, expectedMigrations, migrate } from "../db/migrate.js";
 import { AppError } from "../lib/errors.js";
@@ -158,6 +164,7 @@ async function restorePgliteFolder(dataDir: string, payload: Buffer, force = fal
     if (present.length && !force) throw notEmpty(`Folder ${dataDir}`);
     for (const name of present) rmSync(join(dataDir, name), { recursive: true, force: true });
     const client = new PGlite(dataDir, {
+      startParams: pgliteStartParams(),
       loadDataDir: new Blob([new Uint8Array(payload)], { type: "application/x-gzip" }),
     });
     await client.waitReady;

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { acquireDataDirLock } from "./data-dir-lock.js";
+import { initdbTemplate } from "./initdb-template.js";
 import * as schema from "./schema/index.js";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -60,9 +62,24 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     // PGlite is single-process: a second instance on the same files would corrupt them.
     releaseLock = acquireDataDirLock(dataDir);
   }
-  const client = new PGlite(dataDir);
+  // A new folder starts from the build's migrated empty cluster rather than initdb (when there is one).
+  const template = dataDir && !existsSync(join(dataDir, "PG_VERSION")) ? initdbTemplate() : undefined;
+  const client = new PGlite({ dataDir, startParams: pgliteStartParams(), loadDataDir: template });
   await client.waitReady;
   return pgliteHandle(client, releaseLock);
+}
+
+/**
+ * PGlite's settings for an office laptop. PostgreSQL's defaults are sized for a server: in WebAssembly
+ * the 128 MB of shared buffers are all touched at start (and WebAssembly memory never shrinks), while
+ * here the operating system's file cache already holds the data files.
+ */
+export function pgliteStartParams(): string[] {
+  const settings = {
+    shared_buffers: "16MB",
+    maintenance_work_mem: "16MB",
+  };
+  return [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
 }
 
 /** Wraps an opened PGlite (and the release of its folder lock) as a handle. */

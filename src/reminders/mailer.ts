@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export interface Mail {
   to: string;
@@ -17,13 +17,20 @@ export interface SmtpSettings {
   from: string;
 }
 
-/** Sends through the configured SMTP server; one pooled connection for a whole run. */
+/**
+ * Sends through the configured SMTP server; one pooled connection for a whole run. nodemailer is loaded
+ * at the first mail, so a server without e-mail does not hold it.
+ */
 export function smtpMailer(settings: SmtpSettings): Mailer {
-  const transport = nodemailer.createTransport(settings.url);
+  let transport: Promise<Transporter> | undefined;
+  const open = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport(settings.url),
+    ));
   return {
     async send(mail) {
-      await transport.sendMail({ from: settings.from, ...mail });
+      await (await open()).sendMail({ from: settings.from, ...mail });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

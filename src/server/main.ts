@@ -4,11 +4,15 @@ import { scheduleReminders } from "../reminders/schedule.js";
 import { buildApp } from "./app.js";
 import { prepareDatabase } from "./bootstrap.js";
 import { readConfig } from "./config.js";
+import { initialiseNewDataDir } from "./first-run.js";
 import { installationSecret } from "./secret.js";
 
 const config = readConfig();
 const started = performance.now();
-const { handle, demoLoaded } = await prepareDatabase(config.database, config.demo);
+const firstRun = await initialiseNewDataDir(config.database);
+const prepared = await prepareDatabase(config.database, config.demo);
+const { handle } = prepared;
+const demoLoaded = firstRun?.demoLoaded ?? prepared.demoLoaded;
 const secret = config.secret ?? (await installationSecret(handle.db));
 const backupStatus = newBackupStatus();
 const mailer = config.reminders.smtp ? smtpMailer(config.reminders.smtp) : null;

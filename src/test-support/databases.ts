@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { type DatabaseHandle, openDatabase, pgliteHandle } from "../db/client.js";
+import { initdbTemplate, templateKey } from "../db/initdb-template.js";
 import { migrate } from "../db/migrate.js";
-import { packagePath } from "../lib/package-root.js";
 
 export interface TestDatabase {
   name: "pglite" | "postgres";
@@ -37,7 +37,7 @@ const databaseUrl = (baseUrl: string, name: string) => {
 let pgTemplate: Promise<string> | undefined;
 function postgresTemplate(baseUrl: string): Promise<string> {
   pgTemplate ??= (async () => {
-    const name = `capaian_template_${migrationsKey()}`;
+    const name = `capaian_template_${templateKey()}`;
     const found = await adminQuery(baseUrl, `select 1 from pg_database where datname = '${name}'`);
     if (found.length) return name;
     const scratch = `${name}_${randomBytes(4).toString("hex")}`;
@@ -70,20 +70,6 @@ async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
   };
 }
 
-/** The migrations and the PGlite build: a template made from other ones would not match. */
-function migrationsKey(): string {
-  const hash = createHash("sha256");
-  const folder = packagePath("drizzle");
-  const files = readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((f) =>
-    /\.(sql|json)$/.test(f),
-  );
-  for (const file of files.sort()) hash.update(file).update(readFileSync(join(folder, file)));
-  hash.update(
-    JSON.parse(readFileSync(packagePath("node_modules/@electric-sql/pglite/package.json"), "utf8")).version,
-  );
-  return hash.digest("hex").slice(0, 16);
-}
-
 /**
  * A migrated, empty PGlite data folder as a tar, made once per set of migrations and shared by every
  * test worker through a file: starting PGlite from it is ~10× faster than initdb and the migrations.
@@ -91,7 +77,10 @@ function migrationsKey(): string {
 let template: Promise<Blob> | undefined;
 function migratedTemplate(): Promise<Blob> {
   template ??= (async () => {
-    const file = join(tmpdir(), `capaian-pglite-template-${migrationsKey()}.tar`);
+    // The build's template when there is one (src/db/initdb-template.ts), else one made here.
+    const built = initdbTemplate();
+    if (built) return built;
+    const file = join(tmpdir(), `capaian-pglite-template-${templateKey()}.tar`);
     if (!existsSync(file)) {
       const handle = await openDatabase({});
       await migrate(handle);
