@@ -37,7 +37,7 @@ const databaseUrl = (baseUrl: string, name: string) => {
 let pgTemplate: Promise<string> | undefined;
 function postgresTemplate(baseUrl: string): Promise<string> {
   pgTemplate ??= (async () => {
-    const name = `capaian_template_${templateKey()}`;
+    const name = `capaian_template_${templateKey().replace(/[^a-z0-9]/gi, "_")}`;
     const found = await adminQuery(baseUrl, `select 1 from pg_database where datname = '${name}'`);
     if (found.length) return name;
     const scratch = `${name}_${randomBytes(4).toString("hex")}`;
