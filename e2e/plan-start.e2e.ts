@@ -78,7 +78,8 @@ describe.each(targetNames())("an admin of an empty install starts a plan and ado
     const adopted = page.getByTestId("spm-adopted");
     await adopted.waitFor();
     expect(await adopted.innerText()).toContain("Berlaku untuk Kota Contoh tahun 2027");
-    expect(await adopted.innerText()).toContain("57 Tahun 2017");
+    // The national catalogue comes first in the choice, beside Perwal Depok 57/2017.
+    expect(await adopted.innerText()).toContain("Nomor 4 Tahun 2019");
     await checkBothSizes(page, "spm-adopted", name);
     await page.close();
   });
