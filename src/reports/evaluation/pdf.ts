@@ -3,13 +3,13 @@ import type {
   Content,
   ContentColumns,
   ContentText,
-  CustomTableLayout,
   TableCell,
   TDocumentDefinitions,
 } from "pdfmake/interfaces.js";
 import type { Evaluation } from "../../evaluation/types.js";
 import { PDF_FONT_FAMILY } from "../rak/fonts.js";
 import { contentWidth, LINE_WIDTH, PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
+import { gridLayout, pageNumbers } from "../shared/pdf-layout.js";
 import { pdfSignatory } from "../shared/print-setup.js";
 import { renderPdf } from "../shared/render-pdf.js";
 import {
@@ -40,7 +40,6 @@ const KINERJA_HEADER_SIZE = 6;
 const ANGGARAN_FONT_SIZE = 7;
 const NOTE_FONT_SIZE = 5.5;
 const PADDING_X = 2;
-const HEADER_FILL = "#E7E6E6";
 const INDENT_PT = 8;
 
 /**
@@ -81,15 +80,7 @@ export function fillWidths(paper: Paper, fixed: (number | null)[], weights: numb
 /** Header rows are 0..2 (groups, sub-headers, column numbers). */
 const HEADER_ROWS = 3;
 
-const GRID: CustomTableLayout = {
-  hLineWidth: () => LINE_WIDTH,
-  vLineWidth: () => LINE_WIDTH,
-  paddingLeft: () => PADDING_X,
-  paddingRight: () => PADDING_X,
-  paddingTop: () => 1.5,
-  paddingBottom: () => 1.5,
-  fillColor: (row) => (row < HEADER_ROWS ? HEADER_FILL : null),
-};
+const GRID = gridLayout(HEADER_ROWS, { x: PADDING_X, y: 1.5 });
 
 type CellBorder = [boolean, boolean, boolean, boolean];
 
@@ -106,12 +97,7 @@ export function evaluationPdfDefinition(
     pageMargins: PAGE_MARGINS,
     info: { title: `Evaluasi ${e.plan.title} ${e.periodLabel}`, creator: "capaian" },
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: KINERJA_FONT_SIZE, lineHeight: 1.05 },
-    footer: (page, pages) => ({
-      text: `Halaman ${page} dari ${pages}`,
-      alignment: "right",
-      fontSize: 7,
-      margin: [0, 12, PAGE_MARGINS[2], 0],
-    }),
+    footer: pageNumbers(PAGE_MARGINS[2]),
     // A section heading alone at the foot of a page goes over to its table.
     pageBreakBefore: (node) => node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.85,
     content: [

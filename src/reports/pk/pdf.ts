@@ -1,14 +1,9 @@
-import type {
-  Column,
-  Content,
-  CustomTableLayout,
-  TableCell,
-  TDocumentDefinitions,
-} from "pdfmake/interfaces.js";
+import type { Column, Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { RakDocument } from "../../plans/rak-document.js";
 import { PDF_FONT_FAMILY } from "../rak/fonts.js";
 import type { Paper } from "../rak/options.js";
-import { CELL_PADDING_X, LINE_WIDTH, PAGE_SIZE } from "../rak/pdf-geometry.js";
+import { PAGE_SIZE } from "../rak/pdf-geometry.js";
+import { gridLayout, pageNumbers } from "../shared/pdf-layout.js";
 import { renderPdf } from "../shared/render-pdf.js";
 import {
   BUDGET_HEADER,
@@ -37,7 +32,6 @@ export const PK_MARGINS: [number, number, number, number] = [85, 57, 57, 57];
 
 const TEXT_SIZE = 11;
 const TABLE_FONT_SIZE = 8.5;
-const HEADER_FILL = "#E7E6E6";
 const SIGNING_SPACE_PT = 60;
 const SUB_KEGIATAN_INDENT_PT = 6;
 /** NO, SATUAN and TARGET are sized for their longest value ("per 100.000 penduduk" on two lines). */
@@ -46,15 +40,7 @@ const BUDGET_WIDTHS = [24, "*", 92, 80];
 
 type CellBorder = [boolean, boolean, boolean, boolean];
 
-const GRID: CustomTableLayout = {
-  hLineWidth: () => LINE_WIDTH,
-  vLineWidth: () => LINE_WIDTH,
-  paddingLeft: () => CELL_PADDING_X,
-  paddingRight: () => CELL_PADDING_X,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-  fillColor: (row) => (row === 0 ? HEADER_FILL : null),
-};
+const GRID = gridLayout(1);
 
 /** The pdfmake document definition: pure data, so its text can be tested without rendering. */
 export function pkPdfDefinition(doc: RakDocument, options: PkExportOptions = {}): TDocumentDefinitions {
@@ -66,12 +52,7 @@ export function pkPdfDefinition(doc: RakDocument, options: PkExportOptions = {})
     pageMargins: PK_MARGINS,
     info: { title: `Perjanjian Kinerja ${doc.orgUnitName} Tahun ${doc.year}`, creator: "capaian" },
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: TEXT_SIZE, lineHeight: 1.25 },
-    footer: (page, pages) => ({
-      text: `Halaman ${page} dari ${pages}`,
-      alignment: "right",
-      fontSize: 7,
-      margin: [0, 24, PK_MARGINS[2], 0],
-    }),
+    footer: pageNumbers(PK_MARGINS[2], 24),
     content: [
       title(doc),
       statementPart(statement),

@@ -1,15 +1,15 @@
-import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
+import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { RakDocument } from "../../plans/rak-document.js";
+import { gridLayout, pageNumbers } from "../shared/pdf-layout.js";
 import { pdfSignatory } from "../shared/print-setup.js";
 import { renderPdf } from "../shared/render-pdf.js";
 import { PDF_FONT_FAMILY } from "./fonts.js";
 import type { RakExportOptions } from "./options.js";
-import { CELL_PADDING_X, columnWidths, LINE_WIDTH, PAGE_MARGINS, PAGE_SIZE } from "./pdf-geometry.js";
+import { columnWidths, PAGE_MARGINS, PAGE_SIZE } from "./pdf-geometry.js";
 import { buildRakTable, COLUMN, COLUMN_COUNT, HEADER, type RakTable, type Span } from "./table-rows.js";
 import { titleLines } from "./text-blocks.js";
 
 const TABLE_FONT_SIZE = 7.5;
-const HEADER_FILL = "#E7E6E6";
 /** Room for a wet signature and stamp between the position and the name. */
 /** Sub kegiatan are indented by this much per level in the KEGIATAN column. */
 const SUB_KEGIATAN_INDENT_PT = 6;
@@ -17,15 +17,7 @@ const SUB_KEGIATAN_INDENT_PT = 6;
 /** Which of a cell's rules to draw: left, top, right, bottom. */
 type CellBorder = [boolean, boolean, boolean, boolean];
 
-const GRID: CustomTableLayout = {
-  hLineWidth: () => LINE_WIDTH,
-  vLineWidth: () => LINE_WIDTH,
-  paddingLeft: () => CELL_PADDING_X,
-  paddingRight: () => CELL_PADDING_X,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-  fillColor: (row) => (row < 2 ? HEADER_FILL : null),
-};
+const GRID = gridLayout(2);
 
 /** The pdfmake document definition: pure data, so its text and geometry can be tested without rendering. */
 export function rakPdfDefinition(doc: RakDocument, options: RakExportOptions = {}): TDocumentDefinitions {
@@ -36,12 +28,7 @@ export function rakPdfDefinition(doc: RakDocument, options: RakExportOptions = {
     pageMargins: PAGE_MARGINS,
     info: { title: doc.title, creator: "capaian" },
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: TABLE_FONT_SIZE, lineHeight: 1.1 },
-    footer: (page, pages) => ({
-      text: `Halaman ${page} dari ${pages}`,
-      alignment: "right",
-      fontSize: 7,
-      margin: [0, 12, PAGE_MARGINS[2], 0],
-    }),
+    footer: pageNumbers(PAGE_MARGINS[2]),
     content: [title(doc), table(buildRakTable(doc), columnWidths(paper)), signatory(doc)],
   };
 }

@@ -1,22 +1,15 @@
-import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
+import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { RenstraDocument } from "../../plans/renstra-types.js";
 import { PDF_FONT_FAMILY } from "../rak/fonts.js";
-import { CELL_PADDING_X, LINE_WIDTH, PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
+import { PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
+import { gridLayout, HEADER_FILL, pageNumbers } from "../shared/pdf-layout.js";
 import { pdfSignatory } from "../shared/print-setup.js";
 import { renderPdf } from "../shared/render-pdf.js";
 import { type RenstraExportOptions, renstraHeader, renstraRows, renstraTitleLines } from "./content.js";
 
-const HEADER_FILL = "#E7E6E6";
 const BUDGET_FILL = "#F5F5F5";
 
-const GRID: CustomTableLayout = {
-  hLineWidth: () => LINE_WIDTH,
-  vLineWidth: () => LINE_WIDTH,
-  paddingLeft: () => CELL_PADDING_X,
-  paddingRight: () => CELL_PADDING_X,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-};
+const GRID = gridLayout(0);
 
 /** The pdfmake definition, landscape as the RAK: pure data so its text can be tested without rendering. */
 export function renstraPdfDefinition(
@@ -65,12 +58,7 @@ export function renstraPdfDefinition(
     pageMargins: PAGE_MARGINS,
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: 9 },
     info: { title, creator: "capaian" },
-    footer: (page, pages) => ({
-      text: `Halaman ${page} dari ${pages}`,
-      alignment: "right",
-      fontSize: 7,
-      margin: [0, 8, PAGE_MARGINS[2], 0],
-    }),
+    footer: pageNumbers(PAGE_MARGINS[2], 8),
     content,
   };
 }

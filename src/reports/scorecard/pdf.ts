@@ -3,6 +3,7 @@ import type { Scorecard } from "../../scorecard/schemas.js";
 import { PDF_FONT_FAMILY } from "../rak/fonts.js";
 import type { Paper } from "../rak/options.js";
 import { PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
+import { pageNumbers } from "../shared/pdf-layout.js";
 import { renderPdf } from "../shared/render-pdf.js";
 import {
   BAND_COLOUR,
@@ -51,12 +52,7 @@ export function scorecardPdfDefinition(
     pageMargins: PAGE_MARGINS,
     info: { title: title ?? "", creator: "capaian" },
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: names.length > 12 ? 5.5 : 7 },
-    footer: (page, pages) => ({
-      text: `Halaman ${page} dari ${pages}`,
-      alignment: "right",
-      fontSize: 7,
-      margin: [0, 12, PAGE_MARGINS[2], 0],
-    }),
+    footer: pageNumbers(PAGE_MARGINS[2]),
     content: [
       { text: title ?? "", bold: true, fontSize: 11, alignment: "center" },
       { text: periods ?? "", alignment: "center", margin: [0, 2, 0, 8] },

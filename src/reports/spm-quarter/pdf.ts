@@ -1,7 +1,8 @@
-import type { CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
+import type { TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { SpmQuarterReport, SpmQuarterService } from "../../spm/quarter-types.js";
 import { PDF_FONT_FAMILY } from "../rak/fonts.js";
 import { PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
+import { gridLayout, pageNumbers } from "../shared/pdf-layout.js";
 import { renderPdf } from "../shared/render-pdf.js";
 import {
   count,
@@ -19,19 +20,10 @@ import {
 
 const FONT_SIZE = 6.5;
 const NOTE_SIZE = 5.5;
-const HEADER_FILL = "#E7E6E6";
 /** Figures get fixed widths for their widest value; the steps and the four texts share what is left. */
 const WIDTHS: (number | "*")[] = [14, 70, 44, 48, 34, 34, 30, 58, 58, 110, "*", "*", "*"];
 
-const GRID: CustomTableLayout = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
-  paddingLeft: () => 2,
-  paddingRight: () => 2,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-  fillColor: (row) => (row === 0 ? HEADER_FILL : null),
-};
+const GRID = gridLayout(1, { x: 2 });
 
 const right = (text: string, note?: string): TableCell =>
   note
@@ -69,12 +61,7 @@ export function spmQuarterPdfDefinition(
     pageMargins: PAGE_MARGINS,
     info: { title: `${title} ${region}`, creator: "capaian" },
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: FONT_SIZE, lineHeight: 1.1 },
-    footer: (page, pages) => ({
-      text: `Halaman ${page} dari ${pages}`,
-      alignment: "right",
-      fontSize: 7,
-      margin: [0, 12, PAGE_MARGINS[2], 0],
-    }),
+    footer: pageNumbers(PAGE_MARGINS[2]),
     content: [
       { text: title, bold: true, fontSize: 11, alignment: "center" },
       { text: region, bold: true, fontSize: 11, alignment: "center" },

@@ -1,7 +1,8 @@
-import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
+import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { SpmReport, SpmReportService, SpmReportSurvey } from "../../spm/report-types.js";
 import { PDF_FONT_FAMILY } from "../rak/fonts.js";
 import { PAGE_MARGINS, PAGE_SIZE } from "../rak/pdf-geometry.js";
+import { gridLayout, pageNumbers } from "../shared/pdf-layout.js";
 import { pdfSignatory } from "../shared/print-setup.js";
 import { renderPdf } from "../shared/render-pdf.js";
 import {
@@ -27,22 +28,13 @@ import {
 
 const FONT_SIZE = 7.5;
 const NOTE_SIZE = 6;
-const HEADER_FILL = "#E7E6E6";
 
 /** Numbers get fixed widths for their widest value; the two analysis columns share what is left. */
 const SURVEY_WIDTHS: (number | "*")[] = [20, 170, "*", 70, 60, 45, 90];
 
 const WIDTHS: (number | "*")[] = [16, 78, 96, 32, 76, 84, 38, 38, 56, "*", "*"];
 
-const GRID: CustomTableLayout = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
-  paddingLeft: () => 3,
-  paddingRight: () => 3,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-  fillColor: (row) => (row === 0 ? HEADER_FILL : null),
-};
+const GRID = gridLayout(1);
 
 /** The pdfmake document definition: pure data, so its text can be tested without rendering. */
 export function spmReportPdfDefinition(
@@ -57,12 +49,7 @@ export function spmReportPdfDefinition(
     pageMargins: PAGE_MARGINS,
     info: { title: `${title} ${region}`, creator: "capaian" },
     defaultStyle: { font: PDF_FONT_FAMILY, fontSize: FONT_SIZE, lineHeight: 1.1 },
-    footer: (page, pages) => ({
-      text: `Halaman ${page} dari ${pages}`,
-      alignment: "right",
-      fontSize: 7,
-      margin: [0, 12, PAGE_MARGINS[2], 0],
-    }),
+    footer: pageNumbers(PAGE_MARGINS[2]),
     content: [
       { stack: [title, region], alignment: "center", bold: true, fontSize: 11, lineHeight: 1.2 },
       { text: regulation, alignment: "center", fontSize: 8, margin: [0, 2, 0, 10] },
