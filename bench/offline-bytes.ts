@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import type { Socket } from "node:net";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { chromium, type Page } from "playwright-core";
 import { hashPassword } from "../src/auth/passwords.js";
@@ -79,9 +78,9 @@ export async function benchOfflineBytes(handle: DatabaseHandle): Promise<string[
 
     return [
       [
-        `offline bytes — an operator opens a form of ${ELEMENTS} elements on a phone (${handle.kind}; uncompressed, headers included)`,
+        `offline bytes — an operator opens a form of ${ELEMENTS} elements on a phone (${handle.kind}; as sent: brotli where the browser takes it, headers included)`,
         `  first open, page:    ${kB(first.page)} (app files ${kB(first.app)}, API ${kB(first.api)}: this form and the two months before, kept for offline)`,
-        `  first open, app files gzip-compressed (the server sends them uncompressed today): ${kB(gzipped(webRoot, first.files))}`,
+        `  first open, the same app files uncompressed: ${kB(uncompressed(webRoot, first.files))}`,
         `  first open, background (service worker precache: the other screens' files, icons): ${kB(first.server - first.page)}`,
         `  next open (online):  ${kB(next.server)} from the server (app files ${kB(next.app)}, API ${kB(next.api)})`,
         `  offline open:        ${kB(offline.server)} from the server (only the browser's service worker update check)`,
@@ -102,7 +101,7 @@ interface Opened {
   page: number;
   app: number;
   api: number;
-  /** The app files' paths the page fetched, to weigh them compressed. */
+  /** The app files' paths the page fetched, to weigh them uncompressed. */
   files: string[];
   charts: boolean;
 }
@@ -149,9 +148,9 @@ async function openForm(
   return counted;
 }
 
-/** What the files would weigh sent gzip-compressed (level 6, as a reverse proxy or @fastify/compress would). */
-const gzipped = (webRoot: string, files: string[]) =>
-  files.reduce((sum, file) => sum + gzipSync(readFileSync(join(webRoot, file))).length, 0);
+/** What the files weigh on disk, before the build's brotli and gzip copies. */
+const uncompressed = (webRoot: string, files: string[]) =>
+  files.reduce((sum, file) => sum + statSync(join(webRoot, file)).size, 0);
 
 /** Waits until the server has sent nothing new for a second. */
 async function settle(serverBytes: () => number) {
