@@ -1,3 +1,4 @@
+import type { Polarity } from "./achievement.js";
 import { compare, type ParseDecimalOptions, parseDecimal } from "./decimal.js";
 import type { BilingualText } from "./errors.js";
 
@@ -115,7 +116,7 @@ export type Departure = "same" | "weaker" | "stronger" | "not_comparable";
 export function targetDeparture(
   renstra: RenstraTarget,
   yearly: RenstraTarget,
-  polarity: "higher" | "lower",
+  polarity: Polarity,
 ): Departure {
   if (renstra.value === null || yearly.value === null) return "not_comparable";
   const order = compare(yearly.value, renstra.value);

@@ -111,8 +111,19 @@ export function spmFigures(
   if (isZero(den)) {
     return { numerator: num, denominator: den, capaian: null, reason: "denominator_zero", missing: [] };
   }
-  const capaian = round(div(mul(num, "100"), den, CAPAIAN_DIGITS + 4), CAPAIAN_DIGITS);
-  return { numerator: num, denominator: den, capaian, reason: null, missing: [] };
+  return { numerator: num, denominator: den, capaian: percentOf(num, den), reason: null, missing: [] };
+}
+
+/** numerator / denominator × 100 to the SPM's two decimals (the denominator is not zero). */
+export function percentOf(numerator: string, denominator: string): string {
+  return round(div(mul(numerator, "100"), denominator, CAPAIAN_DIGITS + 4), CAPAIAN_DIGITS);
+}
+
+/** The mean of the figures that could be computed, to two decimals; null when none could. */
+export function meanOf(values: ReadonlyArray<string | null>): string | null {
+  const known = values.filter((v): v is string => v !== null);
+  if (known.length === 0) return null;
+  return round(div(sum(known), String(known.length), CAPAIAN_DIGITS + 4), CAPAIAN_DIGITS);
 }
 
 /** The distance to the SPM's 100 % (negative when above), 2 decimals. */
@@ -144,9 +155,7 @@ export function cumulativeFigures(
 
 /** Mean of the capaian that could be computed, for ranking puskesmas; null when none could. */
 export function meanCapaian(figures: readonly SpmFigures[]): string | null {
-  const known = figures.flatMap((f) => (f.capaian === null ? [] : [f.capaian]));
-  if (known.length === 0) return null;
-  return round(div(sum(known), String(known.length), CAPAIAN_DIGITS + 4), CAPAIAN_DIGITS);
+  return meanOf(figures.map((f) => f.capaian));
 }
 
 /**

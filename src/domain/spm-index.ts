@@ -1,4 +1,5 @@
 import { compare, div, mul, round, sum } from "./decimal.js";
+import { CAPAIAN_DIGITS, meanOf, percentOf } from "./spm-achievement.js";
 
 /**
  * The SPM achievement index of the quarterly e-SPM report. Permendagri 59/2021 builds it from two parts
@@ -18,13 +19,12 @@ export interface SpmIndexRule {
   readonly mutuWeight: string;
 }
 
-const DIGITS = 2;
 const cap100 = (value: string) => (compare(value, "100") > 0 ? "100" : value);
 
 /** Served so far over those who must be served, × 100, at most 100; null when nobody must be served or a figure is missing. */
 export function penerimaCapaian(served: string | null, mustServe: string | null): string | null {
   if (served === null || mustServe === null || compare(mustServe, "0") <= 0) return null;
-  return round(cap100(div(mul(served, "100"), mustServe, DIGITS + 4)), DIGITS);
+  return cap100(percentOf(served, mustServe));
 }
 
 /** One service's index: null (not computable, never 0) when either part is missing. */
@@ -36,7 +36,7 @@ export function spmServiceIndex(
   if (penerima === null || mutu === null) return null;
   const weights = sum([rule.penerimaWeight, rule.mutuWeight]);
   const weighted = sum([mul(cap100(penerima), rule.penerimaWeight), mul(cap100(mutu), rule.mutuWeight)]);
-  return round(div(weighted, weights, DIGITS + 4), DIGITS);
+  return round(div(weighted, weights, CAPAIAN_DIGITS + 4), CAPAIAN_DIGITS);
 }
 
 /** The region's index: the mean of its services' indices, and how many services could not be scored. */
@@ -44,10 +44,7 @@ export function spmRegionIndex(indices: ReadonlyArray<string | null>): {
   value: string | null;
   missing: number;
 } {
-  const known = indices.filter((x): x is string => x !== null);
-  const missing = indices.length - known.length;
-  if (known.length === 0) return { value: null, missing };
-  return { value: round(div(sum(known), String(known.length), DIGITS + 4), DIGITS), missing };
+  return { value: meanOf(indices), missing: indices.filter((x) => x === null).length };
 }
 
 /** The months of a service counted up to the end of a quarter of the year (all of them once the year is past). */
