@@ -2,6 +2,19 @@ import type { Reader } from "../db/client.js";
 import { getPlan } from "./queries.js";
 import type { RakDocument, RakIndicatorRow, RakKegiatan } from "./rak-document.js";
 
+type StoredPlan = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+
+/** Who signs a stored plan, as its printed documents show it (place and date once signed). */
+export function signatoryOf(plan: StoredPlan): RakDocument["signatory"] {
+  return {
+    position: plan.signatoryPosition ?? "",
+    name: plan.signatoryName ?? "",
+    nip: plan.signatoryNip ?? "",
+    ...(plan.signedPlace ? { place: plan.signedPlace } : {}),
+    ...(plan.signedDate ? { date: plan.signedDate } : {}),
+  };
+}
+
 /** A stored plan as a RAK document, for the exports. */
 export async function readRak(db: Reader, planId: string): Promise<RakDocument | undefined> {
   const plan = await getPlan(db, planId);
@@ -31,13 +44,7 @@ export async function readRak(db: Reader, planId: string): Promise<RakDocument |
     title: plan.title,
     orgUnitName: plan.officeName ?? plan.orgUnitName,
     year: plan.year,
-    signatory: {
-      position: plan.signatoryPosition ?? "",
-      name: plan.signatoryName ?? "",
-      nip: plan.signatoryNip ?? "",
-      ...(plan.signedPlace ? { place: plan.signedPlace } : {}),
-      ...(plan.signedDate ? { date: plan.signedDate } : {}),
-    },
+    signatory: signatoryOf(plan),
     sasaran: plan.nodes
       .filter((n) => n.level === "sasaran")
       .map((s) => ({

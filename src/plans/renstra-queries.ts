@@ -15,6 +15,7 @@ import { activeAmong, pickActive } from "../domain/plan-versions.js";
 import { computeEvaluation } from "../evaluation/queries.js";
 import { groupBy } from "../lib/group-by.js";
 import { getPlan } from "./queries.js";
+import { signatoryOf } from "./rak-queries.js";
 import type { RenstraCascade } from "./renstra-schemas.js";
 import type { RenstraDocument, RenstraIndicatorRow } from "./renstra-types.js";
 
@@ -81,13 +82,7 @@ export async function readRenstra(db: Reader, planId: string): Promise<RenstraDo
     orgUnitName: plan.officeName ?? plan.orgUnitName,
     startYear: plan.year,
     endYear,
-    signatory: {
-      position: plan.signatoryPosition ?? "",
-      name: plan.signatoryName ?? "",
-      nip: plan.signatoryNip ?? "",
-      ...(plan.signedPlace ? { place: plan.signedPlace } : {}),
-      ...(plan.signedDate ? { date: plan.signedDate } : {}),
-    },
+    signatory: signatoryOf(plan),
     tujuan: plan.nodes
       .filter((n) => n.level === "tujuan")
       .map((t) => ({
@@ -180,10 +175,14 @@ async function realisasiByYear(db: Database, plan: Plan, endYear: number, indica
       and(eq(plans.orgUnitId, plan.orgUnitId), eq(plans.kind, "rak"), between(plans.year, first, endYear)),
     );
   const fromData = new Map<string, string>();
-  for (const group of groupBy(raks, (r) => String(r.year)).values()) {
+  // One year-end evaluation per year's RAK in force, the years side by side.
+  const inForce = [...groupBy(raks, (r) => String(r.year)).values()].flatMap((group) => {
     const rak = pickActive(group);
-    if (!rak) continue;
-    const evaluation = await computeEvaluation(db, rak.id, 4);
+    return rak ? [rak] : [];
+  });
+  const evaluations = await Promise.all(inForce.map((rak) => computeEvaluation(db, rak.id, 4)));
+  for (const [i, evaluation] of evaluations.entries()) {
+    const rak = inForce[i] as (typeof inForce)[number];
     for (const row of evaluation.indicators) {
       const key = `${row.indicatorId}/${rak.year}`;
       if (row.source === "data" && row.realisasiToDate !== null && !fromData.has(key)) {
