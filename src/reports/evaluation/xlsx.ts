@@ -1,10 +1,11 @@
-import type { Alignment, Borders, Cell as ExcelCell, Font, Worksheet } from "exceljs";
+import type { Alignment, Cell as ExcelCell, Font, Worksheet } from "exceljs";
 import ExcelJS from "exceljs";
 import type { Evaluation } from "../../evaluation/types.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "../rak/row-heights.js";
 import { signatoryBlock } from "../rak/text-blocks.js";
 import { RUPIAH_FORMAT } from "../rak/xlsx.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
+import { BORDER, HEADER_FILL } from "../shared/xlsx-style.js";
 import {
   anggaranHeader,
   anggaranTable,
@@ -45,9 +46,6 @@ const NUMBER_FORMAT: Record<NumberFormat, string | undefined> = {
 const SIZE = 8;
 const NOTE_SIZE = 7;
 const FONT: Partial<Font> = { name: "Arial", size: SIZE };
-const THIN = { style: "thin" } as const;
-const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 const SIGNING_SPACE_ROWS = 3;
 
 export async function evaluationXlsx(e: Evaluation, options: EvaluationExportOptions = {}): Promise<Buffer> {

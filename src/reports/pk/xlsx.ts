@@ -1,10 +1,11 @@
-import type { Alignment, Borders, Cell, Font, Worksheet } from "exceljs";
+import type { Alignment, Cell, Font, Worksheet } from "exceljs";
 import ExcelJS from "exceljs";
 import type { RakDocument } from "../../plans/rak-document.js";
 import type { Paper } from "../rak/options.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "../rak/row-heights.js";
 import { RUPIAH_FORMAT } from "../rak/xlsx.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
+import { BORDER, HEADER_FILL } from "../shared/xlsx-style.js";
 import {
   BUDGET_HEADER,
   type BudgetTable,
@@ -32,9 +33,6 @@ const LAMPIRAN_WIDTHS = [5, 31, 31, 11, 9];
 const BASE_SIZE = 9;
 const FONT: Partial<Font> = { name: "Arial", size: BASE_SIZE };
 const TEXT_SIZE = 11;
-const THIN = { style: "thin" } as const;
-const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 const SIGNING_SPACE_ROWS = 4;
 
 export async function pkXlsx(doc: RakDocument, options: PkExportOptions = {}): Promise<Buffer> {

@@ -1,7 +1,8 @@
-import type { Alignment, Borders, Cell, Font, Worksheet } from "exceljs";
+import type { Alignment, Cell, Font, Worksheet } from "exceljs";
 import ExcelJS from "exceljs";
 import type { RakDocument } from "../../plans/rak-document.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
+import { BORDER, HEADER_FILL } from "../shared/xlsx-style.js";
 import type { Paper, RakExportOptions } from "./options.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "./row-heights.js";
 import { buildRakTable, COLUMN, COLUMN_COUNT, HEADER, type RakTable, type Span } from "./table-rows.js";
@@ -20,9 +21,6 @@ const WIDTHS = [20, 22, 28, 34, 10, 8, 6, 6, 6, 6, 18] as const;
 export const RUPIAH_FORMAT = '"Rp "#,##0';
 
 const FONT: Partial<Font> = { name: "Arial", size: 9 };
-const THIN = { style: "thin" } as const;
-const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 
 /** Signatory lines sit on the right, merged over the target, quarter and budget columns (F:K). */
 const SIGNATORY_FIRST_COLUMN = COLUMN.target + 1;

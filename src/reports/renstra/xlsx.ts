@@ -1,11 +1,9 @@
 import ExcelJS from "exceljs";
 import type { RenstraDocument } from "../../plans/renstra-types.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
+import { BORDER, HEADER_FILL } from "../shared/xlsx-style.js";
 import { type RenstraExportOptions, renstraHeader, renstraRows, renstraTitleLines } from "./content.js";
 
-const THIN = { style: "thin" } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 const WIDTHS = [6, 28, 30, 30, 36, 10, 9];
 const FIXED = WIDTHS.length;
 

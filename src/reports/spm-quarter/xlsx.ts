@@ -1,7 +1,8 @@
-import ExcelJS, { type Borders, type Font, type Worksheet } from "exceljs";
+import ExcelJS, { type Font, type Worksheet } from "exceljs";
 import type { SpmQuarterReport, SpmQuarterService } from "../../spm/quarter-types.js";
 import { heightFor, wrappedLines } from "../rak/row-heights.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
+import { BORDER, writeHeaderRow } from "../shared/xlsx-style.js";
 import {
   COLUMN_COUNT,
   DASH,
@@ -23,9 +24,6 @@ const COUNT_FORMAT = "#,##0";
 const PERCENT_FORMAT = "0.00";
 const RUPIAH_FORMAT = '"Rp "#,##0';
 const FONT: Partial<Font> = { name: "Arial", size: 9 };
-const THIN = { style: "thin" } as const;
-const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 
 type Value = string | number;
 /** Decimal strings become real numbers so the sheet can be summed; a missing figure stays a dash. */
@@ -46,14 +44,7 @@ export async function spmQuarterXlsx(
   titleLines(report).forEach((text, i) => {
     line(sheet, XLSX_ROW.title + i, text, i < 2 ? { size: 12, bold: true } : { size: 9 }, "center");
   });
-  HEADER.forEach((text, i) => {
-    const cell = sheet.getCell(XLSX_ROW.header, i + 1);
-    cell.value = text;
-    cell.font = { ...FONT, bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = BORDER;
-    cell.fill = HEADER_FILL;
-  });
+  writeHeaderRow(sheet, XLSX_ROW.header, HEADER, FONT);
   sheet.getRow(XLSX_ROW.header).height = heightFor(4);
   report.services.forEach((s, i) => {
     writeService(sheet, XLSX_ROW.firstBody + i, s);

@@ -1,9 +1,10 @@
-import ExcelJS, { type Borders, type Cell, type Font, type Workbook, type Worksheet } from "exceljs";
+import ExcelJS, { type Cell, type Font, type Workbook, type Worksheet } from "exceljs";
 import type { SpmReport, SpmReportService, SpmReportSurvey } from "../../spm/report-types.js";
 import type { Paper } from "../rak/options.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "../rak/row-heights.js";
 import { signatoryBlock } from "../rak/text-blocks.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
+import { BORDER, writeHeaderRow } from "../shared/xlsx-style.js";
 import {
   analysisText,
   bandText,
@@ -33,9 +34,6 @@ const COUNT_FORMAT = "#,##0";
 const PERCENT_FORMAT = "0.00";
 const FONT: Partial<Font> = { name: "Arial", size: 9 };
 const NOTE_FONT: Partial<Font> = { name: "Arial", size: 7 };
-const THIN = { style: "thin" } as const;
-const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 const SIGNING_SPACE_ROWS = 3;
 /** The survey sheet: title 1–3, header 5, one row per facility survey from 6. */
 export const SURVEY_ROW = { title: 1, header: 5, firstBody: 6 } as const;
@@ -59,14 +57,7 @@ export async function spmReportXlsx(report: SpmReport, options: SpmExportOptions
   summaryLines(summarize(report)).forEach((text, i) => {
     line(sheet, XLSX_ROW.summary + i, text, {}, "left");
   });
-  HEADER.forEach((text, i) => {
-    const cell = sheet.getCell(XLSX_ROW.header, i + 1);
-    cell.value = text;
-    cell.font = { ...FONT, bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = BORDER;
-    cell.fill = HEADER_FILL;
-  });
+  writeHeaderRow(sheet, XLSX_ROW.header, HEADER, FONT);
   sheet.getRow(XLSX_ROW.header).height = heightFor(4);
   report.services.forEach((s, i) => {
     writeService(sheet, XLSX_ROW.firstBody + 2 * i, s);
@@ -195,14 +186,7 @@ function writeSurveySheet(workbook: Workbook, report: SpmReport, paper: Paper): 
   const legend = surveyTitleLines(report)[2];
   const tableWidth = SURVEY_WIDTHS.reduce((a, b) => a + b, 0);
   sheet.getRow(SURVEY_ROW.title + 2).height = heightFor(wrappedLines(legend, tableWidth));
-  SURVEY_HEADER.forEach((text, i) => {
-    const cell = sheet.getCell(SURVEY_ROW.header, i + 1);
-    cell.value = text;
-    cell.font = { ...FONT, bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = BORDER;
-    cell.fill = HEADER_FILL;
-  });
+  writeHeaderRow(sheet, SURVEY_ROW.header, SURVEY_HEADER, FONT);
   sheet.getRow(SURVEY_ROW.header).height = heightFor(2);
   if (report.surveys.length === 0) {
     sheet.mergeCells(SURVEY_ROW.firstBody, 1, SURVEY_ROW.firstBody, columns);
