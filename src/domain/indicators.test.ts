@@ -83,7 +83,7 @@ describe("SPM bidang kesehatan, Perwal Depok 57/2017", () => {
     ],
   ])("service %i computes numerator / denominator × 100", (number, values, value, numerator, denominator) => {
     const indicator = spm(number);
-    expect(indicatorDataElements(indicator).sort()).toEqual(Object.keys(values).sort());
+    expect([...indicatorDataElements(indicator)].sort()).toEqual(Object.keys(values).sort());
     expect(computeIndicator(indicator, values)).toEqual({ computable: true, value, numerator, denominator });
   });
 

@@ -142,12 +142,19 @@ export function defineIndicator(spec: IndicatorSpec): IndicatorDefinition {
 }
 
 /** Every data element key the indicator reads, for data entry forms and DHIS2 mapping. */
-export function indicatorDataElements(indicator: IndicatorDefinition): string[] {
+const elementsOf = new WeakMap<IndicatorDefinition, readonly string[]>();
+
+/** The data elements an indicator reads; asked once per scorecard cell, so kept per definition. */
+export function indicatorDataElements(indicator: IndicatorDefinition): readonly string[] {
+  const known = elementsOf.get(indicator);
+  if (known) return known;
   const trees =
     indicator.kind === "ratio"
       ? [indicator.numerator.tree, indicator.denominator.tree]
       : [indicator.value.tree];
-  return [...new Set(trees.flatMap(dataElementsOf))];
+  const codes = Object.freeze([...new Set(trees.flatMap(dataElementsOf))]);
+  elementsOf.set(indicator, codes);
+  return codes;
 }
 
 /** numerator / denominator × factor at indicator precision; a zero denominator is not computable. */

@@ -27,8 +27,8 @@ export function monthlySums(rows: readonly MonthlyTotal[]) {
     byCode.set(row.code, byMonth);
   }
   const memo = new Map<string, string | null>();
-  const sumOf = (code: string, months: readonly string[]): string | null => {
-    const key = `${code}|${months.join(",")}`;
+  const sumOf = (code: string, months: readonly string[], monthsKey: string): string | null => {
+    const key = `${code}|${monthsKey}`;
     if (memo.has(key)) return memo.get(key) as string | null;
     const byMonth = byCode.get(code);
     const present = months.flatMap((m) => (byMonth?.has(m) ? [byMonth.get(m) as string] : []));
@@ -39,8 +39,9 @@ export function monthlySums(rows: readonly MonthlyTotal[]) {
   };
   return (codes: readonly string[], months: readonly string[]): Record<string, string> | null => {
     const out: Record<string, string> = {};
+    const monthsKey = months.join(",");
     for (const code of codes) {
-      const total = sumOf(code, months);
+      const total = sumOf(code, months, monthsKey);
       if (total !== null) out[code] = total;
     }
     return Object.keys(out).length ? out : null;

@@ -11,24 +11,27 @@ const list = (items: readonly string[]) =>
     sql`, `,
   );
 
-/**
- * The row a unit's path adds up into: the parent's child it lies under (its path cut after the next
- * segment; paths end with "/"), the facility itself for a league table, or one row for a trend.
- */
-function rowKey(mode: RowsMode, parentPath: string, path: SQL): SQL {
-  if (mode === "puskesmas") return path;
-  if (mode === "self") return sql`${parentPath}::text`;
-  const after = parentPath.length;
-  return sql`substr(${path}, 1, ${after} + strpos(substr(${path}, ${after + 1}), '/'))`;
-}
-
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
- * Approved values summed per row, data element and month in one statement, plus the parent's total
- * (row_path null) by grouping sets: what the evaluation sums, by the same rule (approvedSums in
- * src/data-entry/approved-values.ts): a value counts when the report of a data set holding its element
- * was approved. The approved triples are collected first and each value is then found by its unique key.
+ * Which kept sums (approved_totals) make each row: a child of the parent with everything under it,
+ * each facility's own values for a league table, or the parent for a trend; and the parent's sum as
+ * the total (row_path null).
+ */
+function keptRows(mode: RowsMode, parentPath: string): SQL {
+  const total = sql`select id, false as own, null::text as row_path from org_units where path = ${parentPath}`;
+  if (mode === "self")
+    return sql`${total} union all select id, false, path from org_units where path = ${parentPath}`;
+  if (mode === "puskesmas")
+    return sql`${total} union all select id, true, path from org_units where path like ${`${parentPath}%`}`;
+  return sql`${total} union all select c.id, false, c.path from org_units c
+    join org_units p on p.id = c.parent_id where p.path = ${parentPath}`;
+}
+
+/**
+ * Approved values summed per row, data element and month, plus the parent's total (row_path null),
+ * from the sums the database keeps by the evaluation's rule (approved_totals, migration 0019): a value
+ * counts when the report of a data set holding its element was approved.
  */
 export async function indicatorSums(
   db: Pick<Database, "execute">,
@@ -39,29 +42,32 @@ export async function indicatorSums(
   buckets?: readonly { code: string; months: readonly string[] }[],
 ) {
   if (codes.length === 0 || months.length === 0) return [];
-  const key = rowKey(mode, parentPath, sql.raw("a.path"));
   // Summing straight into the asked periods when every column sums its months: fewer rows to carry.
   const pairs = buckets?.flatMap((b) => b.months.map((m) => sql`(${m}::text, ${b.code}::text)`)) ?? [];
   const bucketJoin = buckets
-    ? sql`join (values ${sql.join(pairs, sql`, `)}) as b(month, bucket) on b.month = a.period`
+    ? sql`join (values ${sql.join(pairs, sql`, `)}) as b(month, bucket) on b.month = t.period`
     : sql``;
-  const period = buckets ? sql.raw("b.bucket") : sql.raw("a.period");
-  const result = await db.execute(sql`with approved as materialized (
-      select distinct r.org_unit_id, ou.path, r.period, dse.data_element_id, de.code
-      from data_set_reports r
-      join org_units ou on ou.id = r.org_unit_id
-      join data_set_elements dse on dse.data_set_id = r.data_set_id
-      join data_elements de on de.id = dse.data_element_id
-      where ou.path like ${`${parentPath}%`} and r.status = 'approved'
-        and r.period in (${list(months)}) and de.code in (${list(codes)}))
-    select k.row_path, k.code as element, k.period, sum(k.value)::text as total
-    from (select ${key} as row_path, a.code, ${period} as period, dv.value
-      from approved a
-      ${bucketJoin}
-      join data_values dv on dv.org_unit_id = a.org_unit_id and dv.period = a.period
-        and dv.data_element_id = a.data_element_id) k
-    group by grouping sets ((k.row_path, k.code, k.period), (k.code, k.period))`);
+  const period = buckets ? sql.raw("b.bucket") : sql.raw("t.period");
+  const result = await db.execute(sql`with row_unit as (${keptRows(mode, parentPath)})
+    select r.row_path, de.code as element, ${period} as period, trim_scale(sum(t.total))::text as total
+    from row_unit r
+    join approved_totals t on t.org_unit_id = r.id and t.own = r.own
+    join data_elements de on de.id = t.data_element_id
+    ${bucketJoin}
+    where t.period in (${list(months)}) and de.code in (${list(codes)})
+    group by r.row_path, de.code, ${period}`);
   return rowsOf<{ row_path: string | null; element: string; period: string; total: string }>(result);
+}
+
+/**
+ * The row a unit's path adds up into: the parent's child it lies under (its path cut after the next
+ * segment; paths end with "/"), the facility itself for a league table, or one row for a trend.
+ */
+function rowKey(mode: RowsMode, parentPath: string, path: SQL): SQL {
+  if (mode === "puskesmas") return path;
+  if (mode === "self") return sql`${parentPath}::text`;
+  const after = parentPath.length;
+  return sql`substr(${path}, 1, ${after} + strpos(substr(${path}, ${after + 1}), '/'))`;
 }
 
 /**

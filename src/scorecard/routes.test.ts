@@ -91,12 +91,9 @@ describe.each(testDatabases())("the scorecard on $name", (target) => {
       .select()
       .from(orgUnits)
       .where(eq(orgUnits.id, card.rows[0]?.id as string));
-    const totals = await approvedMonthlyTotals(
-      t.database.db,
-      unit?.path as string,
-      2024,
-      indicatorDataElements(definition),
-    );
+    const totals = await approvedMonthlyTotals(t.database.db, unit?.path as string, 2024, [
+      ...indicatorDataElements(definition),
+    ]);
     const expected = indicatorOverMonths(definition, "sum", monthlySums(totals), ["202403"]);
     expect(card.rows[0]?.cells[0]?.value ?? null).toBe(expected?.value ?? null);
     expect(card.rows[0]?.cells[0]?.numerator ?? null).toBe(expected?.numerator ?? null);

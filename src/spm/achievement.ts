@@ -75,7 +75,7 @@ export async function computeSpmAchievement(
   const codes = [...new Set(monthSets.flatMap((m) => m.codes))];
   const units = await subtreeUnits(db, root.path);
   const [sums, counts, populations, prevalence] = await Promise.all([
-    approvedAreaSums(db, root.path, monthSets, areasOf(units, root.id)),
+    approvedAreaSums(db, root.path, monthSets, areaIds(units, root.id)),
     reportCounts(db, root.path, allMonths, codes),
     populationTree(db, root.path, year),
     prevalenceResolver(db, year),
@@ -188,25 +188,9 @@ function estimateNote(formula: SpmFormula, estimates: ReadonlyArray<ReturnType<t
   return notes.length > 0 ? notes.join("; ") : null;
 }
 
-/**
- * The areas below the root each facility counts in: the child of the root it lies in and its
- * puskesmas (itself, or the one a private clinic sits under), each once.
- */
-function areasOf(units: readonly Unit[], rootId: string): Map<string, string[]> {
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  return new Map(
-    units.map((u) => {
-      const chain = u.path
-        .split("/")
-        .filter(Boolean)
-        .map((code) => byCode.get(code))
-        .filter((x): x is Unit => x !== undefined);
-      const child = chain[chain.findIndex((x) => x.id === rootId) + 1];
-      const centre = chain.findLast((x) => x.type === "puskesmas");
-      return [u.id, [...new Set([child?.id, centre?.id].filter((x): x is string => Boolean(x)))]];
-    }),
-  );
-}
+/** The areas the achievement shows, each with everything under it: the root's children and every puskesmas. */
+const areaIds = (units: readonly Unit[], rootId: string) =>
+  units.filter((u) => u.parentId === rootId || u.type === "puskesmas").map((u) => u.id);
 
 /**
  * The sums PostgreSQL made, as the domain reads them: the root's by month, each area's by set of

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -6,6 +7,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -149,6 +151,36 @@ export const dataSetReports = pgTable(
     unique("data_set_reports_key").on(t.dataSetId, t.orgUnitId, t.period),
     // Whether a facility's month was approved is asked per (unit, period), across data sets.
     index("data_set_reports_unit_period_idx").on(t.orgUnitId, t.period),
+  ],
+);
+
+/**
+ * The approved values summed per org unit, data element, month and the facility's owner type, kept
+ * by triggers in the same transaction as every approval, return, value change and move (migration
+ * 0019): a kota's or a province's figures are a few thousand rows to read, not every value. `own`
+ * rows hold a facility's own approved value; the others the sum over the unit and all units under it.
+ * A value counts when the report of a data set holding its element was approved (approved-values.ts).
+ */
+export const approvedTotals = pgTable(
+  "approved_totals",
+  {
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: "cascade" }),
+    own: boolean().notNull(),
+    period: text().notNull(),
+    dataElementId: uuid("data_element_id")
+      .notNull()
+      .references(() => dataElements.id, { onDelete: "cascade" }),
+    /** The reporting facility's owner type, '' when not set: the SPM counts by provider group. */
+    ownerType: text("owner_type").notNull().default(""),
+    total: numeric().notNull(),
+    valueCount: integer("value_count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgUnitId, t.own, t.period, t.dataElementId, t.ownerType] }),
+    // Rows whose last value left are removed right after each change; this finds them at once.
+    index("approved_totals_emptied_idx").on(t.orgUnitId).where(sql`${t.valueCount} = 0`),
   ],
 );
 
