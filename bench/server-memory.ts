@@ -10,13 +10,12 @@ import pg from "pg";
 /**
  * `npm run bench -- server-memory`: the server as `npm start` runs it (scripts/start.mjs, dist/ built
  * first) on a fresh DATA_DIR with the demo, or on a throwaway PostgreSQL database: the resident memory
- * (RSS, from /proc) after the first start, after a restart, and after bursts of the demo users' usual
- * requests, with the first-start and restart times. MEMORY_ROUNDS (3) bursts, or MEMORY_MINUTES of them;
- * MEMORY_NODE_FLAGS replaces the Node flags of `npm start`.
+ * (RSS, from /proc) after the first start, after a restart, and after SERVER_MEMORY_MINUTES (2) of the
+ * e2e flows over the API, with the first-start and restart times; on PGlite also an empty install's
+ * (DEMO=false) first start. MEMORY_NODE_FLAGS replaces the Node flags of `npm start`.
  */
 const root = resolve(import.meta.dirname, "..");
-const ROUNDS = Number(process.env.MEMORY_ROUNDS ?? 3);
-const MINUTES = Number(process.env.MEMORY_MINUTES ?? 0);
+const MINUTES = Number(process.env.SERVER_MEMORY_MINUTES ?? 2);
 const IDLE_MS = 5_000;
 const PASSWORD = "demo-capaian-2024";
 
@@ -144,8 +143,8 @@ async function login(url: string, username: string) {
 
 type Form = { elements: Array<{ id: string }>; values: Array<{ dataElementId: string; revision: number }> };
 
-/** One round of what the demo's people do in a day: every login, RAK and evaluation, SPM, the form. */
-async function burst(url: string, round: number) {
+/** One round of the e2e flows over the API: every role logs in and opens home; RAK, evaluation, scorecard, SPM and their exports; the form loaded and saved. */
+export async function burst(url: string, round: number) {
   const users = ["program.metro", "kadis.metro", "auditor.metro", "operator.beji"];
   for (const username of users) {
     const user = await login(url, username);
@@ -158,9 +157,21 @@ async function burst(url: string, round: number) {
   const rak = plans.find((p) => p.kind === "rak");
   if (!rak) throw new Error("no RAK in the demo");
   await metro.get(`/api/plans/${rak.id}`);
+  await metro.download(`/api/plans/${rak.id}/export.xlsx`);
+  await metro.download(`/api/plans/${rak.id}/export.pdf`);
   for (const quarter of [1, 2, 3]) await metro.get(`/api/plans/${rak.id}/evaluation?quarter=${quarter}`);
   await metro.download(`/api/plans/${rak.id}/evaluation.pdf?quarter=3`);
   await metro.download(`/api/plans/${rak.id}/evaluation.xlsx?quarter=3`);
+
+  const [root] = (await metro.get<Array<{ id: string; level: number }>>("/api/org-units")).sort(
+    (a, b) => a.level - b.level,
+  );
+  const options = await metro.get<{ indicators: Array<{ key: string }> }>("/api/scorecard/options");
+  const columns = options.indicators.slice(0, 12).map((i) => i.key);
+  if (!root || columns.length === 0) throw new Error("no scorecard in the demo");
+  const card = `parentId=${root.id}&rows=puskesmas&columns=${columns.join(",")}&periods=2024Q1,2024Q2,2024Q3`;
+  await metro.get(`/api/scorecard?${card}`);
+  await metro.download(`/api/scorecard.xlsx?${card}`);
 
   const depok = await login(url, "admin.depok");
   const units = await depok.get<Array<{ id: string; code: string }>>("/api/org-units");
@@ -170,8 +181,10 @@ async function burst(url: string, round: number) {
     await depok.get(`/api/spm/achievement?orgUnitId=${kota.id}&year=${year}`);
   await depok.get(`/api/spm/report?orgUnitId=${kota.id}&year=2019`);
   await depok.download(`/api/spm/report.pdf?orgUnitId=${kota.id}&year=2019`);
+  await depok.download(`/api/spm/report.xlsx?orgUnitId=${kota.id}&year=2019`);
 
   const operator = await login(url, "operator.yosomulyo");
+  await operator.get("/api/home");
   const [set] = await operator.get<Array<{ id: string; orgUnits: Array<{ id: string }> }>>("/api/data-sets");
   const orgUnitId = set?.orgUnits[0]?.id;
   if (!set || !orgUnitId) throw new Error("no form for the operator in the demo");
@@ -232,6 +245,7 @@ export async function benchServerMemory(kind: "pglite" | "postgres"): Promise<st
   });
   if (build.status !== 0) throw new Error("the build failed");
   const buildMs = performance.now() - built;
+  const empty = kind === "pglite" ? await emptyInstall() : [];
   const database = await freshDatabase(kind);
   try {
     const first = await start(database.env);
@@ -243,24 +257,48 @@ export async function benchServerMemory(kind: "pglite" | "postgres"): Promise<st
       await pause(IDLE_MS);
       const afterRestart = memoryOf(again.child.pid);
       const began = performance.now();
-      let rounds = 0;
-      while (MINUTES > 0 ? performance.now() - began < MINUTES * 60_000 : rounds < ROUNDS)
-        await burst(again.url, rounds++);
+      const cpuBefore = cpuOf(again.child.pid);
+      const rss: number[] = [];
+      // At least one round; then rounds until the minutes are over.
+      do {
+        await burst(again.url, rss.length);
+        rss.push(memoryOf(again.child.pid).rss);
+      } while (performance.now() - began < MINUTES * 60_000);
       const burstMs = performance.now() - began;
+      const cpuPerRound = (cpuOf(again.child.pid) - cpuBefore) / rss.length;
       const afterBurst = memoryOf(again.child.pid);
       await pause(IDLE_MS);
       const afterIdle = memoryOf(again.child.pid);
+      const half = rss.slice(Math.floor(rss.length / 2));
       const lines = [
         `Embedded server memory on ${kind} (node ${FLAGS.join(" ")} scripts/start.mjs on a fresh ${kind === "pglite" ? "DATA_DIR" : "database"}, demo loaded)`,
         `  build check before the starts (scripts/build.mjs): ${seconds(buildMs)}`,
+        ...empty,
         `  first start (migrations + demo) until /api/health: ${took(first)}; RSS ${IDLE_MS / 1000} s later ${mb(afterFirst)}`,
         `  restart until /api/health: ${took(again)}; RSS ${IDLE_MS / 1000} s later ${mb(afterRestart)}`,
-        `  ${rounds} burst(s) of the demo users' requests (7 logins, RAK, evaluation + PDF/xlsx, SPM + PDF, 15 forms, 3 saves) in ${seconds(burstMs)}: RSS ${mb(afterBurst)}; ${IDLE_MS / 1000} s idle later ${mb(afterIdle)}`,
+        `  e2e flows over the API for ${(burstMs / 60_000).toFixed(1)} min (SERVER_MEMORY_MINUTES=${MINUTES}): ${rss.length} rounds of 7 logins + home, RAK + xlsx/pdf, evaluation + xlsx/pdf, scorecard + xlsx, SPM + xlsx/pdf, 15 forms, 3 saves (${seconds(burstMs / rss.length)} a round, server CPU ${cpuPerRound.toFixed(1)} s)`,
+        `    RSS after the first round ${rss[0]?.toFixed(0)} MB, over the second half ${Math.min(...half).toFixed(0)}–${Math.max(...half).toFixed(0)} MB; at the end ${mb(afterBurst)}; ${IDLE_MS / 1000} s idle later ${mb(afterIdle)}`,
       ];
       return [lines.join("\n")];
     } finally {
       await stop(again.child);
     }
+  } finally {
+    await database.dispose();
+  }
+}
+
+/** An empty install (DEMO=false) on a fresh data folder: its first start and RSS. */
+async function emptyInstall(): Promise<string[]> {
+  const database = await freshDatabase("pglite");
+  try {
+    const first = await start({ ...database.env, DEMO: "false" });
+    await pause(IDLE_MS);
+    const after = memoryOf(first.child.pid);
+    await stop(first.child);
+    return [
+      `  empty install (DEMO=false), first start until /api/health: ${took(first)}; RSS ${IDLE_MS / 1000} s later ${mb(after)}`,
+    ];
   } finally {
     await database.dispose();
   }

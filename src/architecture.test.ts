@@ -144,3 +144,28 @@ describe("the web reaches the rules through the @domain alias (docs/ARCHITECTURE
     expect(relativeToSrc).toEqual([]);
   });
 });
+
+/** A value import of a library at the top of a file (`import type` is free: it is gone once compiled). */
+const importsAtStart = (source: string, library: string) =>
+  new RegExp(`^import\\s+(?!type\\s)[^;]*?\\bfrom\\s+["']${library}(/[^"']*)?["'];`, "m").test(source);
+
+describe("the heavy libraries are loaded at first use, not at start (issue 21: a light server)", () => {
+  it("tells a value import from a type import", () => {
+    expect(importsAtStart('import ExcelJS from "exceljs";', "exceljs")).toBe(true);
+    expect(importsAtStart('import ExcelJS, { type Cell } from "exceljs";', "exceljs")).toBe(true);
+    expect(importsAtStart('import type ExcelJS from "exceljs";', "exceljs")).toBe(false);
+    expect(importsAtStart('import type { Content } from "pdfmake/interfaces.js";', "pdfmake")).toBe(false);
+  });
+
+  it("imports exceljs, pdfmake and nodemailer only when a spreadsheet, a PDF or a mail is made", () => {
+    // test-support/ builds test inputs and never runs in the server.
+    const eager = sourceFiles(SRC)
+      .filter((file) => !relative(SRC, file).startsWith("test-support/"))
+      .filter((file) => {
+        const source = readFileSync(file, "utf8");
+        return ["exceljs", "pdfmake", "nodemailer"].some((library) => importsAtStart(source, library));
+      })
+      .map((file) => relative(SRC, file));
+    expect(eager).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { auditActionLabel, auditEntityLabel } from "../domain/index.js";
+import { newWorkbook } from "../lib/exceljs.js";
 import type { AuditRow } from "./queries.js";
 
 const jakartaTime = new Intl.DateTimeFormat("id-ID", {
@@ -12,7 +12,7 @@ const asText = (value: unknown) => (value === null || value === undefined ? "" :
 
 /** The audit records as an xlsx sheet, actions and entities in words as on screen, an auditor can filter in Excel, with a title row saying what it holds. */
 export async function auditWorkbook(rows: AuditRow[], title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "capaian";
   const sheet = workbook.addWorksheet("Jejak Audit", { views: [{ state: "frozen", ySplit: 2 }] });
   sheet.addRow([title]).font = { bold: true, size: 12 };

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { allows, type ScopedRole } from "../auth/permissions.js";
 import type { Database } from "../db/client.js";
 import { dataSetOrgUnits, orgUnits } from "../db/schema/index.js";
 import { parsePeriod } from "../domain/index.js";
 import { cellAt, cellText, type Grid } from "../interop/spreadsheet/index.js";
 import { AppError } from "../lib/errors.js";
+import { newWorkbook } from "../lib/exceljs.js";
 import { formElements } from "./form.js";
 
 const FIXED = ["Kode Unit", "Nama Unit", "Periode"];
@@ -35,7 +35,7 @@ export async function valuesTemplate(
     .from(dataSetOrgUnits)
     .innerJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
     .where(eq(dataSetOrgUnits.dataSetId, dataSetId));
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet("Isian");
   sheet.addRow([...FIXED, ...elements.map((e) => e.code)]).font = { bold: true };
   for (const u of units.filter((u) => allows(scope, "data.enter", u.path)))

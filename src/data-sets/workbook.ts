@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import type { ValidationRule } from "../domain/index.js";
 import { cellAt, cellText, type Grid } from "../interop/spreadsheet/index.js";
+import { newWorkbook } from "../lib/exceljs.js";
 import type { DataSetDetail } from "./schemas.js";
 
 /** One data set as a workbook: settings, elements in form order with sections, and rules. */
@@ -44,7 +44,7 @@ const DATA_HEADER = ["No", "Bagian", "Kode", "Nama data", "Jenis nilai", "Ketera
 const RULE_HEADER = ["Kode", "Kiri", "Operator", "Kanan", "Tingkat", "Pesan", "Message (English)"];
 
 export async function dataSetWorkbook(set: DataSetDetail, descriptions: Map<string, string | null>) {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const settings = book.addWorksheet("Formulir");
   settings.addRow(["Isian", "Nilai"]).font = { bold: true };
   const values = [

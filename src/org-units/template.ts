@@ -1,5 +1,4 @@
 import { and, asc, isNull, ne, sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { Database } from "../db/client.js";
 import { orgUnits } from "../db/schema/index.js";
 import {
@@ -9,6 +8,7 @@ import {
   UNIT_TYPE_LABEL,
   UNIT_TYPES,
 } from "../domain/org-unit-tree.js";
+import { newWorkbook } from "../lib/exceljs.js";
 import { IMPORT_COLUMNS } from "./import-read.js";
 import type { UnitRow } from "./queries.js";
 
@@ -25,7 +25,7 @@ export async function orgUnitTemplate(db: Database, root: UnitRow) {
       ),
     )
     .orderBy(asc(orgUnits.path));
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet("Unit organisasi");
   sheet.addRow(IMPORT_COLUMNS.map((c) => c.label)).font = { bold: true };
   for (const u of units) {

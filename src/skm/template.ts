@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { SKM_BAND_LABEL, SKM_ELEMENTS, type SkmBand } from "../domain/index.js";
+import { newWorkbook } from "../lib/exceljs.js";
 import { setUpPrintedSheet } from "../reports/shared/print-setup.js";
 import { elementCode } from "./rows.js";
 
@@ -145,7 +146,7 @@ function instructions(book: ExcelJS.Workbook) {
 
 /** The questionnaire tabulation sheet people fill by hand and upload back (see import.ts). */
 export async function skmTemplateWorkbook(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = "capaian";
   const sheet = book.addWorksheet("Kuesioner");
   [13, 12, 11, 7, 16, 16].forEach((width, i) => {

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { Actor } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { canonical, parseHeadCount } from "../domain/index.js";
@@ -11,6 +10,7 @@ import {
   readSpreadsheet,
 } from "../interop/spreadsheet/index.js";
 import { AppError } from "../lib/errors.js";
+import { newWorkbook } from "../lib/exceljs.js";
 import {
   CATEGORY_CODES,
   type CellWrite,
@@ -38,7 +38,7 @@ export async function populationTemplate(db: Database, root: GridUnit, year: num
     units.map((u) => u.id),
     year,
   );
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet(`Sasaran ${year}`);
   const labels = sheet.addRow([
     LABEL_ROW.unit,

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "../../lib/exceljs.js";
 import type { RakDocument, RakIndicatorRow, RakKegiatan } from "../../plans/rak-document.js";
 
 /**
@@ -131,7 +132,7 @@ const cellValue = (value: string | number | null, col: number): ExcelJS.CellValu
 
 /** The template as .xlsx: a header row, the example row (or the given document), and "Petunjuk". */
 export async function rakTemplateWorkbook(document?: RakDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet("RAK");
   sheet.addRow([...TEMPLATE_COLUMNS]).font = { bold: true };
   for (const row of document ? templateRows(document) : [EXAMPLE]) {

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../../lib/exceljs.js";
 import { type Cell, EMPTY, numberCell, textCell } from "./cells.js";
 import { compressedData, readCentralDirectory } from "./zip-guard.js";
 
@@ -39,7 +40,7 @@ export interface SheetSink {
  * (they are small next to the sheets and the zip guard has bounded them).
  */
 export async function streamXlsx(bytes: Uint8Array, sink: SheetSink): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",

@@ -1,6 +1,7 @@
+import type ExcelJS from "exceljs";
 import type { Alignment, Cell as ExcelCell, Font, Worksheet } from "exceljs";
-import ExcelJS from "exceljs";
 import type { Evaluation } from "../../evaluation/types.js";
+import { newWorkbook } from "../../lib/exceljs.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "../rak/row-heights.js";
 import { signatoryBlock } from "../rak/text-blocks.js";
 import { RUPIAH_FORMAT } from "../rak/xlsx.js";
@@ -49,7 +50,7 @@ const FONT: Partial<Font> = { name: "Arial", size: SIZE };
 const SIGNING_SPACE_ROWS = 3;
 
 export async function evaluationXlsx(e: Evaluation, options: EvaluationExportOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "capaian";
   workbook.title = `Evaluasi ${e.plan.title} ${e.periodLabel}`;
   const paper = options.paper ?? "A4";

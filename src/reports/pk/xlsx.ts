@@ -1,5 +1,5 @@
 import type { Alignment, Cell, Font, Worksheet } from "exceljs";
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../../lib/exceljs.js";
 import type { RakDocument } from "../../plans/rak-document.js";
 import type { Paper } from "../rak/options.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "../rak/row-heights.js";
@@ -36,7 +36,7 @@ const TEXT_SIZE = 11;
 const SIGNING_SPACE_ROWS = 4;
 
 export async function pkXlsx(doc: RakDocument, options: PkExportOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "capaian";
   workbook.title = `Perjanjian Kinerja ${doc.orgUnitName} Tahun ${doc.year}`;
   const statement = pkStatement(doc, options.secondParty);

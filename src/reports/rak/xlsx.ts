@@ -1,5 +1,5 @@
 import type { Alignment, Cell, Font, Worksheet } from "exceljs";
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../../lib/exceljs.js";
 import type { RakDocument } from "../../plans/rak-document.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
 import { BORDER, HEADER_FILL } from "../shared/xlsx-style.js";
@@ -27,7 +27,7 @@ const SIGNATORY_FIRST_COLUMN = COLUMN.target + 1;
 const SIGNING_SPACE_ROWS = 3;
 
 export async function rakXlsx(doc: RakDocument, options: RakExportOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "capaian";
   workbook.title = doc.title;
   const sheet = workbook.addWorksheet(`RAK ${doc.year}`, {

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../../lib/exceljs.js";
 import type { RenstraDocument } from "../../plans/renstra-types.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
 import { BORDER, HEADER_FILL } from "../shared/xlsx-style.js";
@@ -12,7 +12,7 @@ const FIXED = WIDTHS.length;
  * so an exported Renstra can be edited in Excel and imported back as a perubahan.
  */
 export async function renstraXlsx(doc: RenstraDocument, options: RenstraExportOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "capaian";
   workbook.title = renstraTitleLines(doc, options)[0] ?? "Renstra";
   const sheet = workbook.addWorksheet("Renstra");

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../../lib/exceljs.js";
 import type { Scorecard } from "../../scorecard/schemas.js";
 import type { Paper } from "../rak/options.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
@@ -20,7 +20,7 @@ const HEADER_ROW = 4;
  * band's short name in the column beside each value so it reads without colour, and the legend below.
  */
 export async function scorecardXlsx(card: Scorecard, options: { paper: Paper; lang: Lang }): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = "capaian";
   const sheet = book.addWorksheet(texts(options.lang).title, {
     views: [{ state: "frozen", xSplit: 1, ySplit: HEADER_ROW }],

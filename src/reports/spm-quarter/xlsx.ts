@@ -1,4 +1,5 @@
-import ExcelJS, { type Font, type Worksheet } from "exceljs";
+import type { Font, Worksheet } from "exceljs";
+import { newWorkbook } from "../../lib/exceljs.js";
 import type { SpmQuarterReport, SpmQuarterService } from "../../spm/quarter-types.js";
 import { heightFor, wrappedLines } from "../rak/row-heights.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
@@ -33,7 +34,7 @@ export async function spmQuarterXlsx(
   report: SpmQuarterReport,
   options: SpmQuarterExportOptions = {},
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "capaian";
   const sheet = workbook.addWorksheet(`SPM ${report.year} TW${report.quarter}`, {
     views: [{ state: "frozen", ySplit: XLSX_ROW.header }],

@@ -1,4 +1,5 @@
-import ExcelJS, { type Cell, type Font, type Workbook, type Worksheet } from "exceljs";
+import type { Cell, Font, Workbook, Worksheet } from "exceljs";
+import { newWorkbook } from "../../lib/exceljs.js";
 import type { SpmReport, SpmReportService, SpmReportSurvey } from "../../spm/report-types.js";
 import type { Paper } from "../rak/options.js";
 import { growToFit, heightFor, MIN_ROW_HEIGHT_PT, wrappedLines } from "../rak/row-heights.js";
@@ -42,7 +43,7 @@ const SURVEY_WIDTHS = [5, 30, 38, 14, 13, 10, 18];
 const MERGED_COLUMNS = [1, 2, 3, 4, 7, 8, 10, 11];
 
 export async function spmReportXlsx(report: SpmReport, options: SpmExportOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "capaian";
   const sheet = workbook.addWorksheet(`SPM ${report.year}`, {
     views: [{ state: "frozen", ySplit: XLSX_ROW.header }],
