@@ -112,6 +112,11 @@ describe.each(targetNames())("admin.metro imports a changed RAK as a new version
     expect(await stunting.innerText()).toContain("≤ 8,2");
     expect(await stunting.locator('[data-source="data"]').count()).toBe(1);
     await shots(page, name, "renstra");
+    const [template] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("renstra-template").click(),
+    ]);
+    expect(template.suggestedFilename()).toBe("templat-renstra-2030-2034.xlsx");
     await page.close();
   });
 });

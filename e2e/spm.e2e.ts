@@ -150,6 +150,18 @@ describe.each(targetNames())("the SPM screens of Kota Depok (%s)", (name) => {
     const row = page.getByTestId("quarter-row-1");
     await expect.poll(() => row.innerText()).toContain(MASALAH);
     expect(await row.innerText()).toContain("88,00");
+    // The planner adds the parent kegiatan to the service's budget; the report's column follows.
+    await page.getByTestId("budget-link-1").click();
+    await page.getByTestId("budget-link-select").click();
+    await page
+      .getByRole("option", { name: /^Penyediaan Layanan Kesehatan untuk UKM dan UKP \(contoh\)/ })
+      .click();
+    await dialog.locator(".mantine-Modal-title").click();
+    await page.getByTestId("budget-link-save").click();
+    await dialog.waitFor({ state: "detached" });
+    await expect
+      .poll(() => row.innerText())
+      .toContain("Penyediaan Layanan Kesehatan untuk UKM dan UKP (contoh)");
     await page.evaluate(() => window.scrollTo(0, 0));
     await checkBothSizes(page, "spm-quarter", name);
 

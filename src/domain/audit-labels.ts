@@ -62,6 +62,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   "spm.report_note_set": { id: "Catatan laporan SPM diisi", en: "SPM report note entered" },
   "spm.report_signatory_set": { id: "Penanda tangan laporan SPM diisi", en: "SPM report signatory set" },
   "spm.quarter_entry_set": { id: "Laporan triwulan SPM diisi", en: "Quarterly SPM report entered" },
+  "spm.budget_link_set": {
+    id: "Kegiatan pelayanan SPM ditetapkan",
+    en: "Kegiatan serving an SPM service set",
+  },
   "user.create": { id: "Pengguna dibuat", en: "User created" },
   "user.update": { id: "Pengguna diubah", en: "User changed" },
   "user.roles_replace": { id: "Peran diganti", en: "Roles replaced" },
@@ -90,6 +94,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, Label>> = {
   spm_report: { id: "Laporan SPM", en: "SPM report" },
   spm_report_note: { id: "Catatan laporan SPM", en: "SPM report note" },
   spm_quarter_entry: { id: "Isian laporan triwulan SPM", en: "SPM quarterly report entry" },
+  spm_budget_link: { id: "Anggaran pelayanan SPM", en: "SPM service budget" },
   target_population: { id: "Sasaran SPM", en: "SPM target population" },
   user: { id: "Pengguna", en: "User" },
 };

@@ -177,7 +177,12 @@ export async function importRenstra(
 /** Links a yearly (PK/RAK) indicator to the Renstra indicator it serves, or unlinks it (null). */
 export async function linkToRenstra(
   db: Database,
-  target: { planIndicatorId: string; orgUnitId: string; renstraIndicatorId: string | null },
+  target: {
+    planIndicatorId: string;
+    orgUnitId: string;
+    renstraIndicatorId: string | null;
+    reason?: string | undefined;
+  },
   actor: Actor,
 ) {
   return db.transaction(async (tx) => {
@@ -199,6 +204,7 @@ export async function linkToRenstra(
       orgUnitId: target.orgUnitId,
       oldValue: { renstraIndicatorId: before.link },
       newValue: { renstraIndicatorId: target.renstraIndicatorId },
+      reason: target.reason ?? null,
     });
     return { revision: after?.revision ?? before.revision + 1 };
   });

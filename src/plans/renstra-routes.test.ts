@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, orgUnits } from "../db/schema/index.js";
+import { RENSTRA_TEMPLATE_COLUMNS } from "../reports/renstra/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";
-import type { RenstraCascade } from "./renstra-schemas.js";
-import type { PlanSummary } from "./schemas.js";
+import type { RenstraCascade, RenstraOptions } from "./renstra-schemas.js";
+import type { Plan, PlanSummary } from "./schemas.js";
 
 const XLSX = { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
 
@@ -112,6 +113,90 @@ describe.each(testDatabases())("the Renstra on $name", (target) => {
     expect((await admin.request("PUT", url, { renstraIndicatorId: iku })).statusCode).toBe(200);
     after = (await admin.get(`/api/renstra/${renstra.id}`)).json();
     expect(after.rows.find((r) => r.name === "Jumlah kasus kematian ibu")?.years[0]?.yearly).toHaveLength(1);
+  });
+
+  it("lists what a PK indicator may serve with the Renstra's target that year, and refuses a year it does not cover", async () => {
+    const pk = row("Jumlah kasus kematian ibu")?.years[0]?.yearly[0];
+    const options = (await admin.get(`/api/plans/${pk?.planId}/renstra-options`)).json() as RenstraOptions;
+    expect(options.year).toBe(2025);
+    expect(options.groups.map((g) => [g.versionLabel, g.active, g.startYear, g.endYear])).toEqual([
+      ["Murni", true, 2025, 2029],
+    ]);
+    const stunting = options.groups[0]?.indicators.find(
+      (i) => i.name === "Prevalensi stunting pada anak balita",
+    );
+    expect(stunting?.target).toBe("≤ 8,2");
+    const [rak] = ((await admin.get("/api/plans?kind=rak")).json() as PlanSummary[]).filter(
+      (p) => p.year === 2024,
+    );
+    expect((await admin.get(`/api/plans/${rak?.id}/renstra-options`)).json()).toEqual({
+      year: 2024,
+      groups: [],
+    });
+    expect((await admin.get(`/api/plans/${renstra.id}/renstra-options`)).statusCode).toBe(400);
+    const rakPlan = (await admin.get(`/api/plans/${rak?.id}`)).json() as Plan;
+    const first = rakPlan.nodes.flatMap((n) => n.indicators)[0];
+    const refused = await admin.request("PUT", `/api/plans/${rak?.id}/indicators/${first?.id}/renstra-link`, {
+      renstraIndicatorId: stunting?.planIndicatorId,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe("RENSTRA_INDICATOR_INVALID");
+    const url = `/api/plans/${pk?.planId}/indicators/${pk?.planIndicatorId}/renstra-link`;
+    const body = {
+      renstraIndicatorId: row("Jumlah kasus kematian ibu")?.planIndicatorId,
+      reason: "IKU yang sama",
+    };
+    expect((await admin.request("PUT", url, body)).statusCode).toBe(200);
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "plan.indicator_link"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audit?.reason).toBe("IKU yang sama");
+  });
+
+  it("gives a blank template in the import's layout: empty it says there are no rows, filled it imports", async () => {
+    const res = await admin.get("/api/renstra/template.xlsx?startYear=2030");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toContain("templat-renstra-2030-2034.xlsx");
+    const query = `orgUnitId=${metroId}&fileName=templat.xlsx`;
+    const empty = await admin.request("POST", `/api/renstra/import/preview?${query}`, res.rawPayload, XLSX);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error).toMatchObject({
+      code: "NO_INDICATORS",
+      message: expect.stringContaining("belum berisi baris"),
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("Renstra");
+    expect(((sheet?.getRow(4).values ?? []) as unknown[]).slice(1)).toEqual(RENSTRA_TEMPLATE_COLUMNS(2030));
+    sheet?.addRow([
+      "1",
+      "Meningkatnya derajat kesehatan",
+      "",
+      "",
+      "Angka Harapan Hidup",
+      "tahun",
+      "naik",
+      "72,1",
+      "72,2",
+      "72,3",
+      "72,4",
+      "72,5",
+      "72,5",
+    ]);
+    const filled = Buffer.from(await book.xlsx.writeBuffer());
+    const preview = await admin.request("POST", `/api/renstra/import/preview?${query}`, filled, XLSX);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({
+      startYear: 2030,
+      endYear: 2034,
+      summary: { tujuan: 1, sasaran: 0, program: 0, indicators: 1 },
+      warnings: [],
+    });
+    expect(book.getWorksheet("Petunjuk")?.getCell("A1").value).toContain("2030–2034");
+    expect((await admin.get("/api/renstra/template.xlsx?startYear=1999")).statusCode).toBe(400);
   });
 
   it("exports xlsx in the import's layout, which imports back as perubahan I; and a pdf", async () => {

@@ -7,9 +7,10 @@ import { ImportError } from "../interop/spreadsheet/index.js";
 import { AppError, notFound } from "../lib/errors.js";
 import { idParams } from "../lib/route-schemas.js";
 import { authorizedUnit } from "../org-units/queries.js";
-import { renstraPdf, renstraXlsx } from "../reports/renstra/index.js";
+import { renstraPdf, renstraTemplateXlsx, renstraXlsx } from "../reports/renstra/index.js";
 import { planContext } from "./queries.js";
 import { importRenstra, linkToRenstra, saveYearRealisasi } from "./renstra-commands.js";
+import { planKindYear, renstraOptions } from "./renstra-link-queries.js";
 import {
   readRenstra,
   renstraCascade,
@@ -26,6 +27,8 @@ import {
   renstraLinkedSchema,
   renstraLinkInputSchema,
   renstraLinkParamsSchema,
+  renstraOptionsSchema,
+  renstraTemplateQuerySchema,
   yearRealisasiInputSchema,
   yearRealisasiSavedSchema,
 } from "./renstra-schemas.js";
@@ -47,6 +50,14 @@ async function readUpload(body: unknown, fileName: string, orgUnitName: string) 
   parsed.document.title ||= `Rencana Strategis ${orgUnitName} Tahun ${parsed.document.startYear}–${parsed.document.endYear}`;
   return parsed;
 }
+
+const notYearly = () =>
+  new AppError(
+    400,
+    "NOT_A_YEARLY_PLAN",
+    "Hanya indikator PK/RAK yang dapat dikaitkan ke Renstra.",
+    "Only PK/RAK indicators can be linked to the Renstra.",
+  );
 
 export const renstraRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -77,6 +88,28 @@ export const renstraRoutes: FastifyPluginAsyncZod = async (app) => {
       const cascade = await renstraCascade(db(), request.params.id);
       if (!cascade) throw notFound("Renstra", "Renstra");
       return cascade;
+    },
+  );
+
+  app.get(
+    "/renstra/template.xlsx",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary:
+          "Templat Renstra kosong dalam tata letak impor, dengan petunjuk dan contoh / a blank Renstra template in the import's layout",
+        querystring: renstraTemplateQuerySchema,
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const { startYear, years } = request.query;
+      const endYear = startYear + years - 1;
+      return reply
+        .header("content-type", XLSX)
+        .header("content-disposition", `attachment; filename="templat-renstra-${startYear}-${endYear}.xlsx"`)
+        .send(await renstraTemplateXlsx(startYear, years));
     },
   );
 
@@ -168,6 +201,27 @@ export const renstraRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
+  app.get(
+    "/plans/:id/renstra-options",
+    {
+      config: { access: "plan.read" },
+      schema: {
+        tags,
+        summary:
+          "Indikator Renstra yang dapat dilayani indikator PK/RAK ini, dengan target Renstra tahun itu / the Renstra indicators a yearly plan may serve",
+        params: idParams,
+        response: { 200: renstraOptionsSchema },
+      },
+    },
+    async (request) => {
+      const plan = await renstraOf(request, request.params.id);
+      const yearly = await planKindYear(db(), plan.id);
+      if (!yearly) throw notFound("Dokumen rencana", "Plan");
+      if (yearly.kind !== "pk" && yearly.kind !== "rak") throw notYearly();
+      return renstraOptions(db(), { orgUnitId: plan.orgUnitId, year: yearly.year });
+    },
+  );
+
   app.put(
     "/plans/:id/indicators/:indicatorId/renstra-link",
     {
@@ -185,7 +239,7 @@ export const renstraRoutes: FastifyPluginAsyncZod = async (app) => {
       const plan = await planContext(db(), request.params.id);
       authorize(request, "plan.write", plan.orgUnitPath);
       const yearly = await getYearlyIndicator(request.params.id, request.params.indicatorId);
-      const { renstraIndicatorId } = request.body;
+      const { renstraIndicatorId, reason } = request.body;
       if (renstraIndicatorId !== null) {
         const renstra = await renstraIndicatorContext(db(), renstraIndicatorId);
         const fits =
@@ -204,7 +258,12 @@ export const renstraRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       return linkToRenstra(
         db(),
-        { planIndicatorId: request.params.indicatorId, orgUnitId: plan.orgUnitId, renstraIndicatorId },
+        {
+          planIndicatorId: request.params.indicatorId,
+          orgUnitId: plan.orgUnitId,
+          renstraIndicatorId,
+          reason,
+        },
         actorOf(request),
       );
     },
@@ -250,14 +309,7 @@ export const renstraRoutes: FastifyPluginAsyncZod = async (app) => {
   async function getYearlyIndicator(planId: string, planIndicatorId: string) {
     const found = await yearlyIndicator(db(), planId, planIndicatorId);
     if (!found) throw notFound("Indikator rencana", "Plan indicator");
-    if (found.kind !== "pk" && found.kind !== "rak") {
-      throw new AppError(
-        400,
-        "NOT_A_YEARLY_PLAN",
-        "Hanya indikator PK/RAK yang dapat dikaitkan ke Renstra.",
-        "Only PK/RAK indicators can be linked to the Renstra.",
-      );
-    }
+    if (found.kind !== "pk" && found.kind !== "rak") throw notYearly();
     return found;
   }
 };

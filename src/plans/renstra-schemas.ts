@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fileNameSchema, paperSchema } from "../lib/route-schemas.js";
-import { revisionSchema } from "../lib/write-schemas.js";
+import { reasonSchema, revisionSchema } from "../lib/write-schemas.js";
 
 const written = z
   .string()
@@ -121,11 +121,43 @@ export const renstraImportedSchema = z.object({
 
 export const renstraExportQuerySchema = z.object({ paper: paperSchema });
 
+export const renstraTemplateQuerySchema = z.object({
+  startYear: z.coerce.number().int().min(2000).max(2096).describe("the Renstra's first year"),
+  years: z.coerce.number().int().min(1).max(10).default(5).describe("how many years it covers"),
+});
+
 export const renstraLinkParamsSchema = z.object({ id: z.uuid(), indicatorId: z.uuid() });
 export const renstraLinkInputSchema = z.object({
   renstraIndicatorId: z.uuid().nullable().describe("the Renstra indicator served; null to unlink"),
+  reason: reasonSchema,
 });
 export const renstraLinkedSchema = z.object({ revision: z.number().int() });
+
+export const renstraOptionsSchema = z.object({
+  year: z.number().int().describe("the yearly plan's year: the targets shown are the Renstra's for it"),
+  groups: z.array(
+    z.object({
+      planId: z.uuid(),
+      title: z.string(),
+      startYear: z.number().int(),
+      endYear: z.number().int(),
+      version: z.number().int(),
+      versionLabel: z.string(),
+      active: z.boolean().describe("the version in force of that Renstra"),
+      indicators: z.array(
+        z.object({
+          planIndicatorId: z.uuid(),
+          name: z.string(),
+          unit: z.string(),
+          level: z.enum(["tujuan", "sasaran", "program"]),
+          nodeName: z.string(),
+          target: written,
+        }),
+      ),
+    }),
+  ),
+});
+export type RenstraOptions = z.infer<typeof renstraOptionsSchema>;
 
 export const yearRealisasiInputSchema = z.object({
   indicatorId: z.uuid().describe("the catalogue indicator of a Renstra row"),

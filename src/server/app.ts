@@ -38,6 +38,7 @@ import { searchRoutes } from "../search/routes.js";
 import { setupRoutes } from "../setup/routes.js";
 import { skmRoutes } from "../skm/routes.js";
 import { spmAdoptionRoutes } from "../spm/adoption-routes.js";
+import { spmBudgetLinkRoutes } from "../spm/budget-link-routes.js";
 import { populationRoutes } from "../spm/population-routes.js";
 import { spmQuarterRoutes } from "../spm/quarter-routes.js";
 import { spmReportRoutes } from "../spm/report-routes.js";
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(populationRoutes, { prefix: "/api" });
   await app.register(spmReportRoutes, { prefix: "/api" });
   await app.register(spmQuarterRoutes, { prefix: "/api" });
+  await app.register(spmBudgetLinkRoutes, { prefix: "/api" });
   await app.register(skmRoutes, { prefix: "/api" });
   await app.register(yearRoutes, { prefix: "/api" });
   await app.register(dataEntryRoutes, { prefix: "/api" });

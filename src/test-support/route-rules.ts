@@ -293,6 +293,15 @@ export const matrix: Record<string, RouteRule> = {
     scoped: "entity",
     request: (i) => ({ url: `/api/renstra/${i.renstra}/export.pdf?paper=F4` }),
   },
+  "GET /api/renstra/template.xlsx": {
+    who: "authenticated",
+    request: () => ({ url: "/api/renstra/template.xlsx?startYear=2025" }),
+  },
+  "GET /api/plans/{id}/renstra-options": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/plans/${i.pk}/renstra-options` }),
+  },
   "PUT /api/plans/{id}/indicators/{indicatorId}/renstra-link": {
     who: ["admin_dinas"],
     scoped: "entity",
@@ -521,6 +530,19 @@ export const matrix: Record<string, RouteRule> = {
     who: all,
     scoped: "entity",
     request: (i) => ({ url: `/api/spm/quarter-report.pdf?orgUnitId=${i.yosomulyo}&year=2024&quarter=1` }),
+  },
+  "GET /api/spm/budget-links": {
+    who: all,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/spm/budget-links?orgUnitId=${i.yosomulyo}&year=2024` }),
+  },
+  "PUT /api/spm/budget-links": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: "/api/spm/budget-links",
+      body: { orgUnitId: i.metro, year: 2024, serviceId: i.spmService, planNodeIds: [] },
+    }),
   },
   "PUT /api/spm/quarter-report": {
     who: ["admin_dinas", "pengelola_program"],

@@ -166,6 +166,14 @@ function assemble(grid: Grid, header: Header, fileWarnings: ImportWarning[]): Re
     deepest.indicators.push(readIndicator(grid, r, header, indicatorName, warnings));
     indicators++;
   }
+  if (indicators === 0) {
+    throw new ImportError(
+      "NO_INDICATORS",
+      `Tabel Renstra belum berisi baris: tidak ada indikator di bawah baris judul kolom (baris ${header.row + 1}). Isi satu baris per indikator, lalu unggah lagi.`,
+      `The Renstra table has no rows yet: there is no indicator under the header row (row ${header.row + 1}). Fill in one row per indicator, then upload again.`,
+      { headerRow: header.row + 1 },
+    );
+  }
   const document: RenstraDocument = {
     title: titleAbove(grid, header.row),
     orgUnitName: "",

@@ -1,3 +1,4 @@
+import type ExcelJS from "exceljs";
 import { newWorkbook } from "../../lib/exceljs.js";
 import type { RenstraDocument } from "../../plans/renstra-types.js";
 import { setUpPrintedSheet } from "../shared/print-setup.js";
@@ -12,15 +13,23 @@ const FIXED = WIDTHS.length;
  * so an exported Renstra can be edited in Excel and imported back as a perubahan.
  */
 export async function renstraXlsx(doc: RenstraDocument, options: RenstraExportOptions = {}): Promise<Buffer> {
+  return Buffer.from(await (await renstraWorkbook(doc, options)).xlsx.writeBuffer());
+}
+
+/** The workbook of renstraXlsx, for the blank template to add its instructions to. */
+export async function renstraWorkbook(
+  doc: RenstraDocument,
+  options: RenstraExportOptions & { titleLines?: string[] } = {},
+): Promise<ExcelJS.Workbook> {
   const workbook = await newWorkbook();
   workbook.creator = "capaian";
-  workbook.title = renstraTitleLines(doc, options)[0] ?? "Renstra";
+  workbook.title = (options.titleLines ?? renstraTitleLines(doc, options))[0] ?? "Renstra";
   const sheet = workbook.addWorksheet("Renstra");
   const header = renstraHeader(doc);
   header.forEach((_, i) => {
     sheet.getColumn(i + 1).width = WIDTHS[i] ?? 14;
   });
-  renstraTitleLines(doc, options).forEach((text, i) => {
+  (options.titleLines ?? renstraTitleLines(doc, options)).forEach((text, i) => {
     const cell = sheet.getCell(i + 1, 1);
     cell.value = text;
     cell.font = { name: "Arial", size: 11, bold: i === 0 };
@@ -57,5 +66,5 @@ export async function renstraXlsx(doc: RenstraDocument, options: RenstraExportOp
     });
   }
   setUpPrintedSheet(sheet, options.paper ?? "A4", { orientation: "landscape", printTitlesRow: "4:4" });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbook;
 }

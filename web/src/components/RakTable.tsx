@@ -1,6 +1,6 @@
 import { parseRupiah } from "@domain";
 import { Table, Text, Tooltip } from "@mantine/core";
-import { Fragment } from "react";
+import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Plan, PlanIndicator, PlanNode } from "../../../src/plans/schemas";
 import { formatRupiah, formatTarget } from "../format";
@@ -16,11 +16,13 @@ interface Props {
   /** Given for a draft the user may write: cells become editable in place. */
   editor?: PlanEditor;
   actions?: ReturnType<typeof useRowActions>;
+  /** A line under each indicator's name (the Renstra indicator a PK/RAK indicator serves). */
+  indicatorNote?: (indicator: PlanIndicator) => ReactNode;
 }
 
 const quarterFields = ["targetQ1", "targetQ2", "targetQ3", "targetQ4"] as const;
 
-export function RakTable({ plan, editor, actions }: Props) {
+export function RakTable({ plan, editor, actions, indicatorNote }: Props) {
   const { t, i18n } = useTranslation();
   const { rows, firstRow, rowCount } = buildRows(plan.nodes);
   const levels = levelOrder.filter((l) => plan.nodes.some((n) => n.level === l));
@@ -243,6 +245,7 @@ export function RakTable({ plan, editor, actions }: Props) {
               >
                 {ind && actions?.indicatorMenu(ind)}
                 {ind?.name}
+                {ind && indicatorNote?.(ind)}
               </Table.Td>
               {ind ? (
                 <>

@@ -52,5 +52,24 @@ export const renstraEn: typeof renstraId = {
     save: "Save as a new version",
     saved: "Saved as {{label}}.",
   },
+  template: {
+    button: "Download blank template",
+    startYear: "First year",
+    period: "Renstra {{start}}–{{end}}",
+    emptyHint:
+      "Start from the blank template: fill in one row per indicator with its target for each year (instructions and an example in the Petunjuk sheet), then import it.",
+  },
+  link: {
+    serves: "Renstra indicator: {{name}} (target {{year}}: {{target}})",
+    none: "Renstra indicator: not linked",
+    noneOption: "Not linked",
+    edit: "Change",
+    change: "Change the Renstra indicator of {{name}}",
+    title: "Renstra indicator of {{name}}",
+    yearly: "{{kind}} {{year}} target: {{target}} {{unit}}",
+    label: "Renstra indicator",
+    help: "This unit's Renstra indicators covering {{year}}, with the Renstra's target for that year.",
+    against: "Against the Renstra target {{year}} ({{target}})",
+  },
   download: { paper: "Paper", xlsx: "Download xlsx", pdf: "Download pdf" },
 };

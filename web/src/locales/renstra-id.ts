@@ -50,5 +50,24 @@ export const renstraId = {
     save: "Simpan sebagai versi baru",
     saved: "Tersimpan sebagai {{label}}.",
   },
+  template: {
+    button: "Unduh templat kosong",
+    startYear: "Tahun awal",
+    period: "Renstra {{start}}–{{end}}",
+    emptyHint:
+      "Mulai dari templat kosong: isi satu baris per indikator dengan target tiap tahun (petunjuk dan contoh ada di lembar Petunjuk), lalu impor.",
+  },
+  link: {
+    serves: "Indikator Renstra: {{name}} (target {{year}}: {{target}})",
+    none: "Indikator Renstra: tidak terkait",
+    noneOption: "Tidak terkait",
+    edit: "Ubah",
+    change: "Ubah indikator Renstra untuk {{name}}",
+    title: "Indikator Renstra untuk {{name}}",
+    yearly: "Target {{kind}} {{year}}: {{target}} {{unit}}",
+    label: "Indikator Renstra",
+    help: "Indikator Renstra unit ini yang mencakup tahun {{year}}, dengan target Renstra tahun itu.",
+    against: "Terhadap target Renstra {{year}} ({{target}})",
+  },
   download: { paper: "Kertas", xlsx: "Unduh xlsx", pdf: "Unduh pdf" },
 };

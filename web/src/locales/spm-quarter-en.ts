@@ -39,4 +39,16 @@ export const spmQuarterEn: typeof spmQuarterId = {
   save: "Save",
   cancel: "Cancel",
   saved: "Saved",
+  budgetLink: {
+    button: "Kegiatan",
+    aria: "Choose the kegiatan whose budget serves {{service}}",
+    title: "Kegiatan serving: {{service}}",
+    label: "Kegiatan / sub kegiatan",
+    help: "From this unit's {{year}} RAK, PK or Renja. Their pagu and spending become this service's budget in the quarterly report.",
+    noKegiatan:
+      "This unit's {{year}} RAK, PK or Renja has no kegiatan yet. Draw up the plan first on the Plans page.",
+    noPagu: "no pagu",
+    total: "Pagu chosen: {{amount}}",
+    reason: "Reason (optional)",
+  },
 };

@@ -38,4 +38,16 @@ export const spmQuarterId = {
   save: "Simpan",
   cancel: "Batal",
   saved: "Tersimpan",
+  budgetLink: {
+    button: "Kegiatan",
+    aria: "Atur kegiatan yang anggarannya melayani {{service}}",
+    title: "Kegiatan yang melayani: {{service}}",
+    label: "Kegiatan / sub kegiatan",
+    help: "Dari RAK, PK atau Renja {{year}} unit ini. Pagu dan realisasinya menjadi anggaran jenis pelayanan ini di laporan triwulan.",
+    noKegiatan:
+      "Belum ada kegiatan dalam RAK, PK atau Renja {{year}} unit ini. Susun rencananya dulu di halaman Rencana.",
+    noPagu: "tanpa pagu",
+    total: "Jumlah pagu terpilih: {{amount}}",
+    reason: "Alasan (opsional)",
+  },
 };

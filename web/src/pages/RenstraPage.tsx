@@ -11,6 +11,7 @@ import { CascadeTable, DepartureBadge } from "../components/renstra/CascadeTable
 import { ProgramBudgets } from "../components/renstra/ProgramBudgets";
 import { RealisasiModal, type RealisasiTarget } from "../components/renstra/RealisasiModal";
 import { RenstraImport } from "../components/renstra/RenstraImport";
+import { RenstraTemplate } from "../components/renstra/RenstraTemplate";
 import { useOrgUnits, useRenstraList } from "../queries";
 import { useCan } from "../session";
 
@@ -34,6 +35,8 @@ export function RenstraPage() {
     queryFn: () => apiGet<RenstraCascade>(`/renstra/${selectedId}`),
     enabled: Boolean(selectedId),
   });
+  // The next Renstra starts the year after the one shown; without one, this year.
+  const templateStart = renstra.data ? renstra.data.endYear + 1 : new Date().getFullYear();
   const importUnit =
     renstra.data?.orgUnitId ?? (units.data ?? []).find((u) => u.type === "kabupaten_kota")?.id ?? null;
 
@@ -62,6 +65,9 @@ export function RenstraPage() {
             </Button>
           )}
         </Group>
+      </Group>
+      <Group justify="end">
+        <RenstraTemplate key={templateStart} startYear={templateStart} />
       </Group>
       <QueryState query={list}>
         {() =>
@@ -120,7 +126,14 @@ export function RenstraPage() {
               )}
             </QueryState>
           ) : (
-            <Text c="dimmed">{t("renstra.none")}</Text>
+            <Paper withBorder p="md" data-testid="renstra-none">
+              <Stack gap="xs">
+                <Text>{t("renstra.none")}</Text>
+                <Text size="sm" c="dimmed">
+                  {t("renstra.template.emptyHint")}
+                </Text>
+              </Stack>
+            </Paper>
           )
         }
       </QueryState>

@@ -5,6 +5,7 @@ import type { Plan } from "../../../../src/plans/schemas";
 import { useCan } from "../../session";
 import { RakTable } from "../RakTable";
 import { longDate } from "./dates";
+import { useRenstraLinks } from "./RenstraLink";
 import { useRowActions } from "./RowMenu";
 import { usePlanEditor } from "./usePlanEditor";
 import { VersionBar } from "./VersionBar";
@@ -19,6 +20,7 @@ export function PlanDocument({ plan }: { plan: Plan }) {
   const [reason, setReason] = useState("");
   const editor = usePlanEditor(plan, reason);
   const actions = useRowActions(plan, editor);
+  const renstraLinks = useRenstraLinks(plan);
   const editable = plan.status === "draft" && can("plan.write");
   const lostEdit = Object.values(editor.cells).find((c) => c.state === "error");
 
@@ -79,6 +81,7 @@ export function PlanDocument({ plan }: { plan: Plan }) {
             plan={plan}
             editor={editable ? editor : undefined}
             actions={editable ? actions : undefined}
+            indicatorNote={renstraLinks.cell}
           />
         </WideScroll>
         {plan.signatoryName && (
@@ -101,6 +104,7 @@ export function PlanDocument({ plan }: { plan: Plan }) {
         )}
       </Paper>
       {actions.dialogs}
+      {renstraLinks.dialog}
     </Stack>
   );
 }

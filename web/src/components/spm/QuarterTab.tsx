@@ -9,6 +9,7 @@ import { PaperDownloads } from "../PaperDownloads";
 import { longDate } from "../plan/dates";
 import { QueryState } from "../QueryState";
 import { WideScroll } from "../WideScroll";
+import { BudgetLinkModal } from "./BudgetLinkModal";
 import { QuarterEntryModal } from "./QuarterEntryModal";
 import { useQuarterReport } from "./useQuarterReport";
 
@@ -22,7 +23,15 @@ function monthName(period: string, language: string) {
   );
 }
 
-function Row({ s, onEdit }: { s: SpmQuarterService; onEdit?: () => void }) {
+function Row({
+  s,
+  onEdit,
+  onLink,
+}: {
+  s: SpmQuarterService;
+  onEdit?: (() => void) | undefined;
+  onLink?: (() => void) | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const pct = (v: string | null) => (v === null ? "–" : formatNumberId(v, 2));
   return (
@@ -67,6 +76,18 @@ function Row({ s, onEdit }: { s: SpmQuarterService; onEdit?: () => void }) {
             ? t("spmQuarter.noKegiatan")
             : s.budget.kegiatan.map((k) => k.name).join("; ")}
         </Text>
+        {onLink && (
+          <Button
+            size="compact-xs"
+            variant="light"
+            mt={4}
+            onClick={onLink}
+            aria-label={t("spmQuarter.budgetLink.aria", { service: s.name })}
+            data-testid={`budget-link-${s.number}`}
+          >
+            {t("spmQuarter.budgetLink.button")}
+          </Button>
+        )}
       </Table.Td>
       <Table.Td>
         <Stack gap={2}>
@@ -103,6 +124,8 @@ export function QuarterTab({ orgUnitId, year }: { orgUnitId: string; year: numbe
   const quarter = Math.min(4, Math.max(1, Number(search.get("tw")) || 1));
   const report = useQuarterReport(orgUnitId, year, quarter);
   const [editing, setEditing] = useState<SpmQuarterService | null>(null);
+  const [linking, setLinking] = useState<SpmQuarterService | null>(null);
+  const planner = can("plan.write");
   // Widths in px: the steps and notes need room, or every row grows tall around a narrow column.
   const columns: Array<[string, number]> = [
     ["number", 40],
@@ -207,7 +230,12 @@ export function QuarterTab({ orgUnitId, year }: { orgUnitId: string; year: numbe
                 </Table.Thead>
                 <Table.Tbody>
                   {data.services.map((s) => (
-                    <Row key={s.serviceId} s={s} onEdit={writable ? () => setEditing(s) : undefined} />
+                    <Row
+                      key={s.serviceId}
+                      s={s}
+                      onEdit={writable ? () => setEditing(s) : undefined}
+                      onLink={planner ? () => setLinking(s) : undefined}
+                    />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -223,6 +251,14 @@ export function QuarterTab({ orgUnitId, year }: { orgUnitId: string; year: numbe
           </Paper>
         )}
       </QueryState>
+      {linking && (
+        <BudgetLinkModal
+          service={linking}
+          orgUnitId={orgUnitId}
+          year={year}
+          onClose={() => setLinking(null)}
+        />
+      )}
       {editing && (
         <QuarterEntryModal
           key={`${editing.serviceId}:${quarter}`}
