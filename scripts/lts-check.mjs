@@ -2,7 +2,7 @@
 // built server started on a fresh data folder, asked for its health, and stopped with SIGTERM.
 // Runs under the LTS node itself (package.json "config.nodeLts"), so process.execPath is that node.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -33,7 +33,10 @@ const port = await new Promise((done) => {
   });
 });
 const dataDir = mkdtempSync(join(tmpdir(), "capaian-lts-"));
-const server = spawn(process.execPath, [join(root, "dist/server/server/main.js")], {
+// With the Node flags of `npm start`, so the LTS is checked as the office laptop runs it.
+const { scripts } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const startFlags = scripts.start.split(" ").filter((word) => word.startsWith("--"));
+const server = spawn(process.execPath, [...startFlags, join(root, "dist/server/server/main.js")], {
   cwd: root,
   env: { ...env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DEMO: "false", LOG_LEVEL: "warn" },
   stdio: "inherit",
