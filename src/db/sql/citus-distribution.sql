@@ -34,6 +34,8 @@ select create_reference_table('spm_reports');
 select create_reference_table('spm_report_notes');
 select create_reference_table('spm_quarter_entries');
 select create_reference_table('spm_budget_links');
+-- Approved sums kept by triggers (docs/SCALING.md §2): rows above the kab/kota have none to be split by.
+select create_reference_table('approved_totals');
 select create_reference_table('region_deadlines');
 select create_reference_table('reminder_settings');
 -- Per person, not per region: small, and read with the user on every page.
