@@ -1,15 +1,17 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import pg from "pg";
 import { type APIRequestContext, type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
+import { demoTemplates } from "./global-setup.js";
+import { type RunningServer, root, startServer } from "./server.js";
 
-export const root = resolve(import.meta.dirname, "..");
+export { type RunningServer, root, startServer };
 export const screenshotDir = join(root, "e2e", "screenshots");
+
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launchBrowser(): Promise<Browser> {
@@ -31,77 +33,6 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-quic",
     ],
   });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? done(address.port) : fail(new Error("no port")),
-      );
-    });
-  });
-}
-
-export interface RunningServer {
-  baseUrl: string;
-  process: ChildProcess;
-  output: () => string;
-  /** Sends SIGTERM and resolves with the exit code. */
-  stop(): Promise<number | null>;
-}
-
-/** Starts the built app (`dist/`) as `npm start` would, on its own port and database. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  return launchServer(env, 60_000);
-}
-
-/** startServer with its own patience; a server that does not come up is killed, never left running. */
-async function launchServer(env: Record<string, string>, timeoutMs: number): Promise<RunningServer> {
-  const entry = join(root, "dist", "server", "server", "main.js");
-  if (!existsSync(entry)) throw new Error("dist/ is missing: run `npm run build` first");
-  const port = await freePort();
-  let output = "";
-  const child = spawn(process.execPath, [entry], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (d) => {
-    output += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) {
-      // Left running, it would keep its data folder locked and load the next suite's machine.
-      child.kill("SIGKILL");
-      await exited;
-      throw new Error(`server did not start in ${timeoutMs / 1000} s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    baseUrl,
-    process: child,
-    output: () => output,
-    stop: async () => {
-      child.kill("SIGTERM");
-      return exited;
-    },
-  };
 }
 
 export interface DatabaseTarget {
@@ -218,26 +149,15 @@ export function appSuite(name: "pglite" | "postgres", env: Record<string, string
 }
 
 /**
- * A fresh database holding the demo. Loading the demo is most of a server's start, so a run loads it
- * once per database kind (e2e/global-setup.ts gives the place) and every suite starts on a copy: a
- * copied data folder, or a PostgreSQL database made from the loaded one as its template.
+ * A fresh database holding the demo. Loading the demo is most of a server's start, so e2e/global-setup.ts
+ * loads it once per database kind before the files run, and every suite starts on a copy: a copied data
+ * folder, or a PostgreSQL database made from the loaded one as its template.
  */
 async function demoTarget(name: "pglite" | "postgres"): Promise<DatabaseTarget> {
   const run = inject("e2eRun");
-  if (!run) return createTarget(name);
-  const ready = join(run.dir, `${name}.ready`);
   if (name === "pglite") {
-    const template = join(run.dir, "demo-pglite");
-    if (!existsSync(ready)) {
-      // A half-loaded template is removed, so the next suite loads it again from nothing.
-      await loadDemo({ DATA_DIR: template }).catch((error) => {
-        rmSync(template, { recursive: true, force: true });
-        throw error;
-      });
-      writeFileSync(ready, "");
-    }
     const dir = mkdtempSync(join(tmpdir(), "capaian-e2e-"));
-    cpSync(template, dir, { recursive: true });
+    cpSync(demoTemplates(run).pglite, dir, { recursive: true });
     return {
       name,
       env: { DATA_DIR: dir },
@@ -246,17 +166,8 @@ async function demoTarget(name: "pglite" | "postgres"): Promise<DatabaseTarget> 
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DATABASE_URL is not set");
-  const template = `capaian_e2e_demo_${run.id}`;
-  if (!existsSync(ready)) {
-    await admin(base, `create database ${template}`);
-    await loadDemo({ DATABASE_URL: databaseUrl(base, template) }).catch(async (error) => {
-      await admin(base, `drop database if exists ${template} with (force)`);
-      throw error;
-    });
-    writeFileSync(ready, "");
-  }
   const db = `capaian_e2e_${randomBytes(5).toString("hex")}`;
-  await admin(base, `create database ${db} template ${template}`);
+  await admin(base, `create database ${db} template ${demoTemplates(run).postgres}`);
   return {
     name,
     env: { DATABASE_URL: databaseUrl(base, db) },
@@ -269,14 +180,6 @@ const databaseUrl = (base: string, db: string) => {
   url.pathname = `/${db}`;
   return url.toString();
 };
-
-/** Starts the server once on an empty database, which loads the demo, and stops it cleanly. */
-async function loadDemo(env: Record<string, string>) {
-  // Loading the demo is a start's heaviest part: more patience than a plain start.
-  const server = await launchServer(env, 150_000);
-  const code = await server.stop();
-  if (code !== 0) throw new Error(`the demo server stopped with ${code}:\n${server.output()}`);
-}
 
 /** One describe block's database, server and browser; `prepare` runs on the database before the first start. */
 function suiteOf(

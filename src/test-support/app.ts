@@ -21,8 +21,9 @@ export async function openTestApp(
     ...extra
   }: Pick<AppOptions, "metrics" | "reminders" | "importMaxBytes"> & { demo?: DemoOptions } = {},
 ): Promise<TestApp> {
-  const database = await target.open();
-  await loadDemo(database.db, demo);
+  const database = await target.openPrepared(`demo_${demo.monitoring ?? true}`, async (handle) => {
+    await loadDemo(handle.db, demo);
+  });
   const app = await buildApp({
     database,
     webRoot: "/nonexistent",

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type DatabaseHandle, openDatabase, pgliteHandle } from "../db/client.js";
+import { inject } from "vitest";
+import { type DatabaseHandle, openDatabase, pgliteHandle, pgliteStartParams } from "../db/client.js";
 import { initdbTemplate, templateKey } from "../db/initdb-template.js";
 import { migrate } from "../db/migrate.js";
 
@@ -12,7 +13,17 @@ export interface TestDatabase {
   name: "pglite" | "postgres";
   /** Opens a fresh, migrated, empty database that nothing else uses. */
   open(): Promise<DatabaseHandle>;
+  /**
+   * Opens a fresh copy of a database `prepare` filled once per test run (named by `key`, letters, digits
+   * and `_`): the demo is loaded once per kind of database, not once per test file.
+   */
+  openPrepared(key: string, prepare: (handle: DatabaseHandle) => Promise<void>): Promise<DatabaseHandle>;
 }
+
+type Prepare = (handle: DatabaseHandle) => Promise<void>;
+
+/** This run's scratch place (src/test-support/global-setup.ts); absent under another config. */
+const testRun = () => inject("testRun") as { dir: string; id: string } | undefined;
 
 async function adminQuery(url: string, text: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });
@@ -56,10 +67,44 @@ function postgresTemplate(baseUrl: string): Promise<string> {
   return pgTemplate;
 }
 
+/**
+ * A PostgreSQL database `prepare` filled, made once per run and key from the migrated template, under a
+ * scratch name renamed when complete; global-setup drops it when the run ends.
+ */
+const preparedPostgres = new Map<string, Promise<string>>();
+function postgresPrepared(baseUrl: string, key: string, prepare: Prepare): Promise<string> {
+  const run = testRun();
+  if (!run) throw new Error("no test run: the vitest config must have src/test-support/global-setup.ts");
+  const name = `capaian_prepared_${run.id}_${key}`;
+  let made = preparedPostgres.get(name);
+  if (!made) {
+    made = (async () => {
+      const found = await adminQuery(baseUrl, `select 1 from pg_database where datname = '${name}'`);
+      if (found.length) return name;
+      const scratch = `${name}_${randomBytes(4).toString("hex")}`;
+      await adminQuery(baseUrl, `create database ${scratch} template ${await postgresTemplate(baseUrl)}`);
+      const handle = await openDatabase({ url: databaseUrl(baseUrl, scratch) });
+      await prepare(handle).finally(() => handle.close());
+      try {
+        await adminQuery(baseUrl, `alter database ${scratch} rename to ${name}`);
+      } catch {
+        // Another worker finished first: theirs is the same.
+        await adminQuery(baseUrl, `drop database if exists ${scratch} with (force)`);
+      }
+      return name;
+    })();
+    preparedPostgres.set(name, made);
+  }
+  return made;
+}
+
 /** A throwaway PostgreSQL database per call, dropped on close, so parallel runs never collide. */
-async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
+async function openFreshPostgres(baseUrl: string, template?: Promise<string>): Promise<DatabaseHandle> {
   const name = `capaian_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(baseUrl, `create database ${name} template ${await postgresTemplate(baseUrl)}`);
+  await adminQuery(
+    baseUrl,
+    `create database ${name} template ${await (template ?? postgresTemplate(baseUrl))}`,
+  );
   const handle = await openDatabase({ url: databaseUrl(baseUrl, name) });
   return {
     ...handle,
@@ -97,15 +142,46 @@ function migratedTemplate(): Promise<Blob> {
   return template;
 }
 
-async function openMemoryPglite(): Promise<DatabaseHandle> {
-  const client = await PGlite.create({ loadDataDir: await migratedTemplate() });
+/** With the app's settings: PostgreSQL's 128 MB of shared buffers would be touched at every start. */
+async function openMemoryPglite(loadDataDir?: Blob): Promise<DatabaseHandle> {
+  const client = await PGlite.create({
+    loadDataDir: loadDataDir ?? (await migratedTemplate()),
+    startParams: pgliteStartParams(),
+  });
   return pgliteHandle(client, () => {});
+}
+
+/** A PGlite data folder `prepare` filled, as a tar in this run's scratch place, made once per key. */
+async function openPreparedPglite(key: string, prepare: Prepare): Promise<DatabaseHandle> {
+  const run = testRun();
+  if (!run) throw new Error("no test run: the vitest config must have src/test-support/global-setup.ts");
+  const file = join(run.dir, `pglite-${key}.tar`);
+  if (!existsSync(file)) {
+    const handle = await openMemoryPglite();
+    await prepare(handle);
+    const client = (handle.db as unknown as { $client: PGlite }).$client;
+    await client.exec("checkpoint");
+    const dump = await client.dumpDataDir("none");
+    await handle.close();
+    const part = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(part, Buffer.from(await dump.arrayBuffer()));
+    renameSync(part, file);
+  }
+  return openMemoryPglite(new Blob([readFileSync(file)]));
 }
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (as in CI). */
 export function testDatabases(): TestDatabase[] {
   const url = process.env.TEST_DATABASE_URL;
-  const list: TestDatabase[] = [{ name: "pglite", open: openMemoryPglite }];
-  if (url) list.push({ name: "postgres", open: () => openFreshPostgres(url) });
+  const list: TestDatabase[] = [
+    { name: "pglite", open: () => openMemoryPglite(), openPrepared: openPreparedPglite },
+  ];
+  if (url) {
+    list.push({
+      name: "postgres",
+      open: () => openFreshPostgres(url),
+      openPrepared: (key, prepare) => openFreshPostgres(url, postgresPrepared(url, key, prepare)),
+    });
+  }
   return list;
 }
