@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { domainAlias } from "./vite.config.js";
 
@@ -10,8 +9,6 @@ export default defineConfig({
     environment: "node",
     // The demo loaded once per run and kind of database, copied by each test file (openPrepared).
     globalSetup: ["src/test-support/global-setup.ts"],
-    // Vitest's default (cores − 1) leaves one worker on a 2-core machine, idle while PostgreSQL answers.
-    maxWorkers: Math.max(availableParallelism() - 1, 2),
     testTimeout: 30_000,
     // The first file to need the demo loads it for the whole run (openPrepared): on a busy machine, ~1 min.
     hookTimeout: 120_000,
