@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LkjipSasaran } from "../../../../src/lkjip/schemas";
-import { formatNumberId, formatTarget } from "../../format";
+import { formatNumberId } from "../../format";
 import { WideScroll } from "../WideScroll";
 import type { LkjipDrafts, Section } from "./drafts";
 import { SaveBar } from "./SaveBar";
@@ -75,7 +75,7 @@ export function SasaranCard({
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right">
-                    {i.targetFrom === "renstra" ? i.target : formatTarget(i.target)}{" "}
+                    {i.target}{" "}
                     <Text span size="xs" c="dimmed">
                       {t(`lkjip.from.${i.targetFrom}`)}
                     </Text>
