@@ -106,7 +106,7 @@ describe("capaian CLI", { timeout: 120_000 }, () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
-  it("writes the annual SPM report of Kota Depok as json with the hypertension estimate and its source", async () => {
+  it("writes the annual SPM report of Kota Depok and the LKjIP 2025 of Kota Metro as json", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "capaian-cli-"));
     await cli("--data-dir", dataDir, "seed");
     const output = join(dataDir, "spm.json");
@@ -130,6 +130,23 @@ describe("capaian CLI", { timeout: 120_000 }, () => {
     await expect(
       cli("--data-dir", dataDir, "report", "spm", "--org", "32.76", "--year", "2030", "-o", output),
     ).rejects.toMatchObject({ stderr: expect.stringContaining("belum menetapkan versi SPM") });
+    const lkjip = join(dataDir, "lkjip.json");
+    const written = await cli(
+      "--data-dir",
+      dataDir,
+      "report",
+      "lkjip",
+      "--org",
+      "18.72",
+      "--year",
+      "2025",
+      "--format",
+      "json",
+      "-o",
+      lkjip,
+    );
+    expect(written.stdout).toContain("LKjIP 2025: 2 sasaran strategis, 6 IKU");
+    expect(JSON.parse(readFileSync(lkjip, "utf8")).budget.serapan).toBe("95.61");
   });
 
   it("refuses an unknown command with a non-zero exit", async () => {

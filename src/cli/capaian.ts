@@ -12,7 +12,7 @@ import { ensureSpmCatalogue } from "../spm/catalogue.js";
 import { backupToFile, restoreFromFile } from "./backup-commands.js";
 import { exportRakFile, importRakFile } from "./rak-commands.js";
 import { runRemindersOnce } from "./reminder-commands.js";
-import { exportSpmReport } from "./report-commands.js";
+import { exportLkjipReport, exportSpmReport } from "./report-commands.js";
 import { createUserFromCli } from "./user-create.js";
 import { exportValuesFile, importValuesFile } from "./values-commands.js";
 
@@ -223,9 +223,9 @@ exportCommand
     console.log(`Nilai ditulis ke / values written to ${o.output}`);
   });
 
-program
-  .command("report")
-  .description("buat laporan / produce a report")
+const reportCommand = program.command("report").description("buat laporan / produce a report");
+
+reportCommand
   .command("spm")
   .description("laporan tahunan penerapan SPM (Pasal 9) / the annual SPM report")
   .requiredOption("--org <org>", "nama atau kode wilayah / region name or code")
@@ -241,6 +241,27 @@ program
     const summary = await withDatabase((db) => exportSpmReport(db, { ...o, format, paper }));
     console.log(
       `Laporan SPM ${o.year}: ${summary.computed} dari ${summary.services} jenis pelayanan terhitung, ditulis ke / written to ${o.output}`,
+    );
+  });
+
+reportCommand
+  .command("lkjip")
+  .description(
+    "LKjIP satu tahun terhadap Renstra yang berlaku / the LKjIP of a year against the Renstra in force",
+  )
+  .requiredOption("--org <org>", "nama atau kode unit organisasi / org unit name or code")
+  .requiredOption("--year <year>", "tahun / year", year)
+  .option("--format <format>", "docx | pdf | json", "docx")
+  .option("--paper <paper>", "A4 | F4", "A4")
+  .requiredOption("-o, --output <file>", "berkas keluaran / output file")
+  .action(async (o: { org: string; year: number; format: string; paper: string; output: string }) => {
+    if (o.format !== "docx" && o.format !== "pdf" && o.format !== "json")
+      throw new Error("--format docx | pdf | json");
+    if (o.paper !== "A4" && o.paper !== "F4") throw new Error("--paper A4 | F4");
+    const { format, paper } = o;
+    const summary = await withDatabase((db) => exportLkjipReport(db, { ...o, format, paper }));
+    console.log(
+      `LKjIP ${o.year}: ${summary.sasaran} sasaran strategis, ${summary.indicators} IKU, ditulis ke / written to ${o.output}`,
     );
   });
 

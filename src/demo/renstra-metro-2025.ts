@@ -1,6 +1,14 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "../db/client.js";
-import { indicatorRealisasiYears, indicators, planIndicators, planNodes, plans } from "../db/schema/index.js";
+import {
+  indicatorRealisasiYears,
+  indicators,
+  lkjipTexts,
+  planIndicators,
+  planNodeBudgetQuarters,
+  planNodes,
+  plans,
+} from "../db/schema/index.js";
 import { writeRak } from "../plans/rak-commands.js";
 import type { RakDocument, RakIndicatorRow } from "../plans/rak-document.js";
 import { writeRenstra } from "../plans/renstra-commands.js";
@@ -176,7 +184,27 @@ const REALISASI: ReadonlyArray<[string, string, string]> = [
   ["Persentase puskesmas dengan ketersediaan obat esensial", "90.9", "95.5"],
 ];
 
-/** Loads the Renstra (murni, signed), the PK 2025 linked to it, and the entered realisasi 2024–2025. */
+/**
+ * Budget spent per quarter of 2025 by the PK's program 1.02.02 (contoh): Rp 51.150.000.000 of its pagu
+ * Rp 53.500.000.000, a serapan of 95,61 %.
+ */
+export const PK_2025_SPENT: readonly number[] = [
+  11_200_000_000, 12_900_000_000, 13_400_000_000, 13_650_000_000,
+];
+
+/** The national figure the LKjIP 2025 compares stunting with, and causes and solutions of sasaran 1 (contoh). */
+const LKJIP_2025 = {
+  stunting: { body: "19.8", source: "Survei Status Gizi Indonesia (SSGI) 2024, Kemenkes (contoh)" },
+  penyebab:
+    "Kematian ibu dan bayi turun karena pendampingan ibu hamil risiko tinggi oleh bidan kelurahan dan " +
+    "rujukan yang lebih cepat; cakupan imunisasi dasar lengkap belum mencapai target PK karena sasaran " +
+    "bayi pindahan belum tercatat (contoh).",
+  solusi:
+    "Pemutakhiran sasaran bayi bersama Dukcapil setiap triwulan dan sweeping imunisasi di posyandu " +
+    "dengan cakupan rendah (contoh).",
+};
+
+/** Loads the Renstra (murni, signed), the PK 2025 linked to it, the entered realisasi 2024–2025, the PK's spending and LKjIP 2025 texts. */
 export async function insertMetroRenstra(tx: Tx, metroId: string): Promise<void> {
   const renstraId = await writeRenstra(tx, {
     orgUnitId: metroId,
@@ -200,6 +228,27 @@ export async function insertMetroRenstra(tx: Tx, metroId: string): Promise<void>
     if (!renstraIndicatorId) throw new Error(`PK 2025 indicator ${row.name} serves no Renstra indicator`);
     await tx.update(planIndicators).set({ renstraIndicatorId }).where(eq(planIndicators.id, row.id));
   }
+  const [program] = await tx
+    .select({ id: planNodes.id })
+    .from(planNodes)
+    .where(and(eq(planNodes.planId, pkId), eq(planNodes.code, "1.02.02")));
+  if (!program) throw new Error("PK 2025 program 1.02.02 missing");
+  await tx
+    .insert(planNodeBudgetQuarters)
+    .values(PK_2025_SPENT.map((amount, i) => ({ planNodeId: program.id, quarter: i + 1, amount })));
+  const [sasaran] = await tx
+    .select({ id: planNodes.id })
+    .from(planNodes)
+    .where(
+      and(eq(planNodes.planId, renstraId), eq(planNodes.level, "sasaran"), eq(planNodes.name, SASARAN_1)),
+    );
+  const stunting = renstraRows.find((r) => r.name === "Prevalensi stunting pada anak balita");
+  if (!sasaran || !stunting) throw new Error("Renstra sasaran 1 or its stunting IKU missing");
+  await tx.insert(lkjipTexts).values([
+    { planId: renstraId, year: 2025, section: "nasional", subject: stunting.id, ...LKJIP_2025.stunting },
+    { planId: renstraId, year: 2025, section: "penyebab", subject: sasaran.id, body: LKJIP_2025.penyebab },
+    { planId: renstraId, year: 2025, section: "solusi", subject: sasaran.id, body: LKJIP_2025.solusi },
+  ]);
   const idOf = new Map(renstraRows.map((r) => [r.name, r.indicatorId]));
   await tx.insert(indicatorRealisasiYears).values(
     REALISASI.flatMap(([name, ...values]) =>

@@ -125,6 +125,20 @@ export {
   unitWarnings,
 } from "./indicators.js";
 export {
+  againstNational,
+  type Change,
+  changeFromLastYear,
+  NATIONAL_STANDING_LABEL,
+  type NationalComparison,
+  PROGRAM_ROLE_LABEL,
+  type ProgramRole,
+  programRole,
+  STANDING_LABEL,
+  type Standing,
+  sasaranCapaian,
+  shareOfEndTarget,
+} from "./lkjip.js";
+export {
   isMemberAt,
   type Membership,
   type MembershipPlan,

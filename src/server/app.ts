@@ -25,6 +25,7 @@ import { dataValueSetRoutes } from "../interop/dhis2/routes.js";
 import { errorBody, withRequestId } from "../lib/errors.js";
 import { packagePath } from "../lib/package-root.js";
 import { APP_VERSION } from "../lib/version.js";
+import { lkjipRoutes } from "../lkjip/routes.js";
 import { orgUnitRoutes } from "../org-units/routes.js";
 import { yearRoutes } from "../periods/years-routes.js";
 import { planEditRoutes } from "../plans/edit-routes.js";
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(planTransferRoutes, { prefix: "/api" });
   await app.register(planStartRoutes, { prefix: "/api" });
   await app.register(renstraRoutes, { prefix: "/api" });
+  await app.register(lkjipRoutes, { prefix: "/api" });
   await app.register(spmRoutes, { prefix: "/api" });
   await app.register(spmAdoptionRoutes, { prefix: "/api" });
   await app.register(populationRoutes, { prefix: "/api" });

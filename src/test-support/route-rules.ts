@@ -318,6 +318,34 @@ export const matrix: Record<string, RouteRule> = {
       body: { indicatorId: i.renstraCatalogue, year: 2026, value: "7", note: null, revision: null },
     }),
   },
+  "GET /api/renstra/{id}/lkjip": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/renstra/${i.renstra}/lkjip?year=2025` }),
+  },
+  "GET /api/renstra/{id}/lkjip.docx": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/renstra/${i.renstra}/lkjip.docx?year=2025` }),
+  },
+  "GET /api/renstra/{id}/lkjip.pdf": {
+    who: readers,
+    scoped: "entity",
+    request: (i) => ({ url: `/api/renstra/${i.renstra}/lkjip.pdf?year=2025&paper=F4` }),
+  },
+  "PUT /api/renstra/{id}/lkjip/texts": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({
+      url: `/api/renstra/${i.renstra}/lkjip/texts`,
+      body: {
+        year: 2026,
+        texts: [
+          { section: "penutup", subject: null, body: `Penutup ${i.counter()}`, source: null, revision: null },
+        ],
+      },
+    }),
+  },
   "GET /api/data-sets": {
     who: all,
     scoped: "list",

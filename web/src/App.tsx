@@ -32,6 +32,7 @@ const OrgUnitsPage = lazy(() => import("./pages/OrgUnitsPage").then((m) => ({ de
 const PlanImportPage = lazy(() =>
   import("./pages/PlanImportPage").then((m) => ({ default: m.PlanImportPage })),
 );
+const LkjipPage = lazy(() => import("./pages/LkjipPage").then((m) => ({ default: m.LkjipPage })));
 const RenstraPage = lazy(() => import("./pages/RenstraPage").then((m) => ({ default: m.RenstraPage })));
 const PlanPage = lazy(() => import("./pages/PlanPage").then((m) => ({ default: m.PlanPage })));
 const SkmPage = lazy(() => import("./pages/SkmPage").then((m) => ({ default: m.SkmPage })));
@@ -67,6 +68,8 @@ export function App() {
               <Route path="/" element={<HomePage />} />
               <Route path="/renstra" element={<RenstraPage />} />
               <Route path="/renstra/:planId" element={<RenstraPage />} />
+              <Route path="/lkjip" element={<LkjipPage />} />
+              <Route path="/lkjip/:planId" element={<LkjipPage />} />
               <Route path="/rencana" element={<PlanPage />} />
               <Route path="/rencana/impor" element={<PlanImportPage />} />
               <Route path="/rencana/:planId" element={<PlanPage />} />

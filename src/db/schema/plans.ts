@@ -187,3 +187,41 @@ export const indicatorRealisasiYears = pgTable(
   },
   (t) => [unique("indicator_realisasi_years_key").on(t.orgUnitId, t.indicatorId, t.year)],
 );
+
+export const LKJIP_SECTIONS = [
+  "ikhtisar",
+  "pendahuluan",
+  "perencanaan",
+  "penutup",
+  "penyebab",
+  "solusi",
+  "nasional",
+] as const;
+export type LkjipSection = (typeof LKJIP_SECTIONS)[number];
+
+/**
+ * What the Dinas writes into its LKjIP for a year, kept per Renstra version (the plan it reports
+ * against): the chapters' texts, per sasaran strategis the causes and solutions, and per IKU the national
+ * figure with its source. `subject` is the sasaran node (penyebab, solusi) or the Renstra plan
+ * indicator (nasional); empty for a whole-report chapter. Every change is audited.
+ */
+export const lkjipTexts = pgTable(
+  "lkjip_texts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    year: integer().notNull(),
+    section: text().$type<LkjipSection>().notNull(),
+    subject: text().notNull().default(""),
+    /** The text; for "nasional" the figure as a canonical decimal. */
+    body: text().notNull(),
+    /** Where a national figure comes from (e.g. "SKI 2023, Kemenkes"); null for the texts. */
+    source: text(),
+    revision: integer().notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("lkjip_texts_key").on(t.planId, t.year, t.section, t.subject)],
+);

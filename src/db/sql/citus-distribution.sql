@@ -24,6 +24,7 @@ select create_reference_table('plan_node_budget_quarters');
 select create_reference_table('plan_indicator_years');
 select create_reference_table('plan_node_budget_years');
 select create_reference_table('indicator_realisasi_years');
+select create_reference_table('lkjip_texts');
 select create_reference_table('spm_versions');
 select create_reference_table('spm_services');
 select create_reference_table('spm_targets');

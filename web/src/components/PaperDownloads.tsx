@@ -4,20 +4,27 @@ import { useTranslation } from "react-i18next";
 import { apiDownload } from "../api";
 
 export type Paper = "A4" | "F4";
-export type Format = "xlsx" | "pdf";
+export type Format = "xlsx" | "docx" | "pdf";
 
 /**
- * A document as the Dinas files it: xlsx to keep working on, pdf (A4 or F4 folio) to sign. `labels`
- * names the translation keys holding `paper`, `xlsx` and `pdf`.
+ * A document as the Dinas files it: xlsx (or docx) to keep working on, pdf (A4 or F4 folio) to sign.
+ * `labels` names the translation keys holding `paper` and one per format.
  */
 export function PaperDownloads({
   url,
   fileName,
   labels,
+  formats = ["xlsx", "pdf"],
 }: {
   url: (format: Format, paper: Paper) => string;
   fileName: (format: Format) => string;
-  labels: "evaluation.download" | "spm.download" | "scorecard.download" | "renstra.download";
+  labels:
+    | "evaluation.download"
+    | "spm.download"
+    | "scorecard.download"
+    | "renstra.download"
+    | "lkjip.download";
+  formats?: readonly Format[];
 }) {
   const { t } = useTranslation();
   const [paper, setPaper] = useState<Paper>("A4");
@@ -47,7 +54,7 @@ export function PaperDownloads({
         allowDeselect={false}
         onChange={(value) => value && setPaper(value as Paper)}
       />
-      {(["xlsx", "pdf"] as const).map((format) => (
+      {formats.map((format) => (
         <Button
           key={format}
           size="xs"

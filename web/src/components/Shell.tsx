@@ -25,6 +25,7 @@ type Permission = CurrentUser["permissions"][number];
 const navItems: Array<{ to: string; key: string; permission?: Permission }> = [
   { to: "/", key: "nav.home" },
   { to: "/renstra", key: "renstra.nav", permission: "plan.read" },
+  { to: "/lkjip", key: "lkjip.nav", permission: "plan.read" },
   { to: "/rencana", key: "nav.plans", permission: "plan.read" },
   { to: "/evaluasi", key: "evaluation.nav", permission: "plan.read" },
   { to: "/indikator", key: "indicators.nav", permission: "indicator.define" },

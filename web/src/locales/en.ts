@@ -6,6 +6,7 @@ import { evaluationEn } from "./evaluation-en";
 import { homeEn } from "./home-en";
 import type { Messages } from "./id";
 import { indicatorsEn } from "./indicators-en";
+import { lkjipEn } from "./lkjip-en";
 import { offlineEn } from "./offline-en";
 import { orgTreeEn } from "./org-units-en";
 import { planStartEn } from "./plan-start-en";
@@ -28,6 +29,7 @@ export const en: Messages = {
   evaluation: evaluationEn,
   planStart: planStartEn,
   planVersions: planVersionsEn,
+  lkjip: lkjipEn,
   renstra: renstraEn,
   populations: populationsEn,
   orgTree: orgTreeEn,

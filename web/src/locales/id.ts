@@ -5,6 +5,7 @@ import { dhis2Id } from "./dhis2-id";
 import { evaluationId } from "./evaluation-id";
 import { homeId } from "./home-id";
 import { indicatorsId } from "./indicators-id";
+import { lkjipId } from "./lkjip-id";
 import { offlineId } from "./offline-id";
 import { orgTreeId } from "./org-units-id";
 import { planStartId } from "./plan-start-id";
@@ -33,6 +34,7 @@ export const id = {
   setup: setupId,
   search: searchId,
   reminders: remindersId,
+  lkjip: lkjipId,
   renstra: renstraId,
   skm: skmId,
   scorecard: scorecardId,
