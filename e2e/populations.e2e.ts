@@ -103,7 +103,8 @@ describe.each(targetNames())("the SPM target populations of Kota Depok (%s)", (n
     expect(await year.inputValue()).toBe("2020");
     await choose(page, year, "2019");
     await page.waitForURL(/year=2019/);
-    await page.getByTestId("population-grid").waitFor();
+    // The 2020 grid may still be shown for a moment: wait for the one of 2019.
+    await page.locator('[data-testid="population-grid"][data-year="2019"]').waitFor();
     await expect.poll(() => cell(page, "Puskesmas Beji", IBU_HAMIL).inputValue()).not.toBe("");
     return page;
   }

@@ -49,7 +49,7 @@ export function PopulationTable({
 
   return (
     <div className="pop-scroll">
-      <table ref={table} className="pop-table" data-testid="population-grid">
+      <table ref={table} className="pop-table" data-testid="population-grid" data-year={grid.year}>
         <thead>
           <tr>
             <th className="pop-unit">{t("populations.grid.unit")}</th>
