@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { appSuite, flowTargets, logIn, screenshotDir } from "./support.js";
 
-describe.each(targetNames())("accounts and the audit trail in the browser (%s)", (name) => {
+describe.each(flowTargets("pglite"))("accounts and the audit trail in the browser (%s)", (name) => {
   const app = appSuite(name);
 
   it("refuses a wrong password with a message, then logs in and out", async () => {

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { periodLabel, periodOfDate, shiftPeriod } from "../src/domain/index.js";
-import { appSuite, checkBothSizes, logIn, targetNames, viewports } from "./support.js";
+import { appSuite, checkBothSizes, flowTargets, logIn, viewports } from "./support.js";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 const thisMonth = periodOfDate(today, "month");
@@ -23,7 +23,7 @@ async function pickElement(page: Page, code: string) {
   await page.getByRole("option", { name: new RegExp(`^${code} —`) }).click();
 }
 
-describe.each(targetNames())("an admin builds a data set a puskesmas then reports (%s)", (name) => {
+describe.each(flowTargets("pglite"))("an admin builds a data set a puskesmas then reports (%s)", (name) => {
   const app = appSuite(name);
   let dataSetId = "";
 

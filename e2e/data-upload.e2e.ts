@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { appSuite, flowTargets, logIn, screenshotDir } from "./support.js";
 
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole("combobox", { name: label, exact: true }).click();
@@ -32,7 +32,7 @@ async function fillTemplate(template: string, out: string, values: Record<string
   await book.xlsx.writeFile(out);
 }
 
-describe.each(targetNames())("an operator uploads monthly values from Excel (%s)", (name) => {
+describe.each(flowTargets("postgres"))("an operator uploads monthly values from Excel (%s)", (name) => {
   const app = appSuite(name);
   const dir = mkdtempSync(join(tmpdir(), "capaian-upload-"));
   const shot = (page: Page, what: string) =>

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiSession, approveMonth, appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { apiSession, approveMonth, appSuite, flowTargets, logIn, screenshotDir } from "./support.js";
 
 /**
  * Yosomulyo's first quarter, which the demo leaves unreported: one infant death (three more elsewhere in
@@ -35,7 +35,7 @@ const INFANT_DEATHS = "Jumlah kasus kematian bayi";
 const JKN = "Persentase Peserta Jaminan Kesehatan Nasional (JKN)";
 const PROGRAM = "Program Pemberdayaan Masyarakat Bidang Kesehatan";
 
-describe.each(targetNames())("the quarterly evaluation of Kota Metro's RAK (%s)", (name) => {
+describe.each(flowTargets("postgres"))("the quarterly evaluation of Kota Metro's RAK (%s)", (name) => {
   const app = appSuite(name);
   const shot = (page: Page, what: string) =>
     page.screenshot({ path: join(screenshotDir, `evaluation-${what}-${name}.png`), fullPage: true });

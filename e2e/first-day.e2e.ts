@@ -8,8 +8,8 @@ import {
   checkBothSizes,
   chooseInDialog,
   emptyInstallSuite,
+  flowTargets,
   logIn,
-  targetNames,
   viewports,
 } from "./support.js";
 
@@ -89,7 +89,7 @@ async function act(page: Page, action: string, status: string) {
   await expect.poll(() => page.getByTestId("report-status").textContent(), { timeout: 15_000 }).toBe(status);
 }
 
-describe.each(targetNames())("a new Dinas sets itself up and runs its first month (%s)", (name) => {
+describe.each(flowTargets("pglite"))("a new Dinas sets itself up and runs its first month (%s)", (name) => {
   const app = emptyInstallSuite(name, {
     username: "admin.kota",
     fullName: "Admin Dinkes Kota Contoh",

@@ -1,13 +1,13 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { apiSession, apiWrite, appSuite, checkBothSizes, logIn, targetNames } from "./support.js";
+import { apiSession, apiWrite, appSuite, checkBothSizes, flowTargets, logIn } from "./support.js";
 
 /**
  * The home page per role on the demo (Kota Metro 2024, January–September), and its to-do loop: a report
  * Yosomulyo sends for March waits on the pengelola's home, is opened from there and sent back with a
  * reason, and the reason is on the operator's home.
  */
-describe.each(targetNames())("the home page per role (%s)", (name) => {
+describe.each(flowTargets("pglite"))("the home page per role (%s)", (name) => {
   const app = appSuite(name);
   const homeOf = async (username: string) => {
     const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });

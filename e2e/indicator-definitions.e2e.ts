@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiSession, approveMonth, appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { apiSession, approveMonth, appSuite, flowTargets, logIn, screenshotDir } from "./support.js";
 
 /** Yosomulyo's January and February, which the demo leaves unreported: 57 of 75 pregnant women had K4. */
 const MONTHS: Record<string, Record<string, string>> = {
@@ -10,7 +10,7 @@ const MONTHS: Record<string, Record<string, string>> = {
 };
 const JKN = "Persentase Peserta Jaminan Kesehatan Nasional (JKN)";
 
-describe.each(targetNames())("an indicator computed from approved data (%s)", (name) => {
+describe.each(flowTargets("postgres"))("an indicator computed from approved data (%s)", (name) => {
   const app = appSuite(name);
   const shot = (page: Page, what: string) =>
     page.screenshot({ path: join(screenshotDir, `indicator-definitions-${what}-${name}.png`) });

@@ -7,9 +7,9 @@ import {
   apiWrite,
   approveMonth,
   appSuite,
+  flowTargets,
   logIn,
   screenshotDir,
-  targetNames,
 } from "./support.js";
 
 /**
@@ -84,7 +84,7 @@ interface Row {
   capaianQuarter: { value: string | null; category: string | null };
 }
 
-describe.each(targetNames())(
+describe.each(flowTargets("postgres"))(
   "the monitoring loop, from a month's report to the RAK evaluation (%s)",
   (name) => {
     const app = appSuite(name);

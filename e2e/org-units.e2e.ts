@@ -8,9 +8,9 @@ import {
   appSuite,
   checkBothSizes,
   chooseInDialog,
+  flowTargets,
   logIn,
   screenshotDir,
-  targetNames,
   viewports,
 } from "./support.js";
 
@@ -36,7 +36,7 @@ async function unitFile(path: string) {
   await book.xlsx.writeFile(path);
 }
 
-describe.each(targetNames())("a Dinas maintains its org unit tree (%s)", (name) => {
+describe.each(flowTargets("postgres"))("a Dinas maintains its org unit tree (%s)", (name) => {
   const app = appSuite(name);
   const dir = mkdtempSync(join(tmpdir(), "capaian-org-units-"));
   const shot = async (page: Page, what: string) => {

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { rakMetro2024 } from "../src/demo/rak-metro-2024.js";
 import { rakXlsx } from "../src/reports/rak/index.js";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { appSuite, flowTargets, logIn, screenshotDir } from "./support.js";
 
 const STUNTING = "Prevalensi stunting pada anak balita";
 const stuntingQ1 = (page: Page) => page.locator(`td[aria-label="${STUNTING} — target TW I"]`);
@@ -26,7 +26,7 @@ async function editCell(cell: ReturnType<typeof stuntingQ1>, value: string) {
   await cell.locator("input").press("Enter");
 }
 
-describe.each(targetNames())("a planner edits, signs and revises the RAK (%s)", (name) => {
+describe.each(flowTargets("pglite"))("a planner edits, signs and revises the RAK (%s)", (name) => {
   const app = appSuite(name);
   const shot = (page: Page, file: string) =>
     page.screenshot({ path: join(screenshotDir, `${file}-${name}.png`), fullPage: true });

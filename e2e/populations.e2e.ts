@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appSuite, choose, logIn, screenshotDir, targetNames } from "./support.js";
+import { appSuite, choose, flowTargets, logIn, screenshotDir } from "./support.js";
 
 const IBU_HAMIL = "Ibu hamil";
 const IBU_BERSALIN = "Ibu bersalin";
@@ -76,7 +76,7 @@ async function editTemplate(
   await book.xlsx.writeFile(out);
 }
 
-describe.each(targetNames())("the SPM target populations of Kota Depok (%s)", (name) => {
+describe.each(flowTargets("pglite"))("the SPM target populations of Kota Depok (%s)", (name) => {
   const app = appSuite(name);
   const dir = mkdtempSync(join(tmpdir(), "capaian-populations-"));
   // On a tall window, so the grid's own scroll box and its sticky save bar sit where a person sees them.

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { appSuite, flowTargets, logIn, screenshotDir } from "./support.js";
 
-describe.each(targetNames())("a planner opens the RAK of Kota Metro (%s)", (name) => {
+describe.each(flowTargets("pglite"))("a planner opens the RAK of Kota Metro (%s)", (name) => {
   const app = appSuite(name);
 
   it("sees the RAK table with Indonesian numbers and Rupiah", async () => {

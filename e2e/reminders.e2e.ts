@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { apiSession, apiWrite, appSuite, checkBothSizes, logIn, targetNames } from "./support.js";
+import { apiSession, apiWrite, appSuite, checkBothSizes, flowTargets, logIn } from "./support.js";
 
 /**
  * Reminders are run through POST /api/reminders/run as the Metro admin; REMINDER_TEST_CLOCK lets the run
  * take 13 April 2025 as today, when March 2025's form of Puskesmas Yosomulyo is overdue.
  */
-describe.each(targetNames())("deadline reminders (%s)", (name) => {
+describe.each(flowTargets("postgres"))("deadline reminders (%s)", (name) => {
   const app = appSuite(name, { REMINDER_TEST_CLOCK: "true" });
 
   it("shows the operator the overdue form in the bell, once, after the reminders ran", async () => {

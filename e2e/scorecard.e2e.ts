@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appSuite, checkBothSizes, logIn, targetNames } from "./support.js";
+import { appSuite, checkBothSizes, flowTargets, logIn } from "./support.js";
 
 /** The numbers of the first data column, as shown ("96,5" → 96.5; "–" → null). */
 const firstColumn = (page: Page) =>
@@ -12,7 +12,7 @@ const firstColumn = (page: Page) =>
     }),
   );
 
-describe.each(targetNames())("the scorecard of Kota Metro (%s)", (name) => {
+describe.each(flowTargets("postgres"))("the scorecard of Kota Metro (%s)", (name) => {
   const app = appSuite(name);
 
   it("opens on 2024, sorts, drills down, charts a cell, downloads, fits both sizes", async () => {

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { appSuite, choose, logIn, targetNames } from "./support.js";
+import { appSuite, choose, flowTargets, logIn } from "./support.js";
 
 const HEADER = "No. responden;Jenis kelamin (L/P);U1;U2;U3;U4;U5;U6;U7;U8;U9";
 
-describe.each(targetNames())(
+describe.each(flowTargets("postgres"))(
   "SKM questionnaires and data set workbooks on the shared preview (%s)",
   (name) => {
     const app = appSuite(name);

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appSuite, logIn, screenshotDir, targetNames } from "./support.js";
+import { appSuite, flowTargets, logIn, screenshotDir } from "./support.js";
 
 const SERVICE_2 = "2. Pelayanan Kesehatan Ibu Bersalin";
 /** Three questionnaires as the printed forms read, U1–U9 each. */
@@ -40,7 +40,7 @@ async function surveyRows(page: Page) {
   );
 }
 
-describe.each(targetNames())("the Survei Kepuasan Masyarakat of Kota Depok (%s)", (name) => {
+describe.each(flowTargets("postgres"))("the Survei Kepuasan Masyarakat of Kota Depok (%s)", (name) => {
   const app = appSuite(name);
   const shot = async (page: Page, what: string) => {
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -2,12 +2,12 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appSuite, checkBothSizes, choose, logIn, screenshotDir, targetNames, viewports } from "./support.js";
+import { appSuite, checkBothSizes, choose, flowTargets, logIn, screenshotDir, viewports } from "./support.js";
 
 const IBU_HAMIL = "Pelayanan Kesehatan Ibu Hamil";
 const MASALAH = "Sebagian ibu hamil memeriksakan diri di bidan praktik mandiri yang belum melapor.";
 
-describe.each(targetNames())("the SPM screens of Kota Depok (%s)", (name) => {
+describe.each(flowTargets("pglite"))("the SPM screens of Kota Depok (%s)", (name) => {
   const app = appSuite(name);
   // From the top: a full-page shot of a scrolled page repeats the fixed header halfway down.
   const shot = async (page: Page, what: string) => {

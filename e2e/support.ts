@@ -66,8 +66,20 @@ export async function createTarget(name: "pglite" | "postgres"): Promise<Databas
   };
 }
 
+/** Every database the run has: for what the server process itself does (start, shutdown, crash). */
 export const targetNames = (): Array<"pglite" | "postgres"> =>
   process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+/**
+ * The databases a browser flow runs on. The API and SQL under every flow already run on both databases
+ * in the integration tests, and the web app is the same on either, so a flow runs once, on the database
+ * its file names (half the files each); `E2E_ALL_DATABASES=true` runs every flow on both.
+ */
+export const flowTargets = (database: "pglite" | "postgres"): Array<"pglite" | "postgres"> => {
+  const all = targetNames();
+  if (process.env.E2E_ALL_DATABASES === "true") return all;
+  return all.includes(database) ? [database] : ["pglite"];
+};
 
 /** Logs in through the login page as a person would. */
 export async function logIn(page: Page, baseUrl: string, username: string, password = "demo-capaian-2024") {
