@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { add, canonical, compare, isZero, mul, sub, sum } from "./decimal.js";
 
 /**
- * The whole-number fast path against exact BigInt arithmetic, at and across its bounds (15 digits
+ * The fast paths: whole numbers against exact BigInt arithmetic, at and across its bounds (15 digits
  * for add, sub and compare, 7 for mul), with leading zeros, signs and "-0", and mixed with decimals
- * that take the exact path.
+ * that take the exact path; decimals of up to 15 digits compared as numbers, and canonical text kept.
  */
 const digits = (max: number) =>
   fc
@@ -56,5 +56,33 @@ describe("decimal fast path", () => {
       }),
       runs,
     );
+  });
+
+  it("compares decimals of up to 15 digits and beyond exactly, and writes them canonically", () => {
+    const decimalText = fc
+      .tuple(fc.constantFrom("", "-"), fc.stringMatching(/^\d{1,9}$/), fc.stringMatching(/^\d{0,9}$/))
+      .map(([sign, i, f]) => (f ? `${sign}${i}.${f}` : `${sign}${i}`));
+    /** a / 10^scale as an exact fraction, compared by cross-multiplying. */
+    const exactOf = (value: string) => {
+      const [i = "", f = ""] = value.replace("-", "").split(".");
+      const units = BigInt(i + f) * (value.startsWith("-") ? -1n : 1n);
+      return { units, scale: f.length };
+    };
+    fc.assert(
+      fc.property(decimalText, decimalText, (a, b) => {
+        const x = exactOf(a);
+        const y = exactOf(b);
+        const l = x.units * 10n ** BigInt(y.scale);
+        const r = y.units * 10n ** BigInt(x.scale);
+        expect(compare(a, b)).toBe(l === r ? 0 : l < r ? -1 : 1);
+        const c = canonical(a);
+        expect(compare(c, a)).toBe(0);
+        expect(c).toMatch(/^-?(0|[1-9]\d*)(\.\d*[1-9])?$/);
+        expect(c).not.toBe("-0");
+      }),
+      runs,
+    );
+    expect(compare("0.1000000000000001", "0.1")).toBe(1);
+    expect(compare("90.90909090909091", "90.90909090909090")).toBe(1);
   });
 });

@@ -23,6 +23,26 @@ const PLAIN = /^([+-]?)(\d+)(?:\.(\d+))?$/;
 const WHOLE = /^-?\d{1,15}$/;
 const SMALL_WHOLE = /^-?\d{1,7}$/;
 const whole = (a: unknown): a is string => typeof a === "string" && WHOLE.test(a);
+/**
+ * Decimals of at most 15 digits in all (ratios such as "90.9091") parse to distinct doubles in the
+ * same order as the decimals, so they compare exactly as numbers.
+ */
+function fewDigits(a: unknown): a is string {
+  // A loop, not a regular expression: rankings and bands compare hundreds of thousands of values.
+  if (typeof a !== "string" || a.length === 0 || a.length > 17) return false;
+  let i = a.charCodeAt(0) === 45 ? 1 : 0;
+  let digits = 0;
+  let point = false;
+  for (; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !point && digits > 0 && i < a.length - 1) point = true;
+    else return false;
+  }
+  return digits > 0 && digits <= 15;
+}
+/** Already canonical: no leading zeros, no trailing fraction zeros, not "-0". */
+const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
 /** A double that holds a whole number, as canonical text ("-0" is "0"). */
 const wholeText = (n: number) => (n === 0 ? "0" : String(n));
 const MAX_FRACTION_DIGITS = 100;
@@ -86,6 +106,7 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
 
 /** Canonical form of a plain decimal: "8.50" → "8.5", "007" → "7", "-0" → "0". */
 export function canonical(value: string): string {
+  if (typeof value === "string" && CANONICAL.test(value) && value !== "-0") return value;
   if (whole(value)) return wholeText(Number(value));
   return fromScaled(toScaled(value));
 }
@@ -143,7 +164,7 @@ export function round(value: string, fractionDigits: number): string {
 }
 
 export function compare(a: string, b: string): -1 | 0 | 1 {
-  if (whole(a) && whole(b)) {
+  if (fewDigits(a) && fewDigits(b)) {
     const [x, y] = [Number(a), Number(b)];
     return x === y ? 0 : x < y ? -1 : 1;
   }

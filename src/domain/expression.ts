@@ -197,6 +197,40 @@ export function dataElementsOf(expression: Expression): string[] {
 
 export type Evaluation = { readonly computable: true; readonly value: string } | NotComputable;
 
+interface EvaluationState {
+  readonly values: Readonly<Record<string, string>>;
+  readonly missing: Set<string>;
+  dividedByZero: boolean;
+}
+
+/** One walk of the tree: a module function, not a closure per call, as indicators are evaluated by the thousand. */
+function run(node: Expression, state: EvaluationState): string {
+  switch (node.type) {
+    case "number":
+      return node.value;
+    case "dataElement": {
+      const value = Object.hasOwn(state.values, node.key) ? state.values[node.key] : undefined;
+      if (value === undefined) state.missing.add(node.key);
+      // The placeholder keeps walking the tree so every missing element is reported at once.
+      return value ?? "0";
+    }
+    case "negate":
+      return sub("0", run(node.operand, state));
+    case "binary": {
+      const left = run(node.left, state);
+      const right = run(node.right, state);
+      if (node.operator === "+") return add(left, right);
+      if (node.operator === "-") return sub(left, right);
+      if (node.operator === "*") return mul(left, right);
+      if (isZero(right)) {
+        state.dividedByZero = true;
+        return "0";
+      }
+      return div(left, right, EXPRESSION_FRACTION_DIGITS);
+    }
+  }
+}
+
 /**
  * Evaluates with exact decimals. A data element absent from `values` is reported as missing — never
  * taken as 0 — and a division by zero inside the expression is not computable rather than an error.
@@ -209,35 +243,9 @@ export function evaluate(expression: Expression, values: Readonly<Record<string,
       "Data element values must be a map of code → number",
     );
   }
-  const missing = new Set<string>();
-  let dividedByZero = false;
-  const run = (node: Expression): string => {
-    switch (node.type) {
-      case "number":
-        return node.value;
-      case "dataElement": {
-        const value = Object.hasOwn(values, node.key) ? values[node.key] : undefined;
-        if (value === undefined) missing.add(node.key);
-        // The placeholder keeps walking the tree so every missing element is reported at once.
-        return value ?? "0";
-      }
-      case "negate":
-        return sub("0", run(node.operand));
-      case "binary": {
-        const left = run(node.left);
-        const right = run(node.right);
-        if (node.operator === "+") return add(left, right);
-        if (node.operator === "-") return sub(left, right);
-        if (node.operator === "*") return mul(left, right);
-        if (isZero(right)) {
-          dividedByZero = true;
-          return "0";
-        }
-        return div(left, right, EXPRESSION_FRACTION_DIGITS);
-      }
-    }
-  };
-  const value = run(expression);
+  const state: EvaluationState = { values, missing: new Set(), dividedByZero: false };
+  const value = run(expression, state);
+  const { missing, dividedByZero } = state;
   if (missing.size > 0) return notComputable("missing_data", [...missing]);
   return dividedByZero ? notComputable("denominator_zero") : { computable: true, value };
 }

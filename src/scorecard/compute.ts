@@ -216,7 +216,19 @@ export async function computeValues(
     }
     return s;
   };
+  // Each period is also the previous one of the next (the arrows): computed once.
+  const memo = new Map<string, Value | null>();
   return (row: string, column: Column, bucket: Bucket): Value | null => {
+    const key = `${row}|${column.meta.key}|${bucket.period.code}`;
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = computeValue(row, column, bucket);
+      memo.set(key, value);
+    }
+    return value;
+  };
+
+  function computeValue(row: string, column: Column, bucket: Bucket): Value | null {
     if (column.definition) {
       const { domain, rule } = column.definition;
       return indicatorOverMonths(domain, rule, sumsOf(row), summing ? [bucket.period.code] : bucket.months);
@@ -237,7 +249,7 @@ export async function computeValues(
       numerator: String(arrived),
       denominator: String(expected),
     };
-  };
+  }
 }
 
 /** A cell's value, band and arrow; ranks are filled in once every row is known. */
