@@ -32,7 +32,9 @@ describe.each(testDatabases())("the data fingerprint on $name", (target) => {
     expect(login.statusCode).toBe(401);
     expect(await fingerprint(db)).toBe(start);
 
-    await db.execute(sql`update users set full_name = full_name || '.' where username = 'operator.yosomulyo'`);
+    await db.execute(
+      sql`update users set full_name = full_name || '.' where username = 'operator.yosomulyo'`,
+    );
     const afterUser = await fingerprint(db);
     expect(afterUser).not.toBe(start);
     await db.execute(sql`delete from data_values where ctid in (select ctid from data_values limit 1)`);
