@@ -46,7 +46,7 @@ const REFUSALS = sql`
 /** Each unique key of a fact table gains district_id; audit_log and skm_responses gain the column. */
 const STILL_TO_CHANGE = [
   "audit_log has no column district_id",
-  "audit_log: key audit_log_pkey lacks district_id",
+  "audit_log: key audit_log_id_at_pk lacks district_id",
   "data_set_reports: key data_set_reports_key lacks district_id",
   "data_values: key data_values_key lacks district_id",
   "skm_responses has no column district_id",
@@ -77,7 +77,7 @@ describe.runIf(postgres.length > 0)("the Citus layout on PostgreSQL", () => {
   it("places every table of the schema", async () => {
     const unplaced =
       await rows(sql`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind in ('r', 'p')
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
         and c.oid not in (select tbl::oid from citus_check.placed) order by 1`);
     expect(unplaced.map((r) => r.relname)).toEqual([]);
   });

@@ -44,6 +44,7 @@ select create_reference_table('notifications');
 select create_reference_table('reminder_sends');
 
 -- Fact tables: they grow with facilities × months × elements, each row carrying its kab/kota.
+-- data_values and audit_log are partitioned by year (migration 0021): their partitions follow the parent.
 select create_distributed_table('data_values', 'district_id');
 select create_distributed_table('data_set_reports', 'district_id', colocate_with => 'data_values');
 select create_distributed_table('target_populations', 'district_id', colocate_with => 'data_values');
