@@ -124,7 +124,9 @@ describe.each(testDatabases())("SKM questionnaire upload on $name", (target) => 
       [3, null, null, null, null, null, 4, 4, 4, 7, 4, 4, 4, null, 4],
       [1, null, null, null, null, null, 3, 3, 3, 3, 3, 3, 3, 3, 3],
     ]);
-    const preview = (await upload(file, "fileName=kuesioner.xlsx")).json() as ImportResult;
+    const answer = await upload(file, "fileName=kuesioner.xlsx");
+    expect(answer.statusCode, answer.body.slice(0, 300)).toBe(200);
+    const preview = answer.json() as ImportResult;
     expect(preview.rowsRead).toBe(4);
     expect(preview.result).toBeNull();
     expect(preview.replaces).toBe(24);

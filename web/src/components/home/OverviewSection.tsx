@@ -137,9 +137,9 @@ export function OverviewSection({ overview, period }: { overview: HomeOverview; 
 export function DaysLeft({ days }: { days: number }) {
   const { t } = useTranslation();
   if (days === 0) return <>{t("home.overview.today")}</>;
-  return days > 0 ? (
-    <>{t("home.overview.daysLeft", { count: days })}</>
-  ) : (
-    <>{t("home.overview.overdue", { count: -days })}</>
+  return (
+    <>
+      {days > 0 ? t("home.overview.daysLeft", { count: days }) : t("home.overview.overdue", { count: -days })}
+    </>
   );
 }
