@@ -10,6 +10,12 @@ const jakartaTime = new Intl.DateTimeFormat("id-ID", {
 
 const asText = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
 
+/** A bulk record (an import) listed among others holds only its count: one line, not one per value. */
+const newText = (r: AuditRow) =>
+  r.valueCount !== null && Object.keys(r.newValue ?? {}).join() === "count"
+    ? `${r.valueCount} nilai`
+    : asText(r.newValue);
+
 /** The audit records as an xlsx sheet, actions and entities in words as on screen, an auditor can filter in Excel, with a title row saying what it holds. */
 export async function auditWorkbook(rows: AuditRow[], title: string): Promise<Buffer> {
   const workbook = await newWorkbook();
@@ -45,7 +51,7 @@ export async function auditWorkbook(rows: AuditRow[], title: string): Promise<Bu
       r.entityId ?? "",
       r.orgUnitName ?? "",
       asText(r.oldValue),
-      asText(r.newValue),
+      newText(r),
       r.reason ?? "",
       r.requestId ?? "",
       r.clientAddress ?? "",

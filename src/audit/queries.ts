@@ -2,7 +2,13 @@ import { and, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } fro
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database } from "../db/client.js";
 import { auditLog, orgUnits } from "../db/schema/index.js";
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, codesMatching } from "../domain/index.js";
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  BULK_VALUES_ACTION,
+  bulkValueKey,
+  codesMatching,
+} from "../domain/index.js";
 import { escapeLike } from "../lib/like-pattern.js";
 
 export interface AuditFilter {
@@ -13,7 +19,10 @@ export interface AuditFilter {
   username?: string;
   action?: string;
   entityType?: string;
+  /** A single value's `<orgUnitId>/<period>/<code>` also finds the bulk records holding it. */
   entityId?: string;
+  /** One record, a bulk record with all its values. */
+  id?: number;
   /** Words as the screen shows them: an action or entity in words, a user, a unit, an id, a reason. */
   q?: string;
   /** Subtree roots the reader may see; records filed under no org unit are visible to every auditor. */
@@ -29,9 +38,44 @@ function conditions(filter: AuditFilter): SQL | undefined {
     filter.username ? eq(auditLog.username, filter.username.toLowerCase()) : undefined,
     filter.action ? eq(auditLog.action, filter.action) : undefined,
     filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
-    filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+    filter.entityId ? sameEntity(filter.entityId) : undefined,
+    filter.id ? eq(auditLog.id, filter.id) : undefined,
     filter.q ? matchesWords(filter.q.trim()) : undefined,
   );
+}
+
+/** The records of one entity; for a single value also the bulk records of its unit that hold it. */
+function sameEntity(entityId: string): SQL | undefined {
+  const value = bulkValueKey(entityId);
+  return or(
+    eq(auditLog.entityId, entityId),
+    value
+      ? and(
+          eq(auditLog.action, BULK_VALUES_ACTION),
+          eq(auditLog.entityId, value.orgUnitId),
+          sql`${auditLog.newValue}->'values' ? ${value.key}::text`,
+        )
+      : undefined,
+  );
+}
+
+/**
+ * What a record's old and new values are shown as: a bulk record asked for one value gives that value's
+ * old and new; listed among others, its count only (its values are fetched by id); others as stored.
+ */
+function shownValues(filter: AuditFilter) {
+  const bulk = sql`${auditLog.action} = ${BULK_VALUES_ACTION}`;
+  const value = filter.entityId ? bulkValueKey(filter.entityId) : null;
+  if (filter.id) return { oldValue: auditLog.oldValue, newValue: auditLog.newValue };
+  if (value)
+    return {
+      oldValue: sql<unknown>`case when ${bulk} then ${auditLog.newValue}->'values'->${value.key}::text->'old' else ${auditLog.oldValue} end`,
+      newValue: sql<unknown>`case when ${bulk} then ${auditLog.newValue}->'values'->${value.key}::text->'new' else ${auditLog.newValue} end`,
+    };
+  return {
+    oldValue: auditLog.oldValue,
+    newValue: sql<unknown>`case when ${bulk} then jsonb_build_object('count', ${auditLog.newValue}->'count') else ${auditLog.newValue} end`,
+  };
 }
 
 function matchesWords(q: string): SQL | undefined {
@@ -43,6 +87,7 @@ function matchesWords(q: string): SQL | undefined {
     entities.length > 0 ? inArray(auditLog.entityType, entities) : undefined,
     ilike(auditLog.username, pattern),
     ilike(auditLog.entityId, pattern),
+    bulkValueKey(q) ? sameEntity(q) : undefined,
     ilike(auditLog.reason, pattern),
     ilike(orgUnits.name, pattern),
     ilike(orgUnits.officeName, pattern),
@@ -66,8 +111,9 @@ export async function searchAudit(db: Database, filter: AuditFilter, limit: numb
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
       orgUnitName: sql<string | null>`coalesce(${orgUnits.officeName}, ${orgUnits.name})`,
-      oldValue: auditLog.oldValue,
-      newValue: auditLog.newValue,
+      ...shownValues(filter),
+      valueCount: sql<number | null>`case when ${auditLog.action} = ${BULK_VALUES_ACTION}
+        then (${auditLog.newValue}->>'count')::int end`,
       reason: auditLog.reason,
       requestId: auditLog.requestId,
       clientAddress: auditLog.clientAddress,

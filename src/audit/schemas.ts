@@ -9,7 +9,10 @@ export const auditFilterSchema = z.object({
   username: z.string().max(200).optional(),
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
+  /** A single value, `<orgUnitId>/<period>/<code>`, also finds the bulk records (imports) holding it. */
   entityId: z.string().max(100).optional(),
+  /** One record by its number: a bulk record with all its values. */
+  id: z.coerce.number().int().positive().optional(),
   /** Words as the screen shows them (action or entity in words, user, unit, id, reason). */
   q: z.string().trim().max(100).optional(),
 });
@@ -24,6 +27,8 @@ export const auditRowSchema = z.object({
   orgUnitName: z.string().nullable(),
   oldValue: z.unknown(),
   newValue: z.unknown(),
+  /** A bulk record's number of values (its values: by `id`, or one by a value's `entityId`). */
+  valueCount: z.number().int().nullable(),
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
   clientAddress: z.string().nullable(),

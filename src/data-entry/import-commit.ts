@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../audit/record.js";
 import type { Database, Tx } from "../db/client.js";
 import { auditLog, dataSetReports, dataValues } from "../db/schema/index.js";
-import { canonical, isEditable, type Period } from "../domain/index.js";
+import { BULK_VALUES_ACTION, canonical, isEditable, type Period } from "../domain/index.js";
 import { chunks } from "../lib/chunks.js";
 import { AppError } from "../lib/errors.js";
 import { pgArray } from "../lib/pg-array.js";
@@ -60,7 +60,7 @@ export async function commitImport(db: Database, dataSetId: string, checked: Che
 
 /**
  * Writes the changes of checked rows in the caller's transaction: the periods, the report rows (locked,
- * then checked still editable), the values and one audit record per value. Rows with errors must be
+ * then checked still editable), the values and one audit record per org unit. Rows with errors must be
  * left out by the caller. `write` writes the values and their audit (a staged writer for big files).
  */
 export async function writeChecked(
@@ -147,33 +147,40 @@ export interface ValueWrite {
 export type ValueWriter = (tx: Tx, writes: readonly ValueWrite[], actor: Actor) => Promise<void>;
 
 /**
- * Set-based: per slice one statement for the audit (written first, so "before" is still the stored
- * value) and one for the values, each row's fields travelling as one array per column.
+ * Set-based: first one statement for the audit of the whole write (before the values, so "before" is
+ * still the stored value): one record per org unit holding each value's old and new, grouped in SQL, so
+ * a unit's values never split over slices. Then per slice one statement for the values, each row's
+ * fields travelling as one array per column.
  */
 async function upsertSetBased(tx: Tx, writes: readonly ValueWrite[], actor: Actor) {
+  const column = (part: readonly ValueWrite[], pick: (w: ValueWrite) => string | null) =>
+    pgArray(part.map(pick));
+  await tx.execute(sql`
+    insert into ${auditLog} (user_id, username, request_id, client_address, action, entity_type,
+      entity_id, org_unit_id, old_value, new_value)
+    select ${actor.userId}::uuid, ${actor.username}, ${actor.requestId}, ${actor.clientAddress ?? null},
+      ${BULK_VALUES_ACTION}, 'data_values', org_unit_id::text, org_unit_id, null,
+      jsonb_build_object('count', count(*),
+        'values', jsonb_object_agg(key, jsonb_build_object('old', old_value, 'new', new_value)))
+    from unnest(
+      ${column(writes, (w) => `${w.period}/${w.code}`)}::text[],
+      ${column(writes, (w) => w.orgUnitId)}::uuid[],
+      ${column(writes, (w) => (w.before ? JSON.stringify(w.before) : null))}::jsonb[],
+      ${column(writes, (w) => JSON.stringify({ value: w.value, comment: w.before?.comment ?? null }))}::jsonb[]
+    ) as t(key, org_unit_id, old_value, new_value)
+    group by org_unit_id`);
+  await nextTurn();
   for (const part of chunks(writes, SET_ROWS)) {
-    const column = (pick: (w: ValueWrite) => string | null) => pgArray(part.map(pick));
-    await tx.execute(sql`
-      insert into ${auditLog} (user_id, username, request_id, client_address, action, entity_type,
-        entity_id, org_unit_id, old_value, new_value)
-      select ${actor.userId}::uuid, ${actor.username}, ${actor.requestId}, ${actor.clientAddress ?? null},
-        'data.value_set', 'data_value', entity_id, org_unit_id, old_value, new_value
-      from unnest(
-        ${column((w) => `${w.orgUnitId}/${w.period}/${w.code}`)}::text[],
-        ${column((w) => w.orgUnitId)}::uuid[],
-        ${column((w) => (w.before ? JSON.stringify(w.before) : null))}::jsonb[],
-        ${column((w) => JSON.stringify({ value: w.value, comment: w.before?.comment ?? null }))}::jsonb[]
-      ) as t(entity_id, org_unit_id, old_value, new_value)`);
     await tx.execute(sql`
       insert into ${dataValues} (district_id, org_unit_id, period, data_element_id, value, comment, updated_by)
       select district_id, org_unit_id, period, data_element_id, value, comment, ${actor.userId}::uuid
       from unnest(
-        ${column((w) => w.districtId)}::uuid[],
-        ${column((w) => w.orgUnitId)}::uuid[],
-        ${column((w) => w.period)}::text[],
-        ${column((w) => w.dataElementId)}::uuid[],
-        ${column((w) => w.value)}::numeric[],
-        ${column((w) => w.before?.comment ?? null)}::text[]
+        ${column(part, (w) => w.districtId)}::uuid[],
+        ${column(part, (w) => w.orgUnitId)}::uuid[],
+        ${column(part, (w) => w.period)}::text[],
+        ${column(part, (w) => w.dataElementId)}::uuid[],
+        ${column(part, (w) => w.value)}::numeric[],
+        ${column(part, (w) => w.before?.comment ?? null)}::text[]
       ) as t(district_id, org_unit_id, period, data_element_id, value, comment)
       on conflict (org_unit_id, period, data_element_id) do update
         set value = excluded.value, revision = ${dataValues}.revision + 1,

@@ -89,5 +89,13 @@ describe.each(testDatabases())(`uploading ${ROWS} rows of monthly values on $nam
       .innerJoin(orgUnits, eq(orgUnits.id, dataValues.orgUnitId))
       .where(sql`${orgUnits.code} like 'UJI.%'`);
     expect(stored?.n).toBe(ROWS);
+    const [audit] = (
+      (await t.database.db.execute(sql`select count(*)::int as records,
+          sum((new_value->>'count')::int)::int as "values", count(distinct org_unit_id)::int as units
+        from audit_log where action = 'data.values_set' and username = 'operator.kota'`)) as unknown as {
+        rows: { records: number; values: number; units: number }[];
+      }
+    ).rows;
+    expect(audit).toEqual({ records: UNITS, values: ROWS, units: UNITS });
   }, 600_000);
 });

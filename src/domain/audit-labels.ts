@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   "auth.locked": { id: "Akun terkunci", en: "Account locked" },
   "auth.login_refused_locked": { id: "Masuk ditolak (terkunci)", en: "Sign-in refused (locked)" },
   "data.value_set": { id: "Nilai data diisi", en: "Data value entered" },
+  "data.values_set": { id: "Nilai data diisi bersama (impor)", en: "Data values entered together (import)" },
   "data.values_imported": { id: "Nilai data diimpor (DHIS2/ADX)", en: "Data values imported (DHIS2/ADX)" },
   "data.report_submit": { id: "Laporan dikirim", en: "Report submitted" },
   "data.report_verify": { id: "Laporan diverifikasi", en: "Report verified" },
@@ -79,6 +80,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, Label>> = {
   data_set: { id: "Formulir data", en: "Data set" },
   data_set_report: { id: "Laporan formulir", en: "Form report" },
   data_value: { id: "Nilai data", en: "Data value" },
+  data_values: { id: "Nilai data sekaligus", en: "Data values at once" },
   region_deadlines: { id: "Tenggat wilayah", en: "Region deadlines" },
   indicator: { id: "Definisi indikator", en: "Indicator definition" },
   installation: { id: "Instalasi", en: "Installation" },
@@ -100,6 +102,20 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, Label>> = {
   target_population: { id: "Sasaran SPM", en: "SPM target population" },
   user: { id: "Pengguna", en: "User" },
 };
+
+/**
+ * A bulk write of values (an xlsx upload, a DHIS2/ADX import) is audited once per org unit: entity id the
+ * unit, new_value {count, values: {"<period>/<code>": {old, new}}}, who and when from the record itself.
+ */
+export const BULK_VALUES_ACTION = "data.values_set";
+
+/** A single value's entity id, `<orgUnitId>/<period>/<code>`, as the unit and its key in a bulk record. */
+export function bulkValueKey(entityId: string): { orgUnitId: string; key: string } | null {
+  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([^/]+\/[^/]+)$/i.exec(
+    entityId.trim(),
+  );
+  return match ? { orgUnitId: (match[1] as string).toLowerCase(), key: match[2] as string } : null;
+}
 
 /** An action in words; an unknown code (from an older version) is shown as it is. */
 export function auditActionLabel(action: string, language: "id" | "en"): string {

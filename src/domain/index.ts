@@ -30,6 +30,8 @@ export {
   AUDIT_ENTITY_LABELS,
   auditActionLabel,
   auditEntityLabel,
+  BULK_VALUES_ACTION,
+  bulkValueKey,
   codesMatching,
 } from "./audit-labels.js";
 export {

@@ -89,6 +89,21 @@ describe.each(testDatabases())("DHIS2 dataValueSets and ADX on $name", (target) 
     expect(audits).toHaveLength(1);
     expect(audits[0]?.newValue).toHaveProperty("sha256");
     expect((audits[0]?.newValue as { sha256?: string } | undefined)?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const [bulk, ...more] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "data.values_set"));
+    expect(more).toEqual([]);
+    expect(bulk).toMatchObject({ username: "operator.kota", entityType: "data_values", oldValue: null });
+    expect(bulk?.entityId).toBe(bulk?.orgUnitId);
+    expect(bulk?.at).toBeInstanceOf(Date);
+    expect(bulk?.newValue).toEqual({
+      count: 2,
+      values: {
+        "202410/BUMIL_K4": { old: null, new: { value: "7", comment: null } },
+        "202411/BUMIL_SASARAN": { old: null, new: { value: "40", comment: null } },
+      },
+    });
     const again = await send(JSON.stringify(file), TYPES.json, "&atomicMode=NONE&importStrategy=CREATE");
     expect(again.json().importCount).toMatchObject({ imported: 0, updated: 0 });
     const removed = await send(

@@ -6,6 +6,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { Actor } from "../../audit/record.js";
 import type { ValueWrite, ValueWriter } from "../../data-entry/index.js";
 import type { DatabaseKind, Tx } from "../../db/client.js";
+import { BULK_VALUES_ACTION } from "../../domain/index.js";
 
 /** COPY's text format: tab between fields, \N for null, backslash escapes inside a field. */
 const field = (text: string | null) =>
@@ -34,7 +35,7 @@ interface PgliteTransaction {
 
 /**
  * The values written set-based: staged into a temporary table with COPY (PostgreSQL: COPY FROM STDIN;
- * PGlite: COPY FROM its in-memory blob), then one statement records the audit of every value and
+ * PGlite: COPY FROM its in-memory blob), then one statement records the audit (one record per org unit) and
  * one merges them into data_values, all in the caller's transaction.
  */
 export function stagedWriter(kind: DatabaseKind): ValueWriter {
@@ -53,14 +54,18 @@ export function stagedWriter(kind: DatabaseKind): ValueWriter {
       for await (const part of lines(writes)) parts.push(part);
       await (driverOf(tx) as PgliteTransaction).query(`${copy} '/dev/blob'`, [], { blob: new Blob(parts) });
     }
+    // One record per org unit, each value's old and new under "<period>/<code>" (as the xlsx upload).
     await tx.execute(sql`insert into audit_log
         (user_id, username, request_id, client_address, action, entity_type, entity_id, org_unit_id, old_value, new_value)
       select ${actor.userId}::uuid, ${actor.username}, ${actor.requestId}, ${actor.clientAddress ?? null},
-        'data.value_set', 'data_value', s.org_unit_id || '/' || s.period || '/' || s.code, s.org_unit_id,
-        case when s.old_value is null then null
-          else jsonb_build_object('value', s.old_value, 'comment', s.old_comment) end,
-        jsonb_build_object('value', s.value, 'comment', s.old_comment)
-      from dhis2_stage s`);
+        ${BULK_VALUES_ACTION}, 'data_values', s.org_unit_id::text, s.org_unit_id, null,
+        jsonb_build_object('count', count(*), 'values', jsonb_object_agg(s.period || '/' || s.code,
+          jsonb_build_object(
+            'old', case when s.old_value is null then null
+              else jsonb_build_object('value', s.old_value, 'comment', s.old_comment) end,
+            'new', jsonb_build_object('value', s.value, 'comment', s.old_comment))))
+      from dhis2_stage s
+      group by s.org_unit_id`);
     await tx.execute(sql`insert into data_values
         (district_id, org_unit_id, period, data_element_id, value, comment, updated_by)
       select s.district_id, s.org_unit_id, s.period, s.data_element_id, s.value::numeric, s.old_comment,

@@ -96,7 +96,11 @@ export function AuditPage() {
                       <Table.Td>{dateTime.format(new Date(r.at))}</Table.Td>
                       <Table.Td>{r.username}</Table.Td>
                       <Table.Td title={r.action}>{auditActionLabel(r.action, lang)}</Table.Td>
-                      <Table.Td title={r.entityType}>{auditEntityLabel(r.entityType, lang)}</Table.Td>
+                      <Table.Td title={r.entityType}>
+                        {r.valueCount === null
+                          ? auditEntityLabel(r.entityType, lang)
+                          : t("audit.values", { count: r.valueCount })}
+                      </Table.Td>
                       <Table.Td>{r.orgUnitName}</Table.Td>
                       <Table.Td>{r.reason}</Table.Td>
                     </Table.Tr>

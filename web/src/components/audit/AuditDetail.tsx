@@ -2,6 +2,7 @@ import { auditActionLabel, auditEntityLabel } from "@domain";
 import { Code, Drawer, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AuditRow } from "./auditApi";
+import { BulkValues } from "./BulkValues";
 
 const dateTime = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "medium" });
 
@@ -14,7 +15,10 @@ const fieldsOf = (value: unknown): Record<string, unknown> | null =>
     ? (value as Record<string, unknown>)
     : null;
 
-/** One audit record in a drawer: who, what, where, and its old and new values field by field. */
+/**
+ * One audit record in a drawer: who, what, where, and its old and new values field by field; a bulk
+ * record (an import) lists each of its values.
+ */
 export function AuditDetail({ row, onClose }: { row: AuditRow | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "id";
@@ -38,7 +42,16 @@ export function AuditDetail({ row, onClose }: { row: AuditRow | null; onClose: (
             <Fact label={t("audit.clientAddress")} value={row.clientAddress} mono />
             <Fact label={t("audit.requestId")} value={row.requestId} mono />
           </SimpleGrid>
-          <Changes oldValue={row.oldValue} newValue={row.newValue} />
+          {row.valueCount !== null ? (
+            <Stack gap="xs">
+              <Text size="sm" fw={600}>
+                {t("audit.values", { count: row.valueCount })}
+              </Text>
+              <BulkValues row={row} />
+            </Stack>
+          ) : (
+            <Changes oldValue={row.oldValue} newValue={row.newValue} />
+          )}
         </Stack>
       )}
     </Drawer>
