@@ -9,6 +9,7 @@ import { UserContactModal } from "../components/notifications/UserContactModal";
 import { QueryState } from "../components/QueryState";
 import { RolesModal } from "../components/RolesModal";
 import { UserFormModal } from "../components/UserFormModal";
+import { WideScroll } from "../components/WideScroll";
 import { useCurrentUser } from "../session";
 
 export function UsersPage() {
@@ -54,79 +55,81 @@ export function UsersPage() {
       )}
       <QueryState query={users}>
         {(rows) => (
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("users.username")}</Table.Th>
-                <Table.Th>{t("users.fullName")}</Table.Th>
-                <Table.Th>{t("users.roles")}</Table.Th>
-                <Table.Th>{t("users.status")}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((u) => (
-                <Table.Tr
-                  key={u.id}
-                  id={`user-${u.id}`}
-                  opacity={u.isActive ? 1 : 0.5}
-                  bg={u.id === linked ? "teal.0" : undefined}
-                  data-linked={u.id === linked || undefined}
-                >
-                  <Table.Td>
-                    <Code>{u.username}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    {u.fullName}
-                    {u.email && (
-                      <Text size="xs" c="dimmed">
-                        {u.email}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {u.roles.map((r) => (
-                      <Text size="sm" key={`${r.role}-${r.orgUnitId}`}>
-                        {t(`roles.${r.role}`)} — {r.orgUnitName}
-                        {r.indicatorIds &&
-                          ` (${t("users.indicatorCount", { count: r.indicatorIds.length })})`}
-                      </Text>
-                    ))}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {!u.isActive && <Badge color="gray">{t("users.inactive")}</Badge>}
-                      {u.lockedUntil && <Badge color="red">{t("users.locked")}</Badge>}
-                      {u.mustChangePassword && <Badge color="yellow">{t("users.temporary")}</Badge>}
-                      {u.isDemo && <Badge variant="light">{t("auth.demoBadge")}</Badge>}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Menu position="bottom-end">
-                      <Menu.Target>
-                        <Button size="compact-sm" variant="subtle">
-                          {t("users.actions")}
-                        </Button>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item onClick={() => setEditingRoles(u)}>{t("users.editRoles")}</Menu.Item>
-                        <Menu.Item onClick={() => setEditingContact(u)}>{t("reminders.contact")}</Menu.Item>
-                        <Menu.Item onClick={() => reset.mutate(u)}>{t("users.resetPassword")}</Menu.Item>
-                        {u.id !== me.id && (
-                          <Menu.Item
-                            color={u.isActive ? "red" : undefined}
-                            onClick={() => setActive.mutate({ user: u, isActive: !u.isActive })}
-                          >
-                            {u.isActive ? t("users.deactivate") : t("users.activate")}
-                          </Menu.Item>
-                        )}
-                      </Menu.Dropdown>
-                    </Menu>
-                  </Table.Td>
+          <WideScroll label={t("users.title")}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("users.username")}</Table.Th>
+                  <Table.Th>{t("users.fullName")}</Table.Th>
+                  <Table.Th>{t("users.roles")}</Table.Th>
+                  <Table.Th>{t("users.status")}</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((u) => (
+                  <Table.Tr
+                    key={u.id}
+                    id={`user-${u.id}`}
+                    opacity={u.isActive ? 1 : 0.5}
+                    bg={u.id === linked ? "teal.0" : undefined}
+                    data-linked={u.id === linked || undefined}
+                  >
+                    <Table.Td>
+                      <Code>{u.username}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      {u.fullName}
+                      {u.email && (
+                        <Text size="xs" c="dimmed">
+                          {u.email}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {u.roles.map((r) => (
+                        <Text size="sm" key={`${r.role}-${r.orgUnitId}`}>
+                          {t(`roles.${r.role}`)} — {r.orgUnitName}
+                          {r.indicatorIds &&
+                            ` (${t("users.indicatorCount", { count: r.indicatorIds.length })})`}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {!u.isActive && <Badge color="gray">{t("users.inactive")}</Badge>}
+                        {u.lockedUntil && <Badge color="red">{t("users.locked")}</Badge>}
+                        {u.mustChangePassword && <Badge color="yellow">{t("users.temporary")}</Badge>}
+                        {u.isDemo && <Badge variant="light">{t("auth.demoBadge")}</Badge>}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Menu position="bottom-end">
+                        <Menu.Target>
+                          <Button size="compact-sm" variant="subtle">
+                            {t("users.actions")}
+                          </Button>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item onClick={() => setEditingRoles(u)}>{t("users.editRoles")}</Menu.Item>
+                          <Menu.Item onClick={() => setEditingContact(u)}>{t("reminders.contact")}</Menu.Item>
+                          <Menu.Item onClick={() => reset.mutate(u)}>{t("users.resetPassword")}</Menu.Item>
+                          {u.id !== me.id && (
+                            <Menu.Item
+                              color={u.isActive ? "red" : undefined}
+                              onClick={() => setActive.mutate({ user: u, isActive: !u.isActive })}
+                            >
+                              {u.isActive ? t("users.deactivate") : t("users.activate")}
+                            </Menu.Item>
+                          )}
+                        </Menu.Dropdown>
+                      </Menu>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </WideScroll>
         )}
       </QueryState>
       <UserContactModal

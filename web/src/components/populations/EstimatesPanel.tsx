@@ -2,6 +2,7 @@ import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumberId } from "../../format";
+import { WideScroll } from "../WideScroll";
 import { PrevalenceModal } from "./PrevalenceModal";
 import type { PopulationGrid, Prevalence } from "./populationsApi";
 
@@ -45,36 +46,38 @@ export function EstimatesPanel({ grid, canWrite }: { grid: PopulationGrid; canWr
             {t("populations.estimates.none")}
           </Text>
         ) : (
-          <Table withTableBorder striped data-testid="population-prevalences">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("populations.estimates.disease")}</Table.Th>
-                <Table.Th>{t("populations.estimates.appliesTo")}</Table.Th>
-                <Table.Th ta="right">{t("populations.estimates.percent")}</Table.Th>
-                <Table.Th>{t("populations.estimates.source")}</Table.Th>
-                <Table.Th>{t("populations.estimates.sourceYear")}</Table.Th>
-                {canWrite && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {grid.prevalences.map((p) => (
-                <Table.Tr key={`${p.code}-${p.orgUnitId}`}>
-                  <Table.Td>{t(`populations.estimates.${p.code}`)}</Table.Td>
-                  <Table.Td>{p.orgUnitId ? grid.unit.name : t("populations.estimates.national")}</Table.Td>
-                  <Table.Td ta="right">{formatNumberId(p.percent)}%</Table.Td>
-                  <Table.Td>{p.source}</Table.Td>
-                  <Table.Td>{p.sourceYear}</Table.Td>
-                  {canWrite && (
-                    <Table.Td>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(p)}>
-                        {t("populations.estimates.edit")}
-                      </Button>
-                    </Table.Td>
-                  )}
+          <WideScroll label={t("populations.estimates.title")}>
+            <Table withTableBorder striped data-testid="population-prevalences">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("populations.estimates.disease")}</Table.Th>
+                  <Table.Th>{t("populations.estimates.appliesTo")}</Table.Th>
+                  <Table.Th ta="right">{t("populations.estimates.percent")}</Table.Th>
+                  <Table.Th>{t("populations.estimates.source")}</Table.Th>
+                  <Table.Th>{t("populations.estimates.sourceYear")}</Table.Th>
+                  {canWrite && <Table.Th />}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {grid.prevalences.map((p) => (
+                  <Table.Tr key={`${p.code}-${p.orgUnitId}`}>
+                    <Table.Td>{t(`populations.estimates.${p.code}`)}</Table.Td>
+                    <Table.Td>{p.orgUnitId ? grid.unit.name : t("populations.estimates.national")}</Table.Td>
+                    <Table.Td ta="right">{formatNumberId(p.percent)}%</Table.Td>
+                    <Table.Td>{p.source}</Table.Td>
+                    <Table.Td>{p.sourceYear}</Table.Td>
+                    {canWrite && (
+                      <Table.Td>
+                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(p)}>
+                          {t("populations.estimates.edit")}
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </WideScroll>
         )}
       </Stack>
       {editing && (
