@@ -22,6 +22,8 @@ export interface DatabaseHandle {
   dumpDataDir?: () => Promise<Blob>;
   /** Connections and waiting queries (for /metrics): the pool's on PostgreSQL, the one queue on PGlite. */
   stats(): DatabaseStats;
+  /** PGlite: this new folder was unpacked from the build's cluster that holds the demo. */
+  startedWithDemo?: boolean;
 }
 
 export interface DatabaseStats {
@@ -36,11 +38,13 @@ export interface DatabaseOptions {
   url?: string;
   /** Folder of the embedded PGlite database; omitted means in memory (tests). */
   dataDir?: string;
+  /** A new PGlite folder starts from the build's cluster with the demo loaded, when the build made one. */
+  newFolderWithDemo?: boolean;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.newFolderWithDemo === true);
 }
 
 function openPostgres(url: string): DatabaseHandle {
@@ -55,18 +59,20 @@ function openPostgres(url: string): DatabaseHandle {
   return { db, kind: "postgres", url, stats, close: () => pool.end() };
 }
 
-async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, withDemo: boolean): Promise<DatabaseHandle> {
   let releaseLock = () => {};
   if (dataDir) {
     if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
     // PGlite is single-process: a second instance on the same files would corrupt them.
     releaseLock = acquireDataDirLock(dataDir);
   }
-  // A new folder starts from the build's migrated empty cluster rather than initdb (when there is one).
-  const template = dataDir && !existsSync(join(dataDir, "PG_VERSION")) ? initdbTemplate() : undefined;
+  // A new folder starts from one of the build's clusters rather than initdb (when there is one).
+  const isNew = dataDir !== undefined && !existsSync(join(dataDir, "PG_VERSION"));
+  const demoTemplate = isNew && withDemo ? initdbTemplate("demo") : undefined;
+  const template = demoTemplate ?? (isNew ? initdbTemplate("empty") : undefined);
   const client = new PGlite({ dataDir, startParams: pgliteStartParams(), loadDataDir: template });
   await client.waitReady;
-  return pgliteHandle(client, releaseLock);
+  return { ...pgliteHandle(client, releaseLock), startedWithDemo: demoTemplate !== undefined };
 }
 
 /**

@@ -15,10 +15,14 @@ import { PGlite } from "@electric-sql/pglite";
 import { packagePath } from "../lib/package-root.js";
 
 /**
- * A migrated empty database cluster, kept by the build (scripts/pglite-template.mjs) so a new data folder
- * is unpacked from it instead of running initdb and every migration (~8 s of CPU of a first start).
- * Named by the PGlite version and the migrations it holds, so another of either never uses it.
+ * Database clusters the build keeps (scripts/pglite-template.mjs) so a new data folder is unpacked from
+ * one instead of running initdb and every migration (~8 s of CPU of a first start): "empty" is migrated
+ * and empty, "demo" holds the SPM catalogue and the demo too (~6 s more). Named by the PGlite version
+ * and the migrations they hold, so another of either never uses them; the demo one is remade by every
+ * build, as the demo's code may have changed.
  */
+export type TemplateKind = "empty" | "demo";
+
 function pgliteVersion(): string {
   const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
   let dir = dirname(entry);
@@ -43,25 +47,42 @@ function migrationsHash(): string {
 export const templateKey = () => `${pgliteVersion()}-${migrationsHash()}`;
 
 const templateDir = () => packagePath("dist", "pglite");
-const templatePath = () => join(templateDir(), `cluster-${templateKey()}.tar.gz`);
+const prefix = (kind: TemplateKind) => (kind === "empty" ? "cluster-" : "demo-");
+const templatePath = (kind: TemplateKind) => join(templateDir(), `${prefix(kind)}${templateKey()}.tar.gz`);
+
+/** Whether the build made this kind of template for this PGlite and these migrations. */
+export const hasTemplate = (kind: TemplateKind) => existsSync(templatePath(kind));
 
 /** The template for this PGlite and these migrations, or undefined when the build has not made it. */
-export function initdbTemplate(): Blob | undefined {
-  const path = templatePath();
+export function initdbTemplate(kind: TemplateKind = "empty"): Blob | undefined {
+  const path = templatePath(kind);
   return existsSync(path) ? new Blob([readFileSync(path)], { type: "application/x-gzip" }) : undefined;
 }
 
-/** Makes the template when it is missing (in memory, then renamed into place whole); drops older ones. */
-export async function writeInitdbTemplate(prepare: (client: PGlite) => Promise<void>): Promise<string> {
-  const path = templatePath();
-  if (existsSync(path)) return path;
-  const client = new PGlite();
+interface WriteOptions {
+  /** Start from this cluster rather than initdb. */
+  from?: Blob;
+  /** Make it even when one exists (its content depends on more than the migrations). */
+  remake?: boolean;
+}
+
+/** Makes a template (in memory, then renamed into place whole) unless it exists; drops older ones. */
+export async function writeTemplate(
+  kind: TemplateKind,
+  prepare: (client: PGlite) => Promise<void>,
+  options: WriteOptions = {},
+): Promise<string> {
+  const path = templatePath(kind);
+  if (existsSync(path) && !options.remake) return path;
+  const client = new PGlite({ loadDataDir: options.from });
   await client.waitReady;
   await prepare(client);
+  await client.exec("checkpoint");
   const dump = await client.dumpDataDir("gzip");
   await client.close();
-  if (existsSync(templateDir())) rmSync(templateDir(), { recursive: true, force: true });
   mkdirSync(templateDir(), { recursive: true });
+  for (const name of readdirSync(templateDir()))
+    if (name.startsWith(prefix(kind))) rmSync(join(templateDir(), name), { force: true });
   writeFileSync(`${path}.tmp`, Buffer.from(await dump.arrayBuffer()));
   renameSync(`${path}.tmp`, path);
   return path;

@@ -14,9 +14,11 @@ export interface FirstRunResult {
 }
 
 /**
- * A new PGlite data folder is initialised (initdb, migrations, the demo) by a short-lived child process:
- * WebAssembly memory never shrinks, and what initdb and the demo's one big transaction take (~800 MB)
- * would stay with the server. The server then opens the ready folder like on any later start.
+ * A new PGlite data folder is initialised by a short-lived child process: unpacked from the build's
+ * cluster (with the demo when asked), else initdb, migrations and the demo. WebAssembly and malloc'd
+ * memory never shrink, and what that takes (unpacking the demo cluster in the server kept ~110 MB more
+ * for good; initdb and the demo's one big transaction ~800 MB) would stay with the server. The server
+ * then opens the ready folder like on any later start.
  * Returns null when there is nothing to do (PostgreSQL, in memory, or a folder that holds a database).
  */
 export async function initialiseNewDataDir(
