@@ -26,10 +26,10 @@ describe.each(testDatabases())("dashboard figures kept between two changes on $n
     expect((await figures()).n).toBeGreaterThan(seen);
   });
 
-  it("hands out copies, so a caller changing its figures does not change the next caller's", async () => {
+  it("hands out frozen figures, so a caller cannot change the next caller's", async () => {
     const cache = new AuditVersionCache<{ list: number[] }>(4);
     const mine = await cache.get(handle.db, "k", async () => ({ list: [1] }));
-    mine.list.push(2);
+    expect(() => mine.list.push(2)).toThrow(TypeError);
     expect((await cache.get(handle.db, "k", async () => ({ list: [1] }))).list).toEqual([1]);
   });
 

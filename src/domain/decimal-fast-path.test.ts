@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { add, canonical, compare, isZero, mul, sub, sum } from "./decimal.js";
+import { add, canonical, compare, div, isZero, mul, round, sub, sum } from "./decimal.js";
 
 /**
  * The fast paths: whole numbers against exact BigInt arithmetic, at and across its bounds (15 digits
@@ -84,5 +84,57 @@ describe("decimal fast path", () => {
     );
     expect(compare("0.1000000000000001", "0.1")).toBe(1);
     expect(compare("90.90909090909091", "90.90909090909090")).toBe(1);
+  });
+
+  /** n / d rounded half away from zero to a whole number, in BigInt. */
+  const rounded = (n: bigint, d: bigint) => {
+    const negative = n < 0n !== d < 0n;
+    const [x, y] = [n < 0n ? -n : n, d < 0n ? -d : d];
+    const q = (2n * x + y) / (2n * y);
+    return negative ? -q : q;
+  };
+  /** units / 10^scale as canonical text. */
+  const unitsText = (units: bigint, scale: number) => {
+    const digitsText = (units < 0n ? -units : units).toString().padStart(scale + 1, "0");
+    const intPart = digitsText.slice(0, digitsText.length - scale);
+    const fraction = digitsText.slice(digitsText.length - scale).replace(/0+$/, "");
+    const body = fraction ? `${intPart}.${fraction}` : intPart;
+    return units < 0n && body !== "0" ? `-${body}` : body;
+  };
+
+  it("divides whole numbers exactly, rounding half away from zero, at and past the fast path's bounds", () => {
+    const operand = fc.oneof(digits(4), digits(9), digits(15), digits(18));
+    fc.assert(
+      fc.property(operand, operand, fc.integer({ min: 0, max: 8 }), (a, b, places) => {
+        fc.pre(BigInt(b) !== 0n);
+        const expected = unitsText(rounded(BigInt(a) * 10n ** BigInt(places), BigInt(b)), places);
+        expect(div(a, b, places)).toBe(expected);
+      }),
+      runs,
+    );
+    expect(div("2", "3", 4)).toBe("0.6667");
+    expect(div("-1", "8", 2)).toBe("-0.13");
+    expect(div("1", "-3", 0)).toBe("0");
+  });
+
+  it("rounds decimals of up to 15 digits and beyond half away from zero", () => {
+    const decimalText = fc
+      .tuple(fc.constantFrom("", "-"), fc.stringMatching(/^\d{1,10}$/), fc.stringMatching(/^\d{0,10}$/))
+      .map(([sign, i, f]) => (f ? `${sign}${i}.${f}` : `${sign}${i}`));
+    fc.assert(
+      fc.property(decimalText, fc.integer({ min: 0, max: 6 }), (value, places) => {
+        const [i = "", f = ""] = value.replace("-", "").split(".");
+        const units = BigInt(i + f) * (value.startsWith("-") ? -1n : 1n);
+        const expected =
+          f.length <= places
+            ? unitsText(units, f.length)
+            : unitsText(rounded(units, 10n ** BigInt(f.length - places)), places);
+        expect(round(value, places)).toBe(expected);
+      }),
+      runs,
+    );
+    expect(round("90.905", 2)).toBe("90.91");
+    expect(round("-0.004", 2)).toBe("0");
+    expect(round("99.995", 2)).toBe("100");
   });
 });

@@ -66,9 +66,14 @@ function toScaled(value: string): Scaled {
 
 function fromScaled({ units, scale }: Scaled): string {
   const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
-  const intPart = digits.slice(0, digits.length - scale);
-  const fraction = digits.slice(digits.length - scale).replace(/0+$/, "");
+  return fromDigits(negative, (negative ? -units : units).toString(), scale);
+}
+
+/** The canonical text of ±digits / 10^scale. */
+function fromDigits(negative: boolean, digits: string, scale: number): string {
+  const padded = digits.padStart(scale + 1, "0");
+  const intPart = padded.slice(0, padded.length - scale);
+  const fraction = padded.slice(padded.length - scale).replace(/0+$/, "");
   const body = fraction ? `${intPart}.${fraction}` : intPart;
   return negative && body !== "0" ? `-${body}` : body;
 }
@@ -144,6 +149,10 @@ export function mul(a: string, b: string): string {
 /** a / b rounded half away from zero to `fractionDigits` places. Division by zero is a DomainError. */
 export function div(a: string, b: string, fractionDigits: number): string {
   checkFractionDigits(fractionDigits);
+  if (whole(a) && whole(b) && fractionDigits <= 6) {
+    const quotient = wholeQuotient(Number(a), Number(b), fractionDigits);
+    if (quotient !== null) return quotient;
+  }
   const x = toScaled(a);
   const y = toScaled(b);
   if (y.units === 0n) {
@@ -154,9 +163,38 @@ export function div(a: string, b: string, fractionDigits: number): string {
   return fromScaled({ units: divideRounded(numerator, denominator), scale: fractionDigits });
 }
 
+/**
+ * a / b of whole numbers, rounded half away from zero, in doubles: exact while the operands stay
+ * below 2^50, as every product below is then under 2^53. Null outside that (and for b = 0).
+ */
+function wholeQuotient(a: number, b: number, fractionDigits: number): string | null {
+  const n = Math.abs(a) * 10 ** fractionDigits;
+  const d = Math.abs(b);
+  if (d === 0 || n > SAFE_OPERAND || d > SAFE_OPERAND) return null;
+  // round(n / d) = floor((2n + d) / 2d); the double quotient may be one off, so it is checked.
+  const num = 2 * n + d;
+  const den = 2 * d;
+  let q = Math.floor(num / den);
+  if (q * den > num) q--;
+  else if ((q + 1) * den <= num) q++;
+  return fromDigits(a < 0 !== b < 0, String(q), fractionDigits);
+}
+const SAFE_OPERAND = 2 ** 50;
+
 /** Rounds half away from zero to `fractionDigits` places. */
 export function round(value: string, fractionDigits: number): string {
   checkFractionDigits(fractionDigits);
+  if (fewDigits(value)) {
+    // At most 15 digits: the kept digits are a whole number a double holds exactly.
+    const negative = value.charCodeAt(0) === 45;
+    const body = negative ? value.slice(1) : value;
+    const point = body.indexOf(".");
+    const fraction = point < 0 ? "" : body.slice(point + 1);
+    if (fraction.length <= fractionDigits) return canonical(value);
+    let units = Number(body.slice(0, point) + fraction.slice(0, fractionDigits));
+    if (fraction.charCodeAt(fractionDigits) >= 53) units++; // the next digit is 5 or more
+    return fromDigits(negative, String(units), fractionDigits);
+  }
   const x = toScaled(value);
   if (x.scale <= fractionDigits) return fromScaled(x);
   const divisor = 10n ** BigInt(x.scale - fractionDigits);

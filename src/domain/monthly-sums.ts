@@ -1,4 +1,4 @@
-import { div, sum } from "./decimal.js";
+import { canonical, div, sum } from "./decimal.js";
 import type { TimeAggregation } from "./indicator-check.js";
 import {
   computeIndicator,
@@ -39,6 +39,18 @@ export function monthlySums(rows: readonly MonthlyTotal[]) {
   };
   return (codes: readonly string[], months: readonly string[]): Record<string, string> | null => {
     const out: Record<string, string> = {};
+    // One period (a scorecard's quarter summed by the database): nothing to add or remember.
+    if (months.length === 1) {
+      const month = months[0] as string;
+      let found = false;
+      for (const code of codes) {
+        const total = byCode.get(code)?.get(month);
+        if (total === undefined) continue;
+        out[code] = canonical(total);
+        found = true;
+      }
+      return found ? out : null;
+    }
     const monthsKey = months.join(",");
     for (const code of codes) {
       const total = sumOf(code, months, monthsKey);

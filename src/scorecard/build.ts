@@ -46,7 +46,7 @@ async function computeScorecard(
   const cells = units.length * columns.length * query.periods.length;
   if (cells > MAX_CELLS) throw tooLarge(cells);
   const { periods, buckets, previous, months } = bucketsOf(query.periods, true);
-  const valueAt = await computeValues(db, parent.path, query.rows, columns, buckets, months);
+  const valueAt = await computeValues(db, parent, query.rows, units, columns, buckets, months);
   const bucket = new Map(buckets.map((b) => [b.period.code, b]));
   const cellsOf = (row: string) =>
     columns.flatMap((column) =>
@@ -89,7 +89,7 @@ export async function cellTrend(
     periodType === "month" ? `${year}${String(i + 1).padStart(2, "0")}` : `${year}Q${i + 1}`,
   );
   const { periods, buckets, months } = bucketsOf(codes, false);
-  const valueAt = await computeValues(db, unit.path, "self", [col], buckets, months);
+  const valueAt = await computeValues(db, unit, "self", [], [col], buckets, months);
   return {
     unit: unitOut(unit),
     column: col.meta,

@@ -26,6 +26,7 @@ import {
   type FedDefinition,
   fedDefinitions,
   indicatorSums,
+  keptRows,
   monthlyDataSets,
   type RowsMode,
 } from "./queries.js";
@@ -159,12 +160,13 @@ export const periodInfo = (p: Period) => ({
 
 /**
  * Every value of every row (and of the parent as a whole, key "") for every column and bucket: the
- * database sums per row, element and month; the domain does the arithmetic per cell.
+ * database sums per row, element and month (or asked period); the domain does the arithmetic per cell.
  */
 export async function computeValues(
   db: Database,
-  parentPath: string,
+  parent: { id: string; path: string },
   mode: RowsMode,
+  units: readonly { id: string; path: string }[],
   columns: readonly Column[],
   buckets: readonly Bucket[],
   months: readonly string[],
@@ -181,20 +183,19 @@ export async function computeValues(
   const [sums, counts] = await Promise.all([
     indicatorSums(
       db,
-      parentPath,
-      mode,
+      keptRows(parent, mode, units),
       months,
       codes,
       summing ? buckets.map((b) => ({ code: b.period.code, months: b.months })) : undefined,
     ),
-    completenessCounts(db, parentPath, mode, months, setIds),
+    completenessCounts(db, parent.path, mode, months, setIds),
   ]);
   const totalsByRow = new Map<string, { code: string; period: string; total: string }[]>();
   for (const s of sums) {
     const key = s.row_path ?? "";
     const list = totalsByRow.get(key) ?? [];
+    if (list.length === 0) totalsByRow.set(key, list);
     list.push({ code: s.element, period: s.period, total: canonical(s.total) });
-    totalsByRow.set(key, list);
   }
   const countsByRow = new Map<string, Map<string, { expected: number; received: number; onTime: number }>>();
   for (const c of counts) {
@@ -207,31 +208,30 @@ export async function computeValues(
     });
     countsByRow.set(key, byKey);
   }
-  const sumsByRow = new Map<string, MonthlySums>();
-  const sumsOf = (row: string) => {
-    let s = sumsByRow.get(row);
-    if (!s) {
-      s = monthlySums(totalsByRow.get(row) ?? []);
-      sumsByRow.set(row, s);
-    }
-    return s;
-  };
-  // Each period is also the previous one of the next (the arrows): computed once.
-  const memo = new Map<string, Value | null>();
+  // Each period is also the previous one of the next (the arrows): computed once, kept per row in
+  // one slot per column and bucket (no key text made per cell: a kota's card has ~10.000 of them).
+  const columnIndex = new Map(columns.map((c, i) => [c, i]));
+  const bucketIndex = new Map(buckets.map((b, i) => [b, i]));
+  const rows = new Map<string, { sums: MonthlySums; values: (Value | null | undefined)[] }>();
   return (row: string, column: Column, bucket: Bucket): Value | null => {
-    const key = `${row}|${column.meta.key}|${bucket.period.code}`;
-    let value = memo.get(key);
+    let kept = rows.get(row);
+    if (!kept) {
+      kept = { sums: monthlySums(totalsByRow.get(row) ?? []), values: [] };
+      rows.set(row, kept);
+    }
+    const slot = (columnIndex.get(column) as number) * buckets.length + (bucketIndex.get(bucket) as number);
+    let value = kept.values[slot];
     if (value === undefined) {
-      value = computeValue(row, column, bucket);
-      memo.set(key, value);
+      value = computeValue(row, kept.sums, column, bucket);
+      kept.values[slot] = value;
     }
     return value;
   };
 
-  function computeValue(row: string, column: Column, bucket: Bucket): Value | null {
+  function computeValue(row: string, sumsOf: MonthlySums, column: Column, bucket: Bucket): Value | null {
     if (column.definition) {
       const { domain, rule } = column.definition;
-      return indicatorOverMonths(domain, rule, sumsOf(row), summing ? [bucket.period.code] : bucket.months);
+      return indicatorOverMonths(domain, rule, sumsOf, summing ? [bucket.period.code] : bucket.months);
     }
     const byKey = countsByRow.get(row);
     let expected = 0;

@@ -13,30 +13,38 @@ const list = (items: readonly string[]) =>
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-/**
- * Which kept sums (approved_totals) make each row: a child of the parent with everything under it,
- * each facility's own values for a league table, or the parent for a trend; and the parent's sum as
- * the total (row_path null).
- */
-function keptRows(mode: RowsMode, parentPath: string): SQL {
-  const total = sql`select id, false as own, null::text as row_path from org_units where path = ${parentPath}`;
-  if (mode === "self")
-    return sql`${total} union all select id, false, path from org_units where path = ${parentPath}`;
-  if (mode === "puskesmas")
-    return sql`${total} union all select id, true, path from org_units where path like ${`${parentPath}%`}`;
-  return sql`${total} union all select c.id, false, c.path from org_units c
-    join org_units p on p.id = c.parent_id where p.path = ${parentPath}`;
+/** One row of a scorecard as the kept sums see it: a unit's sums with or without those under it. */
+export interface KeptRow {
+  id: string;
+  /** The unit's own values only (a facility in a league table), not those of the units under it. */
+  own: boolean;
+  /** The row's key; null for the parent's total. */
+  rowPath: string | null;
 }
 
 /**
- * Approved values summed per row, data element and month, plus the parent's total (row_path null),
- * from the sums the database keeps by the evaluation's rule (approved_totals, migration 0019): a value
- * counts when the report of a data set holding its element was approved.
+ * Which kept sums (approved_totals) make each row: each child of the parent with everything under it,
+ * each facility's own values for a league table, or the parent for a trend; and the parent's sum as
+ * the total (row_path null).
+ */
+export function keptRows(
+  parent: { id: string; path: string },
+  mode: RowsMode,
+  units: readonly { id: string; path: string }[],
+): KeptRow[] {
+  const total = { id: parent.id, own: false, rowPath: null };
+  if (mode === "self") return [total, { id: parent.id, own: false, rowPath: parent.path }];
+  return [total, ...units.map((u) => ({ id: u.id, own: mode === "puskesmas", rowPath: u.path }))];
+}
+
+/**
+ * Approved values summed per row, data element and month (or asked period), plus the parent's total
+ * (row_path null), from the sums the database keeps by the evaluation's rule (approved_totals,
+ * migration 0019): a value counts when the report of a data set holding its element was approved.
  */
 export async function indicatorSums(
   db: Pick<Database, "execute">,
-  parentPath: string,
-  mode: RowsMode,
+  rows: readonly KeptRow[],
   months: readonly string[],
   codes: readonly string[],
   buckets?: readonly { code: string; months: readonly string[] }[],
@@ -48,7 +56,13 @@ export async function indicatorSums(
     ? sql`join (values ${sql.join(pairs, sql`, `)}) as b(month, bucket) on b.month = t.period`
     : sql``;
   const period = buckets ? sql.raw("b.bucket") : sql.raw("t.period");
-  const result = await db.execute(sql`with row_unit as (${keptRows(mode, parentPath)})
+  // The rows as a list, not a query: the planner then knows how many and hashes the sums in memory
+  // (from a sub-select it guessed 2 rows and sorted ~44.000 on disk: 120 ms instead of 87).
+  const rowList = sql.join(
+    rows.map((r) => sql`(${r.id}::uuid, ${r.own}::boolean, ${r.rowPath}::text)`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`with row_unit(id, own, row_path) as (values ${rowList})
     select r.row_path, de.code as element, ${period} as period, trim_scale(sum(t.total))::text as total
     from row_unit r
     join approved_totals t on t.org_unit_id = r.id and t.own = r.own
