@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { AuditVersionCache } from "../audit/version.js";
 import { withinScope } from "../auth/scope-sql.js";
 import type { Database, Reader } from "../db/client.js";
 import { indicators, orgUnits, type PlanKind, planIndicators, planNodes, plans } from "../db/schema/index.js";
@@ -145,6 +146,16 @@ export async function getPlan(db: Reader, id: string) {
     })),
   };
 }
+
+type PlanDocument = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+
+/**
+ * The plan screen's read: the most read document of the Dinas, changed only through audited commands,
+ * so kept while the audit version stays (4 queries and the reconciliation of every row per read).
+ */
+const planDocuments = new AuditVersionCache<PlanDocument | null>(32);
+export const readPlan = (db: Database, id: string) =>
+  planDocuments.get(db, id, async () => (await getPlan(db, id)) ?? null);
 
 interface StoredTargets {
   targetMode: TargetMode;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authorize, scopeOf } from "../auth/plugin.js";
 import { notFound } from "../lib/errors.js";
 import { idParams } from "../lib/route-schemas.js";
-import { getPlan, listPlans } from "./queries.js";
+import { listPlans, readPlan } from "./queries.js";
 import { planListQuerySchema, planSchema, planSummaryListSchema } from "./schemas.js";
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -32,7 +32,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const plan = await getPlan(app.database.db, request.params.id);
+      const plan = await readPlan(app.database.db, request.params.id);
       if (!plan) throw notFound("Dokumen rencana", "Plan");
       authorize(request, "plan.read", plan.orgUnitPath);
       return plan;
