@@ -5,18 +5,44 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../db/client.js";
 import { jobs, orgUnits } from "../db/schema/index.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";
 import { fingerprint } from "../test-support/fingerprint.js";
 import { createTestUser } from "../test-support/users.js";
-import { failInterruptedJobs, INTERRUPTED } from "./commands.js";
+import { failInterruptedJobs, INTERRUPTED, progressWriter } from "./commands.js";
 import type { JobView } from "./schemas.js";
 
 const THRESHOLD = 2 * 1024;
 const HEADER = "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\n";
 const CSV = "application/csv";
+
+describe("a job's progress", () => {
+  it("is written at most every half second, and at once when the phase changes", async () => {
+    const writes: Array<{ phase: string; read: number }> = [];
+    const db = {
+      update: () => ({
+        set: (row: { phase: string; read: number }) => ({
+          where: async () => {
+            writes.push(row);
+          },
+        }),
+      }),
+    } as unknown as Database;
+    const progress = progressWriter(db, "job");
+    for (let read = 1_000; read <= 100_000; read += 1_000) progress.report({ phase: "reading", read });
+    progress.report({ phase: "checking", read: 100_000, total: 100_000 });
+    progress.report({ phase: "writing", read: 100_000, total: 100_000 });
+    await progress.settled();
+    expect(writes.map((w) => [w.phase, w.read])).toEqual([
+      ["reading", 1_000],
+      ["checking", 100_000],
+      ["writing", 100_000],
+    ]);
+  });
+});
 
 describe.each(testDatabases())("DHIS2 imports run as jobs on $name", (target) => {
   let t: TestApp;
