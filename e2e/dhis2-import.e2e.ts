@@ -17,7 +17,8 @@ const csv = (unit: string) =>
 describe.each(flowTargets("postgres"))(
   "values exchanged with DHIS2 on the Impor DHIS2/ADX page (%s)",
   (name) => {
-    const app = appSuite(name);
+    // Above a kilobyte an import runs as a job: the last flow's file is followed until it answers.
+    const app = appSuite(name, { JOB_THRESHOLD_BYTES: "1000" });
     const dir = mkdtempSync(join(tmpdir(), "capaian-dhis2-"));
     const field = (page: Page, label: string) => page.getByRole("textbox", { name: label, exact: true });
     const december = async (page: Page) =>
@@ -85,6 +86,26 @@ describe.each(flowTargets("postgres"))(
       expect(await page.getByTestId("dhis2-count-imported").innerText()).toBe("2");
       expect((await december(page)).length).toBe(2);
       await checkBothSizes(page, "dhis2-import-done", name);
+      await page.close();
+    });
+
+    it("a file above the job threshold is followed on the page until its summary", async () => {
+      const page = await open("operator.yosomulyo");
+      const big = join(dir, "besar.csv");
+      const note = "catatan ".repeat(80);
+      writeFileSync(
+        big,
+        `${HEADER},storedby,lastupdated,comment\nBUMIL_SASARAN,202412,${YOSOMULYO},,,41,,,${note}\nBUMIL_K4,202412,${YOSOMULYO},,,8,,,${note}\n`,
+      );
+      await page.getByTestId("dhis2-file").setInputFiles(big);
+      await choose(page, page.getByRole("combobox", { name: "Formulir data", exact: true }).first(), FORM);
+      await choose(page, page.getByRole("combobox", { name: "Skema ID", exact: true }), "Kode");
+      await page.getByRole("button", { name: "Uji coba", exact: true }).click();
+      await page.getByTestId("dhis2-dry-run").waitFor();
+      expect(await page.getByTestId("dhis2-count-updated").innerText()).toBe("2");
+      expect(await page.getByTestId("dhis2-job").count()).toBe(0);
+      const jobs = (await (await page.request.get(`${app.server.baseUrl}/api/jobs`)).json()).items;
+      expect(jobs[0]).toMatchObject({ status: "done", progress: { read: 2, total: 2 } });
       await page.close();
     });
   },

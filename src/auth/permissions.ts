@@ -149,3 +149,15 @@ export function homeScopes(roles: readonly (ScopedRole & { indicatorIds?: readon
     indicators: analysableIndicators(roles),
   };
 }
+
+/**
+ * Whether a user may follow a job (its progress, its result): the one who started it, or an admin whose
+ * scope holds the unit it was started in. Anyone else is told it does not exist.
+ */
+export function mayReadJob(
+  userId: string,
+  roles: readonly ScopedRole[],
+  job: { createdBy: string; orgUnitPath: string },
+): boolean {
+  return job.createdBy === userId || allows(roles, "user.manage", job.orgUnitPath);
+}

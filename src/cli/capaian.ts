@@ -6,6 +6,7 @@ import { migrate } from "../db/migrate.js";
 import { ROLES } from "../db/schema/index.js";
 import { loadDemo } from "../demo/load-demo.js";
 import { formatRupiah } from "../domain/index.js";
+import type { ImportProgress } from "../interop/dhis2/import-file.js";
 import { APP_VERSION } from "../lib/version.js";
 import { readConfig } from "../server/config.js";
 import { ensureSpmCatalogue } from "../spm/catalogue.js";
@@ -186,9 +187,11 @@ importCommand
   .action(async (file: string, o) => {
     if (!["CREATE", "UPDATE", "CREATE_AND_UPDATE", "DELETE"].includes(o.strategy))
       throw new Error("--strategy CREATE | UPDATE | CREATE_AND_UPDATE | DELETE");
-    const progress = (values: number) => {
-      if (process.stderr.isTTY)
-        process.stderr.write(`\r${values.toLocaleString("id-ID")} nilai dibaca / values read`);
+    const phases = { checking: "memeriksa / checking", writing: "menyimpan / writing" };
+    const progress = (p: ImportProgress) => {
+      if (!process.stderr.isTTY) return;
+      const read = `${p.read.toLocaleString("id-ID")} nilai dibaca / values read`;
+      process.stderr.write(`\r${p.phase === "reading" ? read : `${read}; ${phases[p.phase]}…`}\x1b[K`);
     };
     const summary = await withDatabase((db, kind) =>
       importValuesFile(db, file, { ...o, kind, onProgress: progress }),

@@ -8,9 +8,9 @@ import { parseDhis2Period } from "../domain/index.js";
 import { measured } from "../interop/dhis2/body.js";
 import { writeValues } from "../interop/dhis2/export.js";
 import { exportRows } from "../interop/dhis2/export-rows.js";
-import { importValues } from "../interop/dhis2/import.js";
+import { type ImportProgress, readAndImport } from "../interop/dhis2/import-file.js";
 import { findDataSet, unitsBy } from "../interop/dhis2/queries.js";
-import { type Format, type RawValue, readValues } from "../interop/dhis2/read-values.js";
+import type { Format } from "../interop/dhis2/read-values.js";
 import type { IdScheme, ImportSummary } from "../interop/dhis2/schemas.js";
 import { AppError } from "../lib/errors.js";
 
@@ -35,21 +35,17 @@ export async function importValuesFile(
     idScheme: IdScheme;
     strategy: "CREATE" | "UPDATE" | "CREATE_AND_UPDATE" | "DELETE";
     kind: DatabaseKind;
-    /** Values read so far, and the file's size in bytes. */
-    onProgress?: (values: number, fileBytes: number) => void;
+    /** Values read so far, then the phase: what a background import job reports too. */
+    onProgress?: (progress: ImportProgress) => void;
   },
 ): Promise<ImportSummary> {
   const format = formatOf(file, o.format);
-  const size = (await stat(file)).size;
+  // A missing file fails here with its name, not later as a file that cannot be read.
+  await stat(file);
   const input = measured(createReadStream(file), Number.MAX_SAFE_INTEGER);
-  const values: RawValue[] = [];
-  await readValues(format, input.stream, (v) => {
-    values.push(v);
-    if (values.length % 10_000 === 0) o.onProgress?.(values.length, size);
-  });
-  return importValues(
+  return readAndImport(
     db,
-    { values, format, ...input.done() },
+    { stream: input.stream, format, file: input.done },
     {
       dryRun: o.dryRun,
       strategy: o.strategy,
@@ -62,6 +58,7 @@ export async function importValuesFile(
     },
     everywhere,
     cliActor,
+    o.onProgress,
   );
 }
 

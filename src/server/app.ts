@@ -22,6 +22,7 @@ import { healthRoutes } from "../health/routes.js";
 import { homeRoutes } from "../home/routes.js";
 import { indicatorDefinitionRoutes } from "../indicators/routes.js";
 import { dataValueSetRoutes } from "../interop/dhis2/routes.js";
+import { jobRoutes } from "../jobs/routes.js";
 import { errorBody, withRequestId } from "../lib/errors.js";
 import { packagePath } from "../lib/package-root.js";
 import { APP_VERSION } from "../lib/version.js";
@@ -69,6 +70,8 @@ export interface AppOptions {
   reminders?: ReminderRouteOptions;
   /** The largest dataValueSets upload (256 MB unless given). */
   importMaxBytes?: number;
+  /** A dataValueSets upload above this many bytes runs as a job (JOB_THRESHOLD_BYTES, 5 MB unless given). */
+  importJobThresholdBytes?: number;
 }
 
 export type App = FastifyInstance;
@@ -164,7 +167,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(indicatorDefinitionRoutes, { prefix: "/api" });
   await app.register(searchRoutes, { prefix: "/api" });
   await app.register(reminderRoutes, { prefix: "/api", ...options.reminders });
-  await app.register(dataValueSetRoutes, { prefix: "/api", maxBytes: options.importMaxBytes });
+  await app.register(dataValueSetRoutes, {
+    prefix: "/api",
+    maxBytes: options.importMaxBytes,
+    jobThresholdBytes: options.importJobThresholdBytes,
+  });
+  await app.register(jobRoutes, { prefix: "/api" });
   await app.register(scorecardRoutes, { prefix: "/api" });
 
   const webRoot = options.webRoot ?? packagePath("dist", "web");

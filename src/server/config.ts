@@ -22,6 +22,8 @@ export interface Config {
   backup: BackupSchedule | undefined;
   /** Prometheus metrics at /metrics (METRICS=true), behind a bearer token when METRICS_TOKEN is set. */
   metrics: { token: string | undefined } | undefined;
+  /** JOB_THRESHOLD_BYTES: a DHIS2 import larger than this runs as a background job (5 MB). */
+  jobThresholdBytes: number;
   /** How long a SIGTERM/SIGINT waits for running requests before closing anyway. */
   shutdownTimeoutMs: number;
   reminders: {
@@ -68,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: ["1", "true", "yes"].includes((env.METRICS ?? "false").toLowerCase())
       ? { token: env.METRICS_TOKEN || undefined }
       : undefined,
+    jobThresholdBytes: positive(env.JOB_THRESHOLD_BYTES, 5 * 1024 * 1024, "JOB_THRESHOLD_BYTES"),
     shutdownTimeoutMs: positive(env.SHUTDOWN_TIMEOUT_MS, 10_000, "SHUTDOWN_TIMEOUT_MS"),
     reminders: {
       intervalMs:

@@ -1,4 +1,5 @@
 import { newBackupStatus, scheduleBackups } from "../backup/schedule.js";
+import { failInterruptedJobs } from "../jobs/commands.js";
 import { smtpMailer } from "../reminders/mailer.js";
 import { scheduleReminders } from "../reminders/schedule.js";
 import { buildApp } from "./app.js";
@@ -13,6 +14,8 @@ const firstRun = await initialiseNewDataDir(config.database);
 const prepared = await prepareDatabase(config.database, config.demo);
 const { handle } = prepared;
 const demoLoaded = firstRun?.demoLoaded ?? prepared.demoLoaded;
+// Jobs of a server that stopped: each was one transaction, so nothing of them was saved.
+const interruptedJobs = await failInterruptedJobs(handle.db);
 const secret = config.secret ?? (await installationSecret(handle.db));
 const backupStatus = newBackupStatus();
 const mailer = config.reminders.smtp ? smtpMailer(config.reminders.smtp) : null;
@@ -28,7 +31,13 @@ const app = await buildApp({
   },
   metrics: config.metrics && { token: config.metrics.token, backup: config.backup && backupStatus },
   reminders: { mailer, testClock: config.reminders.testClock },
+  importJobThresholdBytes: config.jobThresholdBytes,
 });
+if (interruptedJobs > 0)
+  app.log.warn(
+    { jobs: interruptedJobs },
+    "pekerjaan yang terhenti ditandai gagal / interrupted jobs marked failed",
+  );
 
 const stopBackups = config.backup ? scheduleBackups(handle, config.backup, app.log, backupStatus) : () => {};
 const stopReminders =

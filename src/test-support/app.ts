@@ -19,7 +19,9 @@ export async function openTestApp(
   {
     demo = { monitoring: false },
     ...extra
-  }: Pick<AppOptions, "metrics" | "reminders" | "importMaxBytes"> & { demo?: DemoOptions } = {},
+  }: Pick<AppOptions, "metrics" | "reminders" | "importMaxBytes" | "importJobThresholdBytes"> & {
+    demo?: DemoOptions;
+  } = {},
 ): Promise<TestApp> {
   const database = await target.openPrepared(`demo_${demo.monitoring ?? true}`, async (handle) => {
     await loadDemo(handle.db, demo);

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import {
   indicators,
+  jobs,
   orgUnits,
   planIndicators,
   planNodes,
@@ -53,7 +54,13 @@ export async function prepareIds(db: Database, target: string): Promise<Ids> {
         .returning()
     )[0]?.id as string;
   const renstra = await demoRenstra(db, metro?.id as string);
+  // An import job the target user ran at Puskesmas Yosomulyo: only Metro's admin may follow it too.
+  const [job] = await db
+    .insert(jobs)
+    .values({ kind: "dhis2.import", status: "done", createdBy: target, orgUnitId: yosomulyo?.id as string })
+    .returning();
   return {
+    job: job?.id as string,
     ...renstra,
     spmService: spmService?.id as string,
     skmSurvey: await skmSurvey("2024"),

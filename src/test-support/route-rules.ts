@@ -41,6 +41,8 @@ export interface Ids {
   renstraCatalogue: string;
   pk: string;
   pkIndicator: string;
+  /** A finished import job of the target user (an operator of Puskesmas Yosomulyo). */
+  job: string;
 }
 
 const valuesUpload = (i: Ids, path: string): Request => ({
@@ -403,6 +405,13 @@ export const matrix: Record<string, RouteRule> = {
       url: "/api/dataValueSets?idScheme=CODE&dataSet=LB-PUSKESMAS&orgUnit=18.72.01.P2&period=202401",
     }),
   },
+  // Only the owner and the admins of the job's unit see a job; the owner is none of the matrix's users.
+  "GET /api/jobs/{id}": {
+    who: ["admin_dinas"],
+    scoped: "entity",
+    request: (i) => ({ url: `/api/jobs/${i.job}` }),
+  },
+  "GET /api/jobs": { who: "authenticated", request: () => ({ url: "/api/jobs" }) },
   "GET /api/data-entry/completeness": {
     who: all,
     scoped: "list",

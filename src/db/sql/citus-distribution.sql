@@ -42,6 +42,8 @@ select create_reference_table('reminder_settings');
 -- Per person, not per region: small, and read with the user on every page.
 select create_reference_table('notifications');
 select create_reference_table('reminder_sends');
+-- Import jobs: per person and few, read by their owner while they run.
+select create_reference_table('jobs');
 
 -- Fact tables: they grow with facilities × months × elements, each row carrying its kab/kota.
 -- data_values and audit_log are partitioned by year (migration 0021): their partitions follow the parent.

@@ -31,6 +31,8 @@ export interface ImportOptions {
   dataSet?: string;
   /** The values go through a COPY-filled staging table on this database. */
   databaseKind: DatabaseKind;
+  /** Told when the checks start and when the writing starts, with the counts the checks expect. */
+  onPhase?: (phase: "checking" | "writing", counts?: Record<string, number>) => void;
 }
 
 export interface ImportFile {
@@ -70,6 +72,7 @@ export async function importValues(
   roles: readonly ScopedRole[],
   actor: Actor,
 ): Promise<ImportSummary> {
+  options.onPhase?.("checking");
   const dataSet = await resolveDataSet(db, file.values, options);
   const elements = await formElements(db, dataSet.id, "ever");
   const keyOf = (e: (typeof elements)[number]) =>
@@ -181,6 +184,7 @@ export async function importValues(
   const imported = writable.reduce((n, r) => n + r.changes.filter((c) => c.old === null).length, 0);
   const updated = writable.reduce((n, r) => n + r.changes.filter((c) => c.old !== null).length, 0);
   const removals = good.filter((p) => p.remove);
+  options.onPhase?.("writing", { imported, updated, deleting: removals.length, conflicts: conflicts.size });
   try {
     return await db.transaction(async (tx) => {
       await writeChecked(

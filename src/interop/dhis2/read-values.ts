@@ -38,6 +38,31 @@ export function readValues(format: Format, body: Readable, sink: (value: RawValu
   return readJson(body, checked);
 }
 
+/** Above this many values one file is refused: send the rest in another file. */
+const MAX_VALUES = 2_000_000;
+
+/** Reads a whole file's values into a list, telling every thousand how many are read. */
+export async function collectValues(
+  format: Format,
+  body: Readable,
+  onRead?: (read: number) => void,
+): Promise<RawValue[]> {
+  const values: RawValue[] = [];
+  await readValues(format, body, (v) => {
+    if (values.length >= MAX_VALUES)
+      throw new AppError(
+        413,
+        "TOO_MANY_VALUES",
+        `Lebih dari ${MAX_VALUES} nilai dalam satu berkas; bagi menjadi beberapa berkas.`,
+        `More than ${MAX_VALUES} values in one file; split it into several files.`,
+      );
+    values.push(v);
+    if (values.length % 1_000 === 0) onRead?.(values.length);
+  });
+  onRead?.(values.length);
+  return values;
+}
+
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 
 /** `{dataSet, period, orgUnit, attributeOptionCombo, dataValues: [...]}`; the header fills values' gaps. */

@@ -1,29 +1,42 @@
 import { Readable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { hasPermission } from "../../auth/permissions.js";
 import { actorOf, authorize, currentUser } from "../../auth/plugin.js";
 import { parseDhis2Period } from "../../domain/index.js";
+import { jobStartedSchema } from "../../jobs/schemas.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import { BODY_TYPES, measured, RawBody, tooLarge } from "./body.js";
 import { CONTENT_TYPES, writeValues } from "./export.js";
 import { exportRows } from "./export-rows.js";
-import { importValues } from "./import.js";
+import type { ImportOptions } from "./import.js";
+import { readAndImport } from "./import-file.js";
+import { startImportJob } from "./import-job.js";
 import { findDataSet, unitsBy } from "./queries.js";
-import { type Format, type RawValue, readValues } from "./read-values.js";
-import { exportQuerySchema, importQuerySchema, importSummarySchema } from "./schemas.js";
-
-/** Above this many values one request is refused: send the rest in another file. */
-const MAX_VALUES = 2_000_000;
+import type { Format } from "./read-values.js";
+import { exportQuerySchema, type ImportQuery, importQuerySchema, importSummarySchema } from "./schemas.js";
 
 export interface DataValueSetOptions {
   /** The largest body accepted (256 MB unless given). */
   maxBytes?: number;
+  /** A body larger than this (by its Content-Length) is imported as a background job (5 MB unless given). */
+  jobThresholdBytes?: number;
 }
+
+const strategyOf = (s: ImportQuery["importStrategy"]): ImportOptions["strategy"] =>
+  s === "NEW"
+    ? "CREATE"
+    : s === "UPDATES"
+      ? "UPDATE"
+      : s === "NEW_AND_UPDATES" || !s
+        ? "CREATE_AND_UPDATE"
+        : s;
 
 export const dataValueSetRoutes: FastifyPluginAsyncZod<DataValueSetOptions> = async (app, options) => {
   const db = () => app.database.db;
   const tags = ["dhis2"];
   const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+  const jobThreshold = options.jobThresholdBytes ?? 5 * 1024 * 1024;
 
   // In this plugin only, the body is handed over as a stream: never whole in memory.
   app.removeContentTypeParser("application/json");
@@ -39,10 +52,10 @@ export const dataValueSetRoutes: FastifyPluginAsyncZod<DataValueSetOptions> = as
       schema: {
         tags,
         summary:
-          "Impor nilai DHIS2 dataValueSets (JSON, CSV) atau ADX; 409 bila ada konflik dan tidak ada yang disimpan / import DHIS2 dataValueSets or ADX",
+          "Impor nilai DHIS2 dataValueSets (JSON, CSV) atau ADX; 409 bila ada konflik dan tidak ada yang disimpan; berkas besar (atau async=true) menjadi pekerjaan: 202 dan GET /api/jobs/{id} / import DHIS2 dataValueSets or ADX; a large file (or async=true) answers 202 with a job to follow",
         querystring: importQuerySchema,
         consumes: Object.keys(BODY_TYPES),
-        response: { 200: importSummarySchema },
+        response: { 200: importSummarySchema, 202: jobStartedSchema },
       },
     },
     async (request, reply) => {
@@ -50,42 +63,41 @@ export const dataValueSetRoutes: FastifyPluginAsyncZod<DataValueSetOptions> = as
       if (!(body instanceof RawBody))
         throw new AppError(400, "BODY_REQUIRED", "Kirim berkas nilai.", "Send a file of values.");
       const type = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-      const format: Format = request.query.format ?? BODY_TYPES[type] ?? "json";
-      const values: RawValue[] = [];
-      const input = measured(body.stream, maxBytes);
-      await readValues(format, input.stream, (v) => {
-        if (values.length >= MAX_VALUES)
-          throw new AppError(
-            413,
-            "TOO_MANY_VALUES",
-            `Lebih dari ${MAX_VALUES} nilai dalam satu berkas; bagi menjadi beberapa berkas.`,
-            `More than ${MAX_VALUES} values in one file; split it into several files.`,
-          );
-        values.push(v);
-      });
       const q = request.query;
+      const format: Format = q.format ?? BODY_TYPES[type] ?? "json";
       const scheme = q.idScheme ?? "UID";
-      const summary = await importValues(
+      const importOptions = {
+        dryRun: q.dryRun ?? false,
+        strategy: strategyOf(q.importStrategy),
+        atomic: q.atomicMode !== "NONE",
+        elementScheme: q.dataElementIdScheme ?? scheme,
+        unitScheme: q.orgUnitIdScheme ?? scheme,
+        dataSetScheme: q.dataSetIdScheme ?? scheme,
+        dataSet: q.dataSet,
+        databaseKind: app.database.kind,
+      };
+      const user = currentUser(request);
+      if (q.async || Number(request.headers["content-length"] ?? 0) > jobThreshold) {
+        const started = await startImportJob(db(), {
+          body: body.stream,
+          format,
+          maxBytes,
+          options: importOptions,
+          roles: user.roles,
+          actor: actorOf(request),
+          userId: user.id,
+          // The route asks for data.enter, so one role holds it.
+          orgUnitId: user.roles.find((r) => hasPermission([r], "data.enter"))?.orgUnitId as string,
+          log: request.log,
+        });
+        return reply.code(202).send(started);
+      }
+      const input = measured(body.stream, maxBytes);
+      const summary = await readAndImport(
         db(),
-        { values, format, ...input.done() },
-        {
-          dryRun: q.dryRun ?? false,
-          strategy:
-            q.importStrategy === "NEW"
-              ? "CREATE"
-              : q.importStrategy === "UPDATES"
-                ? "UPDATE"
-                : q.importStrategy === "NEW_AND_UPDATES" || !q.importStrategy
-                  ? "CREATE_AND_UPDATE"
-                  : q.importStrategy,
-          atomic: q.atomicMode !== "NONE",
-          elementScheme: q.dataElementIdScheme ?? scheme,
-          unitScheme: q.orgUnitIdScheme ?? scheme,
-          dataSetScheme: q.dataSetIdScheme ?? scheme,
-          dataSet: q.dataSet,
-          databaseKind: app.database.kind,
-        },
-        currentUser(request).roles,
+        { stream: input.stream, format, file: input.done },
+        importOptions,
+        user.roles,
         actorOf(request),
       );
       // A refused file answers 409 like DHIS2; without a 409 schema so errors keep their own shape.

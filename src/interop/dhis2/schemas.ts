@@ -23,6 +23,8 @@ export const importQuerySchema = z.object({
   dataSetIdScheme: scheme.optional(),
   dataSet: z.string().trim().min(1).max(200).optional(),
   format: z.enum(["json", "csv", "adx"]).optional(),
+  /** true: run as a job whatever the size (answers 202); large files always do. */
+  async: flag,
 });
 
 export type ImportQuery = z.infer<typeof importQuerySchema>;

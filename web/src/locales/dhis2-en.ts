@@ -40,4 +40,13 @@ export const dhis2En: typeof dhis2Id = {
   endDate: "To",
   download: "Download",
   badRange: "The end date must be on or after the start date.",
+  job: {
+    phases: {
+      receiving: "Receiving the file…",
+      reading: "Reading the file…",
+      checking: "Checking the values…",
+      writing: "Saving the values…",
+    },
+    read: "{{n}} values read",
+  },
 };

@@ -38,4 +38,13 @@ export const dhis2Id = {
   endDate: "Sampai tanggal",
   download: "Unduh",
   badRange: "Tanggal akhir harus sama atau setelah tanggal awal.",
+  job: {
+    phases: {
+      receiving: "Menerima berkas…",
+      reading: "Membaca berkas…",
+      checking: "Memeriksa nilai…",
+      writing: "Menyimpan nilai…",
+    },
+    read: "{{n}} nilai dibaca",
+  },
 };

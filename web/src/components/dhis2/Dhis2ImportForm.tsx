@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { type DragEvent, useState } from "react";
+import { type DragEvent, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DataSet } from "../data-entry/entryApi";
 import { errorText } from "../upload/uploadFlow";
@@ -11,6 +11,7 @@ import {
   type ImportSummary,
   importValues,
 } from "./dhis2Api";
+import { ImportJobProgress } from "./ImportJobProgress";
 import { ImportSummaryView } from "./ImportSummaryView";
 
 const ACCEPT = ".json,.csv,.xml,.adx,application/json,text/csv,application/xml";
@@ -31,11 +32,25 @@ export function Dhis2ImportForm({ dataSets }: { dataSets: DataSet[] }) {
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A large file becomes a job on the server: followed here until it answers.
+  const [jobId, setJobId] = useState<string | null>(null);
 
   const changed = () => {
     setSummary(null);
     setError(null);
   };
+  const answered = useCallback((result: ImportSummary) => {
+    setJobId(null);
+    setBusy(false);
+    setSummary(result);
+    // A clean dry run leads to the import; anything else back to a dry run of the next file.
+    setDryRun(!(result.dryRun && result.status !== "ERROR"));
+  }, []);
+  const failed = useCallback((message: string) => {
+    setJobId(null);
+    setBusy(false);
+    setError(message);
+  }, []);
   const choose = (chosen: File | null | undefined) => {
     setFile(chosen ?? null);
     if (chosen) setFormat(formatOf(chosen.name));
@@ -47,14 +62,11 @@ export function Dhis2ImportForm({ dataSets }: { dataSets: DataSet[] }) {
     setBusy(true);
     changed();
     try {
-      const result = await importValues(file, { format, dryRun, strategy, idScheme, atomic, dataSetId });
-      setSummary(result);
-      // A clean dry run leads to the import; anything else back to a dry run of the next file.
-      setDryRun(!(result.dryRun && result.status !== "ERROR"));
+      const answer = await importValues(file, { format, dryRun, strategy, idScheme, atomic, dataSetId });
+      if ("jobId" in answer) setJobId(answer.jobId);
+      else answered(answer.summary);
     } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
+      failed(errorText(e));
     }
   };
   const option = <K extends string>(key: string, values: K[]) =>
@@ -148,6 +160,7 @@ export function Dhis2ImportForm({ dataSets }: { dataSets: DataSet[] }) {
             {dryRun ? t("dhis2.tryRun") : t("dhis2.run")}
           </Button>
         </Group>
+        {jobId && <ImportJobProgress jobId={jobId} onDone={answered} onFailed={failed} />}
         {error && (
           <Alert color="red" data-testid="dhis2-error">
             {error}

@@ -1,8 +1,12 @@
 import type { ImportSummary } from "../../../../src/interop/dhis2/schemas";
+import type { JobStarted, JobView } from "../../../../src/jobs/schemas";
 import { ApiError, apiGet } from "../../api";
 import i18n from "../../i18n";
 
-export type { ImportSummary };
+export type { ImportSummary, JobView };
+
+/** The import's answer, or the job the server made of a large file (to follow at /api/jobs/{id}). */
+export type ImportAnswer = { summary: ImportSummary } | { jobId: string };
 export type Dhis2Format = "json" | "csv" | "adx";
 export type Dhis2Scheme = "UID" | "CODE" | "NAME";
 export type Dhis2Strategy = "CREATE_AND_UPDATE" | "CREATE" | "UPDATE" | "DELETE";
@@ -41,8 +45,11 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, body?.error?.code ?? "HTTP", message ?? i18n.t("error.network"));
 }
 
-/** Sends the file as the raw body; a refused file (409) still answers an ImportSummary, shown like any other. */
-export async function importValues(file: File, options: ImportOptions): Promise<ImportSummary> {
+/**
+ * Sends the file as the raw body; a refused file (409) still answers an ImportSummary, shown like any other.
+ * A large file answers 202 with a job instead.
+ */
+export async function importValues(file: File, options: ImportOptions): Promise<ImportAnswer> {
   const { csrfToken } = await apiGet<{ csrfToken: string }>("/auth/csrf");
   const query = new URLSearchParams({
     format: options.format,
@@ -71,13 +78,14 @@ export async function importValues(file: File, options: ImportOptions): Promise<
   } catch {
     throw new ApiError(0, "NETWORK", i18n.t("error.network"));
   }
-  if (response.ok) return (await response.json()) as ImportSummary;
+  if (response.status === 202) return { jobId: ((await response.json()) as JobStarted).job.id };
+  if (response.ok) return { summary: (await response.json()) as ImportSummary };
   if (response.status === 409) {
     const body = (await response
       .clone()
       .json()
       .catch(() => null)) as ImportSummary | null;
-    if (body?.responseType === "ImportSummary") return body;
+    if (body?.responseType === "ImportSummary") return { summary: body };
   }
   throw await errorOf(response);
 }
