@@ -116,7 +116,7 @@ describe.each(testDatabases())("approvedAreaSums on $name", (target) => {
               values ${sql.join(reports, sql`, `)}`);
           }
           const areaIds = [...new Set(Object.values(AREAS).flat())].map((a) => id.get(a) as string);
-          const summed = await approvedAreaSums(handle.db, "/PT/", MONTH_SETS, areaIds);
+          const summed = await approvedAreaSums(handle.db, id.get("PT") as string, MONTH_SETS, areaIds);
 
           // The domain's way: every counted value added one by one with the exact decimal `add`.
           const approved = (f: string, m: string, e: string) =>

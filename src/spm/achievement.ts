@@ -75,7 +75,7 @@ export async function computeSpmAchievement(
   const codes = [...new Set(monthSets.flatMap((m) => m.codes))];
   const units = await subtreeUnits(db, root.path);
   const [sums, counts, populations, prevalence] = await Promise.all([
-    approvedAreaSums(db, root.path, monthSets, areaIds(units, root.id)),
+    approvedAreaSums(db, root.id, monthSets, areaIds(units, root.id)),
     reportCounts(db, root.path, allMonths, codes),
     populationTree(db, root.path, year),
     prevalenceResolver(db, year),
