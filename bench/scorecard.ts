@@ -36,6 +36,14 @@ async function buildScoreKota(db: Database) {
   return { kota, path, columns: ids.map((r) => `i:${r.id}`) };
 }
 
+const MONTHS = Array.from({ length: 12 }, (_, i) => `2024${String(i + 1).padStart(2, "0")}`);
+/** Each indicator's numerator and denominator element, as a VALUES list. */
+const pairs = () =>
+  sql.join(
+    Array.from({ length: INDICATORS }, (_, i) => sql`(${code(i + 1)}, ${code(i + 1 + INDICATORS)})`),
+    sql`, `,
+  );
+
 /** The same figures in one statement: sums per puskesmas, element and quarter; pairs divided. */
 function rawScorecard(db: Database, path: string) {
   const list = (items: string[]) =>
@@ -43,11 +51,6 @@ function rawScorecard(db: Database, path: string) {
       items.map((i) => sql`${i}`),
       sql`, `,
     );
-  const months = Array.from({ length: 12 }, (_, i) => `2024${String(i + 1).padStart(2, "0")}`);
-  const pairs = sql.join(
-    Array.from({ length: INDICATORS }, (_, i) => sql`(${code(i + 1)}, ${code(i + 1 + INDICATORS)})`),
-    sql`, `,
-  );
   return rows(
     db,
     sql`with approved as materialized (
@@ -56,13 +59,13 @@ function rawScorecard(db: Database, path: string) {
         join org_units ou on ou.id = r.org_unit_id
         join data_set_elements dse on dse.data_set_id = r.data_set_id
         join data_elements de on de.id = dse.data_element_id
-        where ou.path like ${`${path}%`} and r.status = 'approved' and r.period in (${list(months)})),
+        where ou.path like ${`${path}%`} and r.status = 'approved' and r.period in (${list(MONTHS)})),
       sums as (
         select a.org_unit_id, p.num, substr(a.period, 1, 4) || 'Q' || ((substr(a.period, 5, 2)::int + 2) / 3) as quarter,
           sum(dv.value) filter (where a.code = p.num) as numerator,
           sum(dv.value) filter (where a.code = p.den) as denominator
         from approved a
-        join (values ${pairs}) as p(num, den) on a.code in (p.num, p.den)
+        join (values ${pairs()}) as p(num, den) on a.code in (p.num, p.den)
         join data_values dv on dv.org_unit_id = a.org_unit_id and dv.period = a.period
           and dv.data_element_id = a.data_element_id
         group by 1, 2, 3)
@@ -77,11 +80,6 @@ function rawScorecard(db: Database, path: string) {
  * app's own source): the floor under any reading of them.
  */
 function keptScorecard(db: Database, kota: string) {
-  const months = Array.from({ length: 12 }, (_, i) => `2024${String(i + 1).padStart(2, "0")}`);
-  const pairs = sql.join(
-    Array.from({ length: INDICATORS }, (_, i) => sql`(${code(i + 1)}, ${code(i + 1 + INDICATORS)})`),
-    sql`, `,
-  );
   return rows(
     db,
     sql`with sums as materialized (
@@ -92,13 +90,13 @@ function keptScorecard(db: Database, kota: string) {
         join data_elements de on de.id = t.data_element_id
         where ou.parent_id = ${kota} and not t.own and de.code like 'SKOR%'
           and t.period in (${sql.join(
-            months.map((m) => sql`${m}`),
+            MONTHS.map((m) => sql`${m}`),
             sql`, `,
           )})
         group by 1, 2, 3)
       select n.org_unit_id, p.num, n.quarter, n.total::text as numerator, d.total::text as denominator,
         round(n.total * 100 / nullif(d.total, 0), 4)::text as value
-      from (values ${pairs}) as p(num, den)
+      from (values ${pairs()}) as p(num, den)
       join sums n on n.code = p.num
       join sums d on d.code = p.den and d.org_unit_id = n.org_unit_id and d.quarter = n.quarter`,
   );
