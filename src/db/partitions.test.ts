@@ -5,11 +5,12 @@ import { parsePeriod } from "../domain/index.js";
 import { ensurePeriods } from "../periods/commands.js";
 import { testDatabases } from "../test-support/databases.js";
 import type { DatabaseHandle } from "./client.js";
+import { ensureYearPartitions } from "./partitions.js";
 
 /**
  * data_values and audit_log are partitioned by year (migration 0021, docs/SCALING.md §3). A year gets
- * its partitions when its first period is stored; anything else waits in the DEFAULT partition and
- * moves into its year's partition when that is made.
+ * its partitions at the next start or daily upkeep after its first period is stored (migration 0023);
+ * until then its rows wait in the DEFAULT partition and then move into their year's.
  */
 describe.each(testDatabases())("yearly partitions on $name", (target) => {
   let handle: DatabaseHandle;
@@ -47,6 +48,7 @@ describe.each(testDatabases())("yearly partitions on $name", (target) => {
 
   it("files each value under its year: a month of 2019, 2024 and 2031, and a quarter", async () => {
     await ensurePeriods(handle.db, ["201903", "202401", "2024Q1", "203112"].map(parsePeriod));
+    expect(await ensureYearPartitions(handle.db)).toContain(2031);
     // One statement across three partitions: the approved totals' trigger must see every row.
     await handle.db.execute(sql`insert into data_set_reports (data_set_id, org_unit_id, period, status)
       values (${dataSet}, ${unit}, '201903', 'approved'), (${dataSet}, ${unit}, '203112', 'approved')`);
@@ -65,16 +67,35 @@ describe.each(testDatabases())("yearly partitions on $name", (target) => {
     ]);
   });
 
-  it("keeps a value of a year without a partition in the default one, and moves it in when the year opens", async () => {
-    // As after a restore or a hand-written fix: the period is there, the year's partition is not.
-    await handle.db.execute(sql`alter table periods disable trigger year_partitions_periods_insert`);
+  it("keeps a value of a year without a partition in the default one, and the upkeep moves it in", async () => {
+    // A save of a new year's first period: its partitions wait for the next start or daily upkeep.
     await ensurePeriods(handle.db, [parsePeriod("2040")]);
-    await handle.db.execute(sql`alter table periods enable trigger year_partitions_periods_insert`);
     await handle.db.execute(sql`insert into data_values (org_unit_id, period, data_element_id, value)
       values (${unit}, '2040', ${element}, 40)`);
     expect(await partitionOf("2040")).toBe("data_values_default");
-    await handle.db.execute(sql`select create_year_partitions(2040)`);
+    expect(await ensureYearPartitions(handle.db)).toEqual([2040]);
     expect(await partitionOf("2040")).toBe("data_values_2040");
+    expect(await ensureYearPartitions(handle.db)).toEqual([]);
+  });
+
+  it("lets ten saves open the months of a new year at once, none failing on the partitions' locks", async () => {
+    const saves = Array.from({ length: 10 }, (_, i) =>
+      handle.db.transaction(async (tx) => {
+        const period = `2061${String(i + 1).padStart(2, "0")}`;
+        await ensurePeriods(tx, [parsePeriod(period)]);
+        await tx.execute(sql`insert into data_values (org_unit_id, period, data_element_id, value)
+          values (${unit}, ${period}, ${element}, ${i})`);
+        await recordAudit(tx, systemActor, {
+          action: "data.value_set",
+          entityType: "data_value",
+          entityId: period,
+        });
+      }),
+    );
+    const outcomes = await Promise.allSettled(saves);
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+    expect(await ensureYearPartitions(handle.db)).toEqual([2061]);
+    expect(await partitionOf("206110")).toBe("data_values_2061");
   });
 
   it("keeps approved totals in step when a value in a partition changes or goes", async () => {
@@ -86,6 +107,8 @@ describe.each(testDatabases())("yearly partitions on $name", (target) => {
   });
 
   it("keeps the audit trail append-only in every partition, the default included", async () => {
+    const count = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`))[0]?.n;
+    const before = await count();
     await recordAudit(handle.db, systemActor, { action: "plan.update", entityType: "plan", entityId: "p" });
     await handle.db.execute(sql`insert into audit_log (at, action, entity_type) values
       ('2019-06-01T00:00:00Z', 'plan.update', 'plan'), ('2090-06-01T00:00:00Z', 'plan.update', 'plan')`);
@@ -105,8 +128,7 @@ describe.each(testDatabases())("yearly partitions on $name", (target) => {
     await handle.db.execute(sql`select create_year_partitions(2090)`);
     await refused(sql`delete from audit_log_2090`);
     await refused(sql`truncate audit_log_2090`);
-    const [count] = await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`);
-    expect(count?.n).toBe(3);
+    expect(await count()).toBe((before ?? 0) + 3);
   });
 
   it("numbers new audit records after the ones kept", async () => {

@@ -1,4 +1,5 @@
 import { newBackupStatus, scheduleBackups } from "../backup/schedule.js";
+import { ensureYearPartitions } from "../db/partitions.js";
 import { failInterruptedJobs } from "../jobs/commands.js";
 import { smtpMailer } from "../reminders/mailer.js";
 import { scheduleReminders } from "../reminders/schedule.js";
@@ -45,6 +46,18 @@ const stopReminders =
     ? scheduleReminders(handle, { intervalMs: config.reminders.intervalMs, mailer }, app.log)
     : () => {};
 
+// A server running over New Year gets the new year's partitions (and an imported past year's) daily.
+const partitionUpkeep = setInterval(
+  () => {
+    ensureYearPartitions(handle.db).then(
+      (years) => years.length > 0 && app.log.info({ years }, "partisi tahun dibuat / year partitions made"),
+      (error) => app.log.warn({ err: error }, "partisi tahun belum dibuat / year partitions not made yet"),
+    );
+  },
+  24 * 60 * 60_000,
+);
+partitionUpkeep.unref();
+
 /**
  * Stops accepting connections, lets running requests finish (up to SHUTDOWN_TIMEOUT_MS, then cuts the
  * rest), and closes the database last: PGlite writes its files out and releases the folder lock.
@@ -56,6 +69,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "berhenti / shutting down");
   stopBackups();
   stopReminders();
+  clearInterval(partitionUpkeep);
   mailer?.close();
   const cut = setTimeout(() => {
     app.log.warn("permintaan yang masih berjalan diputus / cutting the requests still running");

@@ -5,6 +5,7 @@ import { testDatabases } from "../test-support/databases.js";
 import { fingerprint } from "../test-support/fingerprint.js";
 import { prepareIds } from "../test-support/fixture-ids.js";
 import type { Ids } from "../test-support/route-rules.js";
+import { createTestUser } from "../test-support/users.js";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH";
 interface Case {
@@ -173,7 +174,8 @@ describe.each(testDatabases())("regressions of issue 18 on $name", (target) => {
   const clients = new Map<string, TestClient>();
   beforeAll(async () => {
     t = await openTestApp(target);
-    ids = await prepareIds(t.database.db, target.name);
+    const targetId = await createTestUser(t.database.db, "target.metro", "operator_fasyankes", "18.72.01.P2");
+    ids = await prepareIds(t.database.db, targetId);
     for (const username of new Set(cases.map((c) => c.as)))
       clients.set(username, await TestClient.loggedIn(t.app, username));
     const users = (await clients.get("admin.metro")?.get("/api/users"))?.json() as Array<{
