@@ -107,7 +107,8 @@ describe.each(testDatabases())("yearly partitions on $name", (target) => {
   });
 
   it("keeps the audit trail append-only in every partition, the default included", async () => {
-    const count = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`))[0]?.n;
+    const count = async () =>
+      (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`))[0]?.n;
     const before = await count();
     await recordAudit(handle.db, systemActor, { action: "plan.update", entityType: "plan", entityId: "p" });
     await handle.db.execute(sql`insert into audit_log (at, action, entity_type) values

@@ -31,6 +31,7 @@ export const dhis2En: typeof dhis2Id = {
   counts: { imported: "Created", updated: "Updated", ignored: "Ignored", deleted: "Deleted" },
   conflicts: "Conflicts",
   noConflicts: "No conflicts.",
+  moreRows: "… and {{n}} more",
   moreConflicts: "{{total}} conflicts; the first {{shown}} are shown.",
   conflictColumns: { object: "Object", message: "Detail", rows: "Value no." },
   downloadConflicts: "Download conflicts (CSV)",

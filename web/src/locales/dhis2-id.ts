@@ -29,6 +29,7 @@ export const dhis2Id = {
   counts: { imported: "Ditambah", updated: "Diperbarui", ignored: "Diabaikan", deleted: "Dihapus" },
   conflicts: "Konflik",
   noConflicts: "Tidak ada konflik.",
+  moreRows: "… dan {{n}} lainnya",
   moreConflicts: "{{total}} konflik; {{shown}} pertama ditampilkan.",
   conflictColumns: { object: "Objek", message: "Keterangan", rows: "Nilai ke-" },
   downloadConflicts: "Unduh konflik (CSV)",

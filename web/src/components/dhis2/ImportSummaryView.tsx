@@ -5,6 +5,8 @@ import { formatNumberId } from "../../format";
 import { conflictsCsv, type ImportSummary, saveText } from "./dhis2Api";
 
 const PAGE = 20;
+/** Row numbers shown per conflict; a file with thousands of the same conflict lists them in the CSV. */
+const ROWS_SHOWN = 10;
 const COLORS = { SUCCESS: "green", WARNING: "yellow", ERROR: "red" } as const;
 
 /** The counts of an import or dry run and its conflicts, a page at a time. */
@@ -81,11 +83,18 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
               </Table.Thead>
               <Table.Tbody>
                 {shown.map((c) => (
-                  <Table.Tr key={`${c.errorCode} ${c.object} ${c.indexes.join()}`}>
+                  <Table.Tr key={`${c.errorCode} ${c.object} ${c.indexes[0]}`}>
                     <Table.Td style={{ overflowWrap: "anywhere" }}>{c.object}</Table.Td>
                     <Table.Td>{english ? c.valueEn : c.value}</Table.Td>
                     {/* Counted from 1 as people count; the server counts values from 0. */}
-                    <Table.Td>{c.indexes.map((i) => number(i + 1)).join(", ")}</Table.Td>
+                    <Table.Td>
+                      {c.indexes
+                        .slice(0, ROWS_SHOWN)
+                        .map((i) => number(i + 1))
+                        .join(", ")}
+                      {c.indexes.length > ROWS_SHOWN &&
+                        ` ${t("dhis2.moreRows", { n: number(c.indexes.length - ROWS_SHOWN) })}`}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
