@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client.js";
 import { testDatabases } from "../test-support/databases.js";
@@ -56,6 +57,24 @@ describe.each(testDatabases())("dashboard figures kept between two changes on $n
         await change(tx as unknown as DatabaseHandle["db"]);
         expect(await auditVersion(handle.db)).toBeNull();
       });
+    },
+  );
+
+  it.runIf(target.name === "postgres")(
+    "keeps figures while another database on the same server is writing",
+    async () => {
+      const other = new URL(process.env.TEST_DATABASE_URL ?? "");
+      other.pathname = "/postgres";
+      const writer = new pg.Client({ connectionString: other.toString() });
+      await writer.connect();
+      try {
+        // txid_current() gives the other session a transaction id without writing anything.
+        await writer.query("begin; select txid_current()");
+        expect(await auditVersion(handle.db)).not.toBeNull();
+      } finally {
+        await writer.query("rollback");
+        await writer.end();
+      }
     },
   );
 });

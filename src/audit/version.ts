@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
+import { preparedPerDatabase } from "../db/prepared.js";
+import { auditLog } from "../db/schema/index.js";
 
 /**
  * A version of everything the Dinas changes: every change to plans, targets, data, metadata and
@@ -8,13 +10,22 @@ import type { Database } from "../db/client.js";
  * a lower id and commit later); then it is null and the caller computes afresh. One window stays open
  * (a writer between taking its audit id and its first write), so entries also expire after MAX_AGE_MS.
  */
-export async function auditVersion(db: Pick<Database, "execute">): Promise<string | null> {
+// Read before every kept read.
+const versionQuery = preparedPerDatabase((db) =>
   // A writer's xid can lie past the snapshot's xmax, so the snapshot's in-progress list is not enough.
-  const result = await db.execute(sql`select coalesce(max(id), 0)::text as version,
-      not exists (select from pg_stat_activity where backend_xid is not null and pid <> pg_backend_pid())
-        as settled
-    from audit_log`);
-  const [row] = (result as unknown as { rows: Array<{ version: string; settled: boolean }> }).rows;
+  // Only this database's writers count: a server shared with other databases would otherwise never settle.
+  db
+    .select({
+      version: sql<string>`coalesce(max(${auditLog.id}), 0)::text`,
+      settled: sql<boolean>`not exists (select from pg_stat_activity where backend_xid is not null
+        and pid <> pg_backend_pid() and datname = current_database())`,
+    })
+    .from(auditLog)
+    .prepare("audit_version"),
+);
+
+export async function auditVersion(db: Database): Promise<string | null> {
+  const [row] = await versionQuery(db).execute();
   return row?.settled ? row.version : null;
 }
 
@@ -32,7 +43,7 @@ export class AuditVersionCache<T> {
 
   constructor(private readonly size: number) {}
 
-  async get(db: Pick<Database, "execute">, key: string, compute: () => Promise<T>): Promise<T> {
+  async get(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
     // The version is read before the figures, so a change committed in between only makes it miss.
     const version = await auditVersion(db);
     if (version === null) return compute();

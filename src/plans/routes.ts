@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authorize, scopeOf } from "../auth/plugin.js";
 import { notFound } from "../lib/errors.js";
+import { sendKept } from "../lib/kept-json.js";
 import { idParams } from "../lib/route-schemas.js";
 import { listPlans, readPlan } from "./queries.js";
 import { planListQuerySchema, planSchema, planSummaryListSchema } from "./schemas.js";
@@ -31,11 +32,11 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: planSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const plan = await readPlan(app.database.db, request.params.id);
       if (!plan) throw notFound("Dokumen rencana", "Plan");
       authorize(request, "plan.read", plan.orgUnitPath);
-      return plan;
+      return sendKept(reply, planSchema, plan);
     },
   );
 };
