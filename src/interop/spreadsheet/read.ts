@@ -6,7 +6,6 @@ import { DEFAULT_LIMITS, type SpreadsheetLimits } from "./limits.js";
 import { errorMessage, readUpload } from "./reader.js";
 import type { WorkerInput, WorkerMessage } from "./worker-protocol.js";
 import type { MergeRange } from "./xlsx-stream.js";
-import { guardXlsxZip } from "./zip-guard.js";
 
 export interface ReadOptions {
   limits?: Partial<SpreadsheetLimits>;
@@ -158,7 +157,6 @@ export async function readSpreadsheet(
 ): Promise<{ grids: Grid[]; warnings: ImportWarning[] }> {
   try {
     const kind = checkFileKind(bytes, String(fileName), maxBytes);
-    if (kind === "xlsx") await guardXlsxZip(bytes);
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const input: WorkerInput = { bytes, kind, limits, merges: options.merges ?? false };
     const { sheets, legacyEncoding } =
