@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Reader } from "../db/client.js";
+import { preparedPerDatabase } from "../db/prepared.js";
 import {
   dataElements,
   dataSetElements,
@@ -31,10 +32,9 @@ export interface FormKey {
   period: string;
 }
 
-/** The data set, the org unit (with its path, for authorization) and the period of a form, checked. */
-export async function formContext(db: Reader, key: FormKey) {
-  // One round trip: the data set and, when it is assigned to the data set, the org unit.
-  const [row] = await db
+// One round trip: the data set and, when it is assigned to the data set, the org unit.
+const contextQuery = preparedPerDatabase((db) =>
+  db
     .select({
       dataSet: dataSets,
       unitId: orgUnits.id,
@@ -45,10 +45,19 @@ export async function formContext(db: Reader, key: FormKey) {
     .from(dataSets)
     .leftJoin(
       dataSetOrgUnits,
-      and(eq(dataSetOrgUnits.dataSetId, dataSets.id), eq(dataSetOrgUnits.orgUnitId, key.orgUnitId)),
+      and(
+        eq(dataSetOrgUnits.dataSetId, dataSets.id),
+        eq(dataSetOrgUnits.orgUnitId, sql.placeholder("orgUnitId")),
+      ),
     )
     .leftJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
-    .where(eq(dataSets.id, key.dataSetId));
+    .where(eq(dataSets.id, sql.placeholder("dataSetId")))
+    .prepare("form_context"),
+);
+
+/** The data set, the org unit (with its path, for authorization) and the period of a form, checked. */
+export async function formContext(db: Reader, key: FormKey) {
+  const [row] = await contextQuery(db).execute({ dataSetId: key.dataSetId, orgUnitId: key.orgUnitId });
   if (!row) throw notFound("Formulir data", "Data set");
   const { dataSet, unitId, unitName, unitPath } = row;
   if (unitId === null || unitName === null || unitPath === null) throw notAssigned(dataSet);
@@ -83,12 +92,8 @@ export function checkPeriod(dataSet: Pick<DataSetRow, "name" | "periodType">, te
   return period;
 }
 
-/**
- * The form's elements in `period` (the current ones when no period is given, every element it ever
- * had for "ever"), in form order.
- */
-export async function formElements(db: Reader, dataSetId: string, period?: Period | "ever") {
-  const rows = await db
+const elementsQuery = preparedPerDatabase((db) =>
+  db
     .select({
       id: dataElements.id,
       code: dataElements.code,
@@ -102,8 +107,17 @@ export async function formElements(db: Reader, dataSetId: string, period?: Perio
     })
     .from(dataSetElements)
     .innerJoin(dataElements, eq(dataElements.id, dataSetElements.dataElementId))
-    .where(eq(dataSetElements.dataSetId, dataSetId))
-    .orderBy(asc(dataSetElements.position));
+    .where(eq(dataSetElements.dataSetId, sql.placeholder("dataSetId")))
+    .orderBy(asc(dataSetElements.position))
+    .prepare("form_elements"),
+);
+
+/**
+ * The form's elements in `period` (the current ones when no period is given, every element it ever
+ * had for "ever"), in form order.
+ */
+export async function formElements(db: Reader, dataSetId: string, period?: Period | "ever") {
+  const rows = await elementsQuery(db).execute({ dataSetId });
   const members =
     period === "ever" ? membersAt(rows.map((r) => ({ ...r, validTo: null }))) : membersAt(rows, period);
   return members.map(({ id, code, name, valueType, section }) => ({
