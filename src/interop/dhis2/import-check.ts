@@ -54,6 +54,7 @@ export async function checkStaged(
   await run.execute(sql`insert into ${s.name("el")} select * from unnest(
     ${pgArray(elements.map(keyOf))}::text[], ${pgArray(elements.map((e) => e.id))}::uuid[],
     ${pgArray(elements.map((e) => e.code))}::text[])`);
+  await s.analyze("el");
 
   // Periods as DHIS2 writes them, read by the domain's parser once per distinct text.
   const raws = rowsOf<{ period: string }>(await run.execute(sql`select distinct period from ${s.table}`));
@@ -69,6 +70,7 @@ export async function checkStaged(
   await run.execute(sql`insert into ${s.name("pe")} select * from unnest(
     ${pgArray(parsed.map((p) => p.raw))}::text[], ${pgArray(parsed.map((p) => p.code))}::text[],
     ${pgArray(parsed.map((p) => p.id))}::text[], ${pgArray(parsed.map((p) => p.en))}::text[])`);
+  await s.analyze("pe");
   const periodMessage = new Map(parsed.map((p) => [p.raw, { id: p.id ?? "", en: p.en ?? "" }]));
 
   // Per value: the first problem in the upload's order, a later value of the same cell a duplicate.
@@ -159,6 +161,7 @@ export async function checkStaged(
           : r.orgUnitCode,
     )}::text[],
     ${column((r) => problemOf(r)?.id ?? null)}::text[], ${column((r) => problemOf(r)?.en ?? null)}::text[])`);
+  await s.analyze("rw");
 
   // The form's elements in each period.
   await s.create("fe", { columns: "period_code text, code text" });
@@ -167,6 +170,7 @@ export async function checkStaged(
     for (const e of await formElements(run, dataSet.id, period)) inForm.push([code, e.code]);
   await run.execute(sql`insert into ${s.name("fe")} select * from unnest(
     ${pgArray(inForm.map((p) => p[0]))}::text[], ${pgArray(inForm.map((p) => p[1]))}::text[])`);
+  await s.analyze("fe");
 
   // A row's problem concerns all its values; then in rows checked further, each value (not removals).
   const later = rowsOf<{

@@ -81,6 +81,12 @@ export class Staging {
         ? sql`create temporary table ${this.name(part)}${scope} as ${definition.as}`
         : sql`create temporary table ${this.name(part)} (${sql.raw(definition.columns)})${scope}`,
     );
+    if ("as" in definition) await this.analyze(part, on);
+  }
+
+  /** Statistics for a filled table: nothing analyzes temporary tables, and PGlite's planner guessed nested loops. */
+  async analyze(part: string, on: Runner = this.run) {
+    await on.execute(sql`analyze ${this.name(part)}`);
   }
 
   async open() {
@@ -125,6 +131,7 @@ export class Staging {
   /** The last values, and the gaps a JSON header written after them fills. */
   async finish(late: LateHeader) {
     await this.flush();
+    await this.analyze("in");
     this.dataSet ||= late.dataSet ?? "";
     const fills: Array<[string, string | undefined]> = [
       ["period", late.period],
