@@ -1,5 +1,5 @@
 import { rm } from "node:fs/promises";
-import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { jobs } from "../db/schema/index.js";
 import { AppError } from "../lib/errors.js";
@@ -126,4 +126,25 @@ export async function failInterruptedJobs(db: Database): Promise<number> {
   await Promise.all(files.flatMap((j) => (j.filePath ? [rm(j.filePath, { force: true })] : [])));
   await db.update(jobs).set({ filePath: null }).where(isNotNull(jobs.filePath));
   return stopped.length;
+}
+
+/** How long a finished job stays listed: long enough to come back for an import's summary. */
+export const JOB_RETENTION_DAYS = 30;
+
+/**
+ * The daily upkeep: jobs finished more than `days` ago are deleted, with any file one still names.
+ * Queued and running jobs are never touched.
+ */
+export async function purgeFinishedJobs(db: Database, days = JOB_RETENTION_DAYS): Promise<number> {
+  const gone = await db
+    .delete(jobs)
+    .where(
+      and(
+        inArray(jobs.status, ["done", "failed"]),
+        lt(jobs.finishedAt, sql`now() - make_interval(days => ${days})`),
+      ),
+    )
+    .returning({ filePath: jobs.filePath });
+  await Promise.all(gone.flatMap((j) => (j.filePath ? [rm(j.filePath, { force: true })] : [])));
+  return gone.length;
 }

@@ -12,7 +12,7 @@ import { TestClient } from "../test-support/client.js";
 import { testDatabases } from "../test-support/databases.js";
 import { fingerprint } from "../test-support/fingerprint.js";
 import { createTestUser } from "../test-support/users.js";
-import { failInterruptedJobs, INTERRUPTED, progressWriter } from "./commands.js";
+import { failInterruptedJobs, INTERRUPTED, progressWriter, purgeFinishedJobs } from "./commands.js";
 import type { JobView } from "./schemas.js";
 
 const THRESHOLD = 2 * 1024;
@@ -164,6 +164,51 @@ describe.each(testDatabases())("DHIS2 imports run as jobs on $name", (target) =>
     expect((await admin.get(`/api/jobs/${id}`)).statusCode).toBe(200);
     const depok = await TestClient.loggedIn(t.app, "admin.depok");
     expect((await depok.get(`/api/jobs/${id}`)).statusCode).toBe(404);
+  });
+
+  it("answers a poll promptly while a large import runs, with the values read so far", async () => {
+    // 108 000 values (the fixture's 72 repeated): long enough to be polled while it reads and checks.
+    const big = `${HEADER}${`${lines.join("\n")}\n`.repeat(1_500)}`;
+    const id = started(await send(big, "&dryRun=true"));
+    const polls: Array<{ ms: number; status: string; read: number }> = [];
+    for (;;) {
+      const start = performance.now();
+      const job = (await operator.get(`/api/jobs/${id}`)).json() as JobView;
+      polls.push({ ms: performance.now() - start, status: job.status, read: job.progress.read });
+      if (job.status === "done" || job.status === "failed") break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const during = polls.filter((p) => p.status === "running");
+    expect(during.some((p) => p.read > 0 && p.read < lines.length * 1_500)).toBe(true);
+    // PGlite: the staging and the checks leave the one connection free between their statements.
+    expect(Math.max(...during.map((p) => p.ms))).toBeLessThan(1_500);
+    expect(polls.at(-1)?.status).toBe("done");
+  });
+
+  it("deletes at the daily upkeep the jobs finished over a month ago, and their files", async () => {
+    const db = t.database.db;
+    const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.code, "18.72"));
+    const dir = join(tmpdir(), "capaian-jobs");
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${crypto.randomUUID()}.csv`);
+    await writeFile(file, csv);
+    const day = 86_400_000;
+    const job = { kind: "dhis2.import", createdBy: operatorId, orgUnitId: unit?.id as string };
+    const rows = await db
+      .insert(jobs)
+      .values([
+        { ...job, status: "done", finishedAt: new Date(Date.now() - 40 * day), filePath: file },
+        { ...job, status: "failed", finishedAt: new Date(Date.now() - 29 * day) },
+        { ...job, status: "running", createdAt: new Date(Date.now() - 40 * day) },
+      ])
+      .returning({ id: jobs.id });
+    expect(await purgeFinishedJobs(db)).toBe(1);
+    const left = await db.select({ id: jobs.id }).from(jobs);
+    const ids = new Set(left.map((j) => j.id));
+    expect(rows.map((r) => ids.has(r.id))).toEqual([false, true, true]);
+    expect(existsSync(file)).toBe(false);
+    // The running one is the next test's business: a stopped server's job.
+    await db.delete(jobs).where(eq(jobs.id, rows[2]?.id as string));
   });
 
   it("fails at start the jobs a stopped server left running, and removes their files", async () => {

@@ -1,6 +1,6 @@
 import { newBackupStatus, scheduleBackups } from "../backup/schedule.js";
 import { ensureYearPartitions } from "../db/partitions.js";
-import { failInterruptedJobs } from "../jobs/commands.js";
+import { failInterruptedJobs, purgeFinishedJobs } from "../jobs/commands.js";
 import { smtpMailer } from "../reminders/mailer.js";
 import { scheduleReminders } from "../reminders/schedule.js";
 import { buildApp } from "./app.js";
@@ -46,12 +46,17 @@ const stopReminders =
     ? scheduleReminders(handle, { intervalMs: config.reminders.intervalMs, mailer }, app.log)
     : () => {};
 
-// A server running over New Year gets the new year's partitions (and an imported past year's) daily.
+// A server running over New Year gets the new year's partitions (and an imported past year's) daily;
+// finished jobs older than a month go then too.
 const partitionUpkeep = setInterval(
   () => {
     ensureYearPartitions(handle.db).then(
       (years) => years.length > 0 && app.log.info({ years }, "partisi tahun dibuat / year partitions made"),
       (error) => app.log.warn({ err: error }, "partisi tahun belum dibuat / year partitions not made yet"),
+    );
+    purgeFinishedJobs(handle.db).then(
+      (jobs) => jobs > 0 && app.log.info({ jobs }, "pekerjaan lama dihapus / old jobs deleted"),
+      (error) => app.log.warn({ err: error }, "pekerjaan lama belum dihapus / old jobs not deleted yet"),
     );
   },
   24 * 60 * 60_000,

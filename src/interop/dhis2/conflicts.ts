@@ -28,16 +28,25 @@ type Conflict = ImportSummary["conflicts"][number];
 /** Conflicts merged by code, object and message, each with the indexes of the values it concerns. */
 export class Conflicts {
   readonly #byKey = new Map<string, Conflict>();
-  readonly bad = new Set<number>();
 
-  add(kind: keyof typeof ERROR_CODES, object: string, message: { id: string; en: string }, index: number) {
-    this.bad.add(index);
+  addAll(
+    kind: keyof typeof ERROR_CODES,
+    object: string,
+    message: { id: string; en: string },
+    indexes: readonly number[],
+  ) {
     const errorCode = ERROR_CODES[kind];
     const key = `${errorCode}\u0000${object}\u0000${message.id}`;
     const found = this.#byKey.get(key);
-    if (found) found.indexes.push(index);
+    if (found) for (const index of indexes) found.indexes.push(index);
     else
-      this.#byKey.set(key, { object, value: message.id, valueEn: message.en, errorCode, indexes: [index] });
+      this.#byKey.set(key, {
+        object,
+        value: message.id,
+        valueEn: message.en,
+        errorCode,
+        indexes: [...indexes],
+      });
   }
 
   get size() {

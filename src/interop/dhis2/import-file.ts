@@ -3,8 +3,9 @@ import type { Actor } from "../../audit/record.js";
 import type { ScopedRole } from "../../auth/permissions.js";
 import type { Database } from "../../db/client.js";
 import { type ImportOptions, importValues } from "./import.js";
-import { collectValues, type Format } from "./read-values.js";
+import { type Format, readValues } from "./read-values.js";
 import type { ImportSummary } from "./schemas.js";
+import { withStaging } from "./stage.js";
 
 /** How far an import got: values read while the file is parsed, then the checks, then the writing. */
 export interface ImportProgress {
@@ -16,7 +17,8 @@ export interface ImportProgress {
 
 /**
  * Reads a file of values and imports it: the request, the background job and the command line all go
- * through here, so they import alike. `file` names the bytes as received (for the audit record).
+ * through here, so they import alike. The values are staged as they are read (never all in memory).
+ * `file` names the bytes as received (for the audit record).
  */
 export async function readAndImport(
   db: Database,
@@ -26,15 +28,21 @@ export async function readAndImport(
   actor: Actor,
   report?: (progress: ImportProgress) => void,
 ): Promise<ImportSummary> {
-  const values = await collectValues(source.format, source.stream, (read) =>
-    report?.({ phase: "reading", read }),
-  );
-  const total = values.length;
-  return importValues(
-    db,
-    { values, format: source.format, ...source.file() },
-    { ...options, onPhase: (phase, counts) => report?.({ phase, read: total, total, counts }) },
-    roles,
-    actor,
-  );
+  return withStaging(db, options.databaseKind, async (staging) => {
+    const late = await readValues(source.format, source.stream, (v) => {
+      const flushed = staging.add(v);
+      if (staging.count % 1_000 === 0) report?.({ phase: "reading", read: staging.count });
+      return flushed;
+    });
+    await staging.finish(late);
+    const total = staging.count;
+    report?.({ phase: "reading", read: total });
+    return importValues(
+      staging,
+      { format: source.format, ...source.file() },
+      { ...options, onPhase: (phase, counts) => report?.({ phase, read: total, total, counts }) },
+      roles,
+      actor,
+    );
+  });
 }

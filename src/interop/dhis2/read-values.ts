@@ -21,8 +21,17 @@ export type Format = "json" | "csv" | "adx";
 
 const refuse = (code: string, id: string, en: string) => new AppError(400, code, id, en);
 
+/** Takes each value as it is read; a promise it returns is awaited before more is read (back-pressure). */
+export type ValueSink = (value: RawValue) => void | Promise<void>;
+
+/**
+ * What a JSON header written after the values says: it applies to the values read before it that lack
+ * these fields (the sink has already had them). Empty for CSV and ADX.
+ */
+export type LateHeader = Partial<Pick<RawValue, "period" | "orgUnit" | "attributeOptionCombo" | "dataSet">>;
+
 /** Reads a dataValueSets body as a stream, one value at a time, into the given sink. */
-export function readValues(format: Format, body: Readable, sink: (value: RawValue) => void): Promise<void> {
+export async function readValues(format: Format, body: Readable, sink: ValueSink): Promise<LateHeader> {
   const checked = (value: RawValue) => {
     // What the input guard refuses in every other body: PostgreSQL cannot store it.
     if (Object.values(value).some((v) => v.includes("\u0000") || /\p{Cs}/u.test(v)))
@@ -31,47 +40,37 @@ export function readValues(format: Format, body: Readable, sink: (value: RawValu
         "Berkas mengandung karakter yang tidak sah (NUL atau UTF-16 yang rusak).",
         "The file contains an invalid character (NUL or broken UTF-16).",
       );
-    sink(value);
+    // The sink's own failure (the database) is not a broken file: it passes the readers' catch as is.
+    return sink(value)?.catch((error: unknown) => {
+      throw new SinkFailed(error);
+    });
   };
-  if (format === "csv") return readCsv(body, checked);
-  if (format === "adx") return readAdx(body, checked);
-  return readJson(body, checked);
+  try {
+    if (format === "csv") await readCsv(body, checked);
+    else if (format === "adx") await readAdx(body, checked);
+    else return await readJson(body, checked);
+    return {};
+  } catch (error) {
+    throw error instanceof SinkFailed ? error.cause : error;
+  }
 }
 
-/** Above this many values one file is refused: send the rest in another file. */
-const MAX_VALUES = 2_000_000;
-
-/** Reads a whole file's values into a list, telling every thousand how many are read. */
-export async function collectValues(
-  format: Format,
-  body: Readable,
-  onRead?: (read: number) => void,
-): Promise<RawValue[]> {
-  const values: RawValue[] = [];
-  await readValues(format, body, (v) => {
-    if (values.length >= MAX_VALUES)
-      throw new AppError(
-        413,
-        "TOO_MANY_VALUES",
-        `Lebih dari ${MAX_VALUES} nilai dalam satu berkas; bagi menjadi beberapa berkas.`,
-        `More than ${MAX_VALUES} values in one file; split it into several files.`,
-      );
-    values.push(v);
-    if (values.length % 1_000 === 0) onRead?.(values.length);
-  });
-  onRead?.(values.length);
-  return values;
+class SinkFailed extends Error {
+  constructor(cause: unknown) {
+    super("sink failed", { cause });
+  }
 }
+
+const passes = (error: unknown) => error instanceof AppError || error instanceof SinkFailed;
 
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 
 /** `{dataSet, period, orgUnit, attributeOptionCombo, dataValues: [...]}`; the header fills values' gaps. */
-async function readJson(body: Readable, sink: (value: RawValue) => void) {
+async function readJson(body: Readable, sink: ValueSink): Promise<LateHeader> {
   const tokens = StreamJson.parser({ streamValues: false });
   body.on("error", (e) => tokens.destroy(e));
   body.pipe(tokens);
   const header: Record<string, string> = {};
-  const pending: RawValue[] = [];
   let depth = 0;
   let key = "";
   let inValues = false;
@@ -100,9 +99,8 @@ async function readJson(body: Readable, sink: (value: RawValue) => void) {
               comment: item.comment ?? "",
               dataSet: header.dataSet ?? "",
             };
-            if (!v.period || !v.orgUnit || !v.dataSet || !v.attributeOptionCombo) pending.push(v);
-            sink(v);
             item = null;
+            await sink(v);
           } else if (inValues && depth === 1) inValues = false;
           break;
         case "keyValue":
@@ -115,7 +113,7 @@ async function readJson(body: Readable, sink: (value: RawValue) => void) {
       }
     }
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (passes(error)) throw error;
     throw refuse(
       "JSON_INVALID",
       `Berkas JSON rusak atau terpotong: ${(error as Error).message}`,
@@ -123,12 +121,12 @@ async function readJson(body: Readable, sink: (value: RawValue) => void) {
     );
   }
   // A header written after the values still applies to them.
-  for (const v of pending) {
-    v.period ||= header.period ?? "";
-    v.orgUnit ||= header.orgUnit ?? "";
-    v.attributeOptionCombo ||= header.attributeOptionCombo ?? "";
-    v.dataSet ||= header.dataSet ?? "";
-  }
+  return {
+    period: header.period,
+    orgUnit: header.orgUnit,
+    attributeOptionCombo: header.attributeOptionCombo,
+    dataSet: header.dataSet,
+  };
 }
 
 const notAnObject = () =>
@@ -152,7 +150,7 @@ export const CSV_COLUMNS = [
   "followup",
 ] as const;
 
-async function readCsv(body: Readable, sink: (value: RawValue) => void) {
+async function readCsv(body: Readable, sink: ValueSink) {
   const rows = parseCsv({ headers: false, ignoreEmpty: true });
   body.on("error", (e) => rows.destroy(e));
   body.pipe(rows);
@@ -170,7 +168,7 @@ async function readCsv(body: Readable, sink: (value: RawValue) => void) {
           );
         continue;
       }
-      sink({
+      await sink({
         dataElement: row[0] ?? "",
         period: row[1] ?? "",
         orgUnit: row[2] ?? "",
@@ -182,7 +180,7 @@ async function readCsv(body: Readable, sink: (value: RawValue) => void) {
       });
     }
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (passes(error)) throw error;
     throw refuse("CSV_INVALID", "Berkas CSV tidak terbaca.", "The CSV file cannot be read.");
   }
   if (!header) throw refuse("CSV_INVALID", "Berkas CSV kosong.", "The CSV file is empty.");
@@ -193,8 +191,10 @@ const GROUP_KEYS = new Set(["orgUnit", "period", "dataSet", "completeDate"]);
 const VALUE_KEYS = new Set(["dataElement", "value"]);
 
 /** ADX: `<adx>` in the IHE namespace, `<group>` per form, `<dataValue>` per value. */
-async function readAdx(body: Readable, sink: (value: RawValue) => void) {
+async function readAdx(body: Readable, sink: ValueSink) {
   const xml = new SaxesParser({ xmlns: true });
+  // The parser's callbacks cannot wait: a chunk's values are handed to the sink after the chunk.
+  const batch: RawValue[] = [];
   let group: Record<string, string> | null = null;
   let failure: unknown = null;
   let root = true;
@@ -225,7 +225,7 @@ async function readAdx(body: Readable, sink: (value: RawValue) => void) {
           .filter(([k]) => !keys.has(k))
           .map(([k, v]) => `${k}=${v}`)
           .join(";");
-      sink({
+      batch.push({
         dataElement: attrs.dataElement ?? "",
         period: g.period ?? "",
         orgUnit: g.orgUnit ?? "",
@@ -245,12 +245,14 @@ async function readAdx(body: Readable, sink: (value: RawValue) => void) {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       xml.write(decoder.decode(chunk, { stream: true }));
       if (failure) break;
+      for (const v of batch.splice(0)) await sink(v);
     }
     if (!failure) xml.write(decoder.decode()).close();
+    if (!failure) for (const v of batch.splice(0)) await sink(v);
   } catch (error) {
     failure ??= error;
   }
-  if (failure instanceof AppError) throw failure;
+  if (passes(failure)) throw failure;
   if (failure)
     throw refuse(
       "ADX_INVALID",

@@ -1,12 +1,19 @@
+import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Actor } from "../../audit/record.js";
-import type { ValueWrite, ValueWriter } from "../../data-entry/index.js";
-import type { DatabaseKind, Tx } from "../../db/client.js";
-import { BULK_VALUES_ACTION } from "../../domain/index.js";
+import type { Database, DatabaseKind, Tx } from "../../db/client.js";
+import { parseDecimal } from "../../domain/index.js";
+import { AppError } from "../../lib/errors.js";
+import type { LateHeader, RawValue } from "./read-values.js";
+
+/** Above this many values one file is refused: send the rest in another file. */
+export const MAX_VALUES = 2_000_000;
+
+/** Values per COPY while the file is read: a few hundred kilobytes of text held at a time. */
+const BATCH = 10_000;
 
 /** COPY's text format: tab between fields, \N for null, backslash escapes inside a field. */
 const field = (text: string | null) =>
@@ -14,65 +21,159 @@ const field = (text: string | null) =>
     ? "\\N"
     : text.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n").replaceAll("\r", "\\r");
 
-async function* lines(writes: readonly ValueWrite[]) {
-  let buffer = "";
-  for (const w of writes) {
-    buffer += `${[w.orgUnitId, w.districtId, w.period, w.dataElementId, w.code, w.value, w.before?.value ?? null, w.before?.comment ?? null].map(field).join("\t")}\n`;
-    if (buffer.length > 1 << 16) {
-      yield buffer;
-      buffer = "";
-    }
-  }
-  if (buffer) yield buffer;
-}
-
 /** The driver's own connection of a drizzle transaction, for the COPY drizzle does not offer. */
 const driverOf = (tx: Tx) => (tx as unknown as { session: { client: unknown } }).session.client;
 
-interface PgliteTransaction {
+interface PgliteClient {
   query(text: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
 }
 
+/** Where the staging statements run: the import's transaction (PostgreSQL) or the database (PGlite). */
+export type Runner = Tx | Database;
+
+/** A number as the form reads it, or null when it is none (the checks then report it). */
+function numberOf(text: string): string | null {
+  try {
+    return parseDecimal(text);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The values written set-based: staged into a temporary table with COPY (PostgreSQL: COPY FROM STDIN;
- * PGlite: COPY FROM its in-memory blob), then one statement records the audit (one record per org unit) and
- * one merges them into data_values, all in the caller's transaction.
+ * A file's values staged for one import: a temporary table filled by COPY in batches while the file is
+ * read, so a million values never sit in memory. Each value keeps its index in the file, its fields as
+ * written, and its number as the form reads it.
  */
-export function stagedWriter(kind: DatabaseKind): ValueWriter {
-  return async (tx: Tx, writes: readonly ValueWrite[], actor: Actor) => {
-    if (writes.length === 0) return;
-    await tx.execute(sql`create temporary table if not exists dhis2_stage (
-      org_unit_id uuid, district_id uuid, period text, data_element_id uuid, code text,
-      value text, old_value text, old_comment text) on commit drop`);
-    await tx.execute(sql`truncate dhis2_stage`);
-    const copy = "copy dhis2_stage from";
-    if (kind === "postgres") {
-      const client = driverOf(tx) as pg.PoolClient;
-      await pipeline(Readable.from(lines(writes)), client.query(copyFrom(`${copy} stdin`)));
-    } else {
-      const parts: string[] = [];
-      for await (const part of lines(writes)) parts.push(part);
-      await (driverOf(tx) as PgliteTransaction).query(`${copy} '/dev/blob'`, [], { blob: new Blob(parts) });
-    }
-    // One record per org unit, each value's old and new under "<period>/<code>" (as the xlsx upload).
-    await tx.execute(sql`insert into audit_log
-        (user_id, username, request_id, client_address, action, entity_type, entity_id, org_unit_id, old_value, new_value)
-      select ${actor.userId}::uuid, ${actor.username}, ${actor.requestId}, ${actor.clientAddress ?? null},
-        ${BULK_VALUES_ACTION}, 'data_values', s.org_unit_id::text, s.org_unit_id, null,
-        jsonb_build_object('count', count(*), 'values', jsonb_object_agg(s.period || '/' || s.code,
-          jsonb_build_object(
-            'old', case when s.old_value is null then null
-              else jsonb_build_object('value', s.old_value, 'comment', s.old_comment) end,
-            'new', jsonb_build_object('value', s.value, 'comment', s.old_comment))))
-      from dhis2_stage s
-      group by s.org_unit_id`);
-    await tx.execute(sql`insert into data_values
-        (district_id, org_unit_id, period, data_element_id, value, comment, updated_by)
-      select s.district_id, s.org_unit_id, s.period, s.data_element_id, s.value::numeric, s.old_comment,
-        ${actor.userId}::uuid
-      from dhis2_stage s
-      on conflict (org_unit_id, period, data_element_id) do update
-        set value = excluded.value, revision = data_values.revision + 1,
-          updated_by = excluded.updated_by, updated_at = now()`);
+export class Staging {
+  /** The staged values' table; `name("x")` names the import's other temporary tables. */
+  readonly table: SQL;
+  /** Values staged so far. */
+  count = 0;
+  /** The first data set the file names (JSON header, ADX group). */
+  dataSet = "";
+  readonly #prefix = `dhis2_${randomBytes(6).toString("hex")}`;
+  readonly #made: string[] = [];
+  #lines: string[] = [];
+
+  constructor(
+    readonly run: Runner,
+    readonly kind: DatabaseKind,
+    /** One transaction for the writing: within the staging's own on PostgreSQL, a new one on PGlite. */
+    readonly atomically: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>,
+  ) {
+    this.table = this.name("in");
+  }
+
+  name(part: string): SQL {
+    return sql.raw(`${this.#prefix}_${part}`);
+  }
+
+  /**
+   * `create temporary table … as`/`(…)`, on `run` or, within the writing, its transaction: dropped with
+   * the transaction on PostgreSQL, by `drop` on PGlite.
+   */
+  async create(part: string, definition: { columns: string } | { as: SQL }, on: Runner = this.run) {
+    const scope = this.kind === "postgres" ? sql` on commit drop` : sql``;
+    this.#made.push(`${this.#prefix}_${part}`);
+    await on.execute(
+      "as" in definition
+        ? sql`create temporary table ${this.name(part)}${scope} as ${definition.as}`
+        : sql`create temporary table ${this.name(part)} (${sql.raw(definition.columns)})${scope}`,
+    );
+    if ("as" in definition) await this.analyze(part, on);
+  }
+
+  /** Statistics for a filled table: nothing analyzes temporary tables, and PGlite's planner guessed nested loops. */
+  async analyze(part: string, on: Runner = this.run) {
+    await on.execute(sql`analyze ${this.name(part)}`);
+  }
+
+  async open() {
+    await this.create("in", {
+      columns: "idx int, element text, period text, org_unit text, coc text, aoc text, value text, num text",
+    });
+  }
+
+  /** Takes one value; every BATCH values, waits for their COPY. */
+  add = (v: RawValue): Promise<void> | undefined => {
+    if (this.count >= MAX_VALUES)
+      throw new AppError(
+        413,
+        "TOO_MANY_VALUES",
+        `Lebih dari ${MAX_VALUES} nilai dalam satu berkas; bagi menjadi beberapa berkas.`,
+        `More than ${MAX_VALUES} values in one file; split it into several files.`,
+      );
+    this.dataSet ||= v.dataSet;
+    const value = v.value.trim();
+    const row = [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo, value];
+    this.#lines.push(
+      `${this.count}\t${row.map(field).join("\t")}\t${field(value === "" ? null : numberOf(value))}\n`,
+    );
+    this.count++;
+    return this.#lines.length >= BATCH ? this.flush() : undefined;
   };
+
+  async flush() {
+    const lines = this.#lines;
+    this.#lines = [];
+    if (lines.length === 0) return;
+    const copy = `copy ${this.#prefix}_in from`;
+    if (this.kind === "postgres") {
+      const client = driverOf(this.run as Tx) as pg.PoolClient;
+      await pipeline(Readable.from([lines.join("")]), client.query(copyFrom(`${copy} stdin`)));
+    } else {
+      const client = (this.run as unknown as { $client: PgliteClient }).$client;
+      await client.query(`${copy} '/dev/blob'`, [], { blob: new Blob(lines) });
+    }
+  }
+
+  /** The last values, and the gaps a JSON header written after them fills. */
+  async finish(late: LateHeader) {
+    await this.flush();
+    await this.analyze("in");
+    this.dataSet ||= late.dataSet ?? "";
+    const fills: Array<[string, string | undefined]> = [
+      ["period", late.period],
+      ["org_unit", late.orgUnit],
+      ["aoc", late.attributeOptionCombo],
+    ];
+    for (const [column, value] of fills)
+      if (value)
+        await this.run.execute(
+          sql`update ${this.table} set ${sql.raw(column)} = ${value} where ${sql.raw(column)} = ''`,
+        );
+  }
+
+  /** PGlite keeps temporary tables for its one session: they go when the import ends. */
+  async drop() {
+    if (this.kind === "pglite" && this.#made.length)
+      await this.run.execute(sql.raw(`drop table if exists ${this.#made.join(", ")}`));
+  }
+}
+
+/**
+ * Runs an import on a staging of its own. PostgreSQL: all of it in one transaction on one connection.
+ * PGlite, one connection for everybody: the staging and the checks run between other requests' queries
+ * (they write only temporary tables), and only the writing holds the transaction.
+ */
+export async function withStaging<T>(
+  db: Database,
+  kind: DatabaseKind,
+  work: (staging: Staging) => Promise<T>,
+): Promise<T> {
+  if (kind === "postgres")
+    return db.transaction(async (tx) => {
+      // A savepoint: a dry run's writing rolls back while the staging stays.
+      const staging = new Staging(tx, kind, (write) => tx.transaction(write));
+      await staging.open();
+      return work(staging);
+    });
+  const staging = new Staging(db, kind, (write) => db.transaction(write));
+  try {
+    await staging.open();
+    return await work(staging);
+  } finally {
+    await staging.drop();
+  }
 }
