@@ -2,12 +2,13 @@ import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { sql } from "drizzle-orm";
 import type pg from "pg";
-import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { to as copyTo } from "pg-copy-streams";
 import type { DatabaseHandle } from "../src/db/client.js";
 import { writeValues } from "../src/interop/dhis2/export.js";
 import { exportRows } from "../src/interop/dhis2/export-rows.js";
 import { readAndImport } from "../src/interop/dhis2/import-file.js";
 import type { Format } from "../src/interop/dhis2/read-values.js";
+import { copyInto } from "./copy.js";
 import { buildForm } from "./kota.js";
 
 // 1 100 puskesmas × 12 months × 76 elements ≈ 1 000 000 values; `--small` runs a twentieth of it.
@@ -123,20 +124,7 @@ export async function benchDhis2(handle: DatabaseHandle): Promise<string[]> {
   const text = `${resolved[0]?.t ?? ""}\n`;
   await clear();
   const columns = "data_values (org_unit_id, district_id, period, data_element_id, value)";
-  const copy = await timed(async () => {
-    if (handle.kind === "postgres") {
-      const client = (await (db as unknown as { $client: pg.Pool }).$client.connect()) as pg.PoolClient;
-      try {
-        await pipeline(Readable.from([text]), client.query(copyFrom(`copy ${columns} from stdin`)));
-      } finally {
-        client.release();
-      }
-    } else {
-      await (db as unknown as { $client: Pglite }).$client.query(`copy ${columns} from '/dev/blob'`, [], {
-        blob: new Blob([text]),
-      });
-    }
-  });
+  const copy = await timed(() => copyInto(handle, columns, text));
   const copied = text.split("\n").length - 1;
   const copyRate = copied / copy.ms;
   lines.push(
