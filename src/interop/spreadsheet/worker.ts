@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { errorMessage, readUpload } from "./reader.js";
 import type { WorkerInput, WorkerMessage } from "./worker-protocol.js";
@@ -6,6 +7,11 @@ import type { WorkerInput, WorkerMessage } from "./worker-protocol.js";
  * The reading worker: one upload in, its rows out in chunks, then "done" or the refusal. At most two
  * chunks are on their way at once; the main thread acknowledges each one it has taken.
  */
+// On Linux a nice value belongs to the thread: reading a 20 MB file yields the CPU to the server's own
+// thread, so other requests keep their latency on a busy machine. Elsewhere it may be refused; no harm.
+try {
+  setPriority(10);
+} catch {}
 let unacknowledged = 0;
 let resume: (() => void) | null = null;
 parentPort?.on("message", () => {
