@@ -86,6 +86,33 @@ describe("decimal fast path", () => {
     expect(compare("90.90909090909091", "90.90909090909090")).toBe(1);
   });
 
+  it("adds and subtracts decimals exactly, within the double fast path's 15 digits and past them", () => {
+    const decimalText = fc
+      .tuple(fc.constantFrom("", "-"), fc.stringMatching(/^\d{1,12}$/), fc.stringMatching(/^\d{0,8}$/))
+      .map(([sign, i, f]) => (f ? `${sign}${i}.${f}` : `${sign}${i}`));
+    /** value × 10^8 in BigInt, then back to canonical text: the exact answer. */
+    const units = (value: string) => {
+      const [i = "", f = ""] = value.replace("-", "").split(".");
+      return BigInt(i + f.padEnd(8, "0")) * (value.startsWith("-") ? -1n : 1n);
+    };
+    const text = (u: bigint) => {
+      const digitsText = (u < 0n ? -u : u).toString().padStart(9, "0");
+      const fraction = digitsText.slice(-8).replace(/0+$/, "");
+      const body = `${digitsText.slice(0, -8)}${fraction ? `.${fraction}` : ""}`;
+      return u < 0n && body !== "0" ? `-${body}` : body;
+    };
+    fc.assert(
+      fc.property(decimalText, decimalText, (a, b) => {
+        expect(add(a, b)).toBe(text(units(a) + units(b)));
+        expect(sub(a, b)).toBe(text(units(a) - units(b)));
+      }),
+      runs,
+    );
+    expect(add("93.45", "100")).toBe("193.45");
+    expect(add("0.1", "0.2")).toBe("0.3");
+    expect(sub("-0.50", "-0.5")).toBe("0");
+  });
+
   /** n / d rounded half away from zero to a whole number, in BigInt. */
   const rounded = (n: bigint, d: bigint) => {
     const negative = n < 0n !== d < 0n;

@@ -244,6 +244,7 @@ export {
 } from "./spm-index.js";
 export {
   type EstimatedPopulation,
+  estimatedCount,
   estimatePopulation,
   type Prevalence,
   parseHeadCount,

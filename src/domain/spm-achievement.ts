@@ -59,14 +59,21 @@ export interface ReportedSum {
  * clinics still has a K4 count. An element nobody reported stays missing.
  */
 export function numeratorValues(sums: readonly ReportedSum[]): Record<string, string> {
-  const values: Record<string, string> = {};
+  // Added up per element first and named once: a province calls this for two thousand areas.
+  const totals = new Map<string, { all: string } & Record<ProviderGroup, string>>();
   for (const s of sums) {
-    if (values[s.element] === undefined) {
-      values[s.element] = "0";
-      for (const g of PROVIDER_GROUPS) values[`${s.element}.${g}`] = "0";
+    let t = totals.get(s.element);
+    if (!t) {
+      t = { all: "0", PEMERINTAH: "0", SWASTA: "0" };
+      totals.set(s.element, t);
     }
-    values[s.element] = add(values[s.element] as string, s.value);
-    values[`${s.element}.${s.group}`] = add(values[`${s.element}.${s.group}`] as string, s.value);
+    t.all = add(t.all, s.value);
+    t[s.group] = add(t[s.group], s.value);
+  }
+  const values: Record<string, string> = {};
+  for (const [element, t] of totals) {
+    values[element] = t.all;
+    for (const g of PROVIDER_GROUPS) values[`${element}.${g}`] = t[g];
   }
   return values;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimatePopulation, parseHeadCount } from "./spm-population.js";
+import { estimatedCount, estimatePopulation, parseHeadCount } from "./spm-population.js";
 
 describe("estimating an SPM denominator from population × prevalence", () => {
   it("estimates people with hypertension from the population ≥ 15 and its source", () => {
@@ -12,6 +12,23 @@ describe("estimating an SPM denominator from population × prevalence", () => {
     expect(estimatePopulation("1001", { percent: "2.5", source: "SKI 2023", year: 2023 }).value).toBe("25");
     expect(estimatePopulation("1002", { percent: "2.5", source: "SKI 2023", year: 2023 }).value).toBe("25");
     expect(estimatePopulation("1020", { percent: "2.5", source: "SKI 2023", year: 2023 }).value).toBe("26");
+  });
+
+  it("gives the same count without the explanation", () => {
+    for (const [population, percent] of [
+      ["1500000", "25.8"],
+      ["1020", "2.5"],
+      ["0", "10"],
+      ["7", "33.333"],
+    ]) {
+      const prevalence = { percent: percent as string, source: "SKI 2023", year: 2023 };
+      expect(estimatedCount(population as string, prevalence)).toBe(
+        estimatePopulation(population as string, prevalence).value,
+      );
+    }
+    expect(() => estimatedCount("100", { percent: "120", source: "x", year: 2020 })).toThrow(
+      expect.objectContaining({ code: "POPULATION_INVALID" }),
+    );
   });
 
   it("refuses a prevalence above 100%", () => {

@@ -23,6 +23,24 @@ export interface EstimatedPopulation {
  */
 export function estimatePopulation(population: string, prevalence: Prevalence): EstimatedPopulation {
   const base = parseDecimal(population, { decimalSeparator: "." });
+  const value = estimatedCount(base, prevalence);
+  const shown = prevalence.percent.replace(".", ",");
+  const english = (n: string) => formatNumberId(n).replace(/[.,]/g, (c) => (c === "." ? "," : "."));
+  return {
+    value,
+    explanation: {
+      id: `${formatNumberId(base)} × ${shown}% (${prevalence.source}, ${prevalence.year}) = ${formatNumberId(value)}`,
+      en: `${english(base)} × ${prevalence.percent}% (${prevalence.source}, ${prevalence.year}) = ${english(value)}`,
+    },
+  };
+}
+
+/**
+ * The estimate alone, whole persons rounded half up, for the thousand units of a province ranking
+ * that show no explanation (writing it costs more than the estimate).
+ */
+export function estimatedCount(population: string, prevalence: Prevalence): string {
+  const base = parseDecimal(population, { decimalSeparator: "." });
   if (
     compare(base, "0") < 0 ||
     compare(prevalence.percent, "0") < 0 ||
@@ -34,16 +52,7 @@ export function estimatePopulation(population: string, prevalence: Prevalence): 
       "The population cannot be negative and the prevalence must be 0–100%.",
     );
   }
-  const value = round(div(mul(base, prevalence.percent), "100", 6), 0);
-  const shown = prevalence.percent.replace(".", ",");
-  const english = (n: string) => formatNumberId(n).replace(/[.,]/g, (c) => (c === "." ? "," : "."));
-  return {
-    value,
-    explanation: {
-      id: `${formatNumberId(base)} × ${shown}% (${prevalence.source}, ${prevalence.year}) = ${formatNumberId(value)}`,
-      en: `${english(base)} × ${prevalence.percent}% (${prevalence.source}, ${prevalence.year}) = ${english(value)}`,
-    },
-  };
+  return round(div(mul(base, prevalence.percent), "100", 6), 0);
 }
 
 /**

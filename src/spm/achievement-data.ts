@@ -14,6 +14,17 @@ import {
   spmTargets,
   spmVersions,
 } from "../db/schema/index.js";
+import { nextTurn } from "../lib/slices.js";
+
+/**
+ * `read` after `turns` turns of the event loop. PGlite runs statements on this thread, back to back
+ * when they are sent together: sent a turn apart, a request waiting in between (a /api/health) is
+ * answered between them. On PostgreSQL they still run side by side.
+ */
+export async function afterTurns<T>(turns: number, read: () => PromiseLike<T>): Promise<T> {
+  for (let i = 0; i < turns; i++) await nextTurn();
+  return read();
+}
 
 /** The SPM version a unit follows in a year: its own adoption, else the nearest ancestor's. */
 export async function adoptedVersion(db: Reader, orgUnitPath: string, year: number) {
@@ -99,24 +110,28 @@ export async function reportCounts(db: Reader, rootPath: string, months: string[
     .where(inArray(dataElements.code, codes));
   const [sets, assigned, approved] = await Promise.all([
     holding,
-    db
-      .select({ dataSetId: dataSetOrgUnits.dataSetId, units: count() })
-      .from(dataSetOrgUnits)
-      .innerJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
-      .where(inSubtree(rootPath))
-      .groupBy(dataSetOrgUnits.dataSetId),
-    db
-      .select({ dataSetId: dataSetReports.dataSetId, period: dataSetReports.period, reports: count() })
-      .from(dataSetReports)
-      .innerJoin(orgUnits, eq(orgUnits.id, dataSetReports.orgUnitId))
-      .where(
-        and(
-          inSubtree(rootPath),
-          inArray(dataSetReports.period, months),
-          eq(dataSetReports.status, "approved"),
-        ),
-      )
-      .groupBy(dataSetReports.dataSetId, dataSetReports.period),
+    afterTurns(1, () =>
+      db
+        .select({ dataSetId: dataSetOrgUnits.dataSetId, units: count() })
+        .from(dataSetOrgUnits)
+        .innerJoin(orgUnits, eq(orgUnits.id, dataSetOrgUnits.orgUnitId))
+        .where(inSubtree(rootPath))
+        .groupBy(dataSetOrgUnits.dataSetId),
+    ),
+    afterTurns(2, () =>
+      db
+        .select({ dataSetId: dataSetReports.dataSetId, period: dataSetReports.period, reports: count() })
+        .from(dataSetReports)
+        .innerJoin(orgUnits, eq(orgUnits.id, dataSetReports.orgUnitId))
+        .where(
+          and(
+            inSubtree(rootPath),
+            inArray(dataSetReports.period, months),
+            eq(dataSetReports.status, "approved"),
+          ),
+        )
+        .groupBy(dataSetReports.dataSetId, dataSetReports.period),
+    ),
   ]);
   return { sets, assigned, approved };
 }

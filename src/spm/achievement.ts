@@ -1,4 +1,4 @@
-import { type AreaSums, approvedAreaSums } from "../data-entry/approved-values.js";
+import { type AreaSum, approvedAreaSums, approvedRootSums } from "../data-entry/approved-values.js";
 import type { Database, Reader } from "../db/client.js";
 import {
   byProvider,
@@ -17,11 +17,17 @@ import {
   spmFigures,
   spmMonths,
 } from "../domain/index.js";
-import { mapYielding } from "../lib/chunks.js";
 import { AppError } from "../lib/errors.js";
-import { adoptedVersion, reportCounts, servicesWithFormula, subtreeUnits } from "./achievement-data.js";
+import { mapInSlices } from "../lib/slices.js";
+import {
+  adoptedVersion,
+  afterTurns,
+  reportCounts,
+  servicesWithFormula,
+  subtreeUnits,
+} from "./achievement-data.js";
 import type { SpmAchievement, SpmUnitAchievement } from "./achievement-schemas.js";
-import { ESTIMATED, estimateFor, populationTree, prevalenceResolver } from "./populations.js";
+import { ESTIMATED, estimatedValue, estimateFor, populationTree, prevalenceResolver } from "./populations.js";
 
 type Unit = Awaited<ReturnType<typeof subtreeUnits>>[number];
 /** Reported sums of the root's area, by month. */
@@ -64,46 +70,41 @@ export async function computeSpmAchievement(
   }));
   // The services share two sets of months (the calendar year and the tahun ajaran): PostgreSQL sums
   // each area's values once per set, for the elements the services of that set read.
-  const monthSets = [...new Set(services.map((s) => s.months.join(",")))].map((key) => {
+  const setKeys = [...new Set(services.map((s) => s.months.join(",")))];
+  const monthSets = setKeys.map((key) => {
     const reading = services.filter((s) => s.months.join(",") === key);
     const codes = reading.flatMap((s) => (s.formula ? numeratorElements(s.formula) : []));
     return { months: reading[0]?.months ?? [], codes: [...new Set(codes)] };
   });
-  const setKeys = monthSets.map((m) => m.months.join(","));
-  const setOf = (months: readonly string[]) => setKeys.indexOf(months.join(","));
+  const setOf = new Map(services.map((s) => [s.id, setKeys.indexOf(s.months.join(","))]));
   const allMonths = [...new Set(services.flatMap((s) => s.months))].sort();
   const codes = [...new Set(monthSets.flatMap((m) => m.codes))];
-  const units = await subtreeUnits(db, root.path);
-  const [sums, counts, populations, prevalence] = await Promise.all([
-    approvedAreaSums(db, root.id, monthSets, areaIds(units, root.id)),
-    reportCounts(db, root.path, allMonths, codes),
-    populationTree(db, root.path, year),
-    prevalenceResolver(db, year),
+  const units = await afterTurns(1, () => subtreeUnits(db, root.path));
+  // Side by side on PostgreSQL, a turn of the event loop apart on PGlite (see afterTurns).
+  const [monthly, counts, populations, prevalence] = await Promise.all([
+    approvedRootSums(db, root.id, monthSets),
+    afterTurns(1, () => reportCounts(db, root.path, allMonths, codes)),
+    afterTurns(4, () => populationTree(db, root.path, year)),
+    afterTurns(6, () => prevalenceResolver(db, year)),
   ]);
+  const rootSums = byMonth(monthly);
 
-  const { rootSums, areaSums } = bySetAndMonth(sums);
+  // A unit's denominators: its populations and the estimates made from them (values only; the
+  // root's explanations are written once, below).
   const denominatorOf = (unit: Pick<Unit, "id" | "path">) => {
     const figures = populations(unit.id);
-    const estimates = (Object.keys(ESTIMATED) as Array<keyof typeof ESTIMATED>).map((code) =>
-      estimateFor(code, figures, prevalence(code, unit.path), year),
-    );
     const values: Record<string, string> = Object.fromEntries(figures);
-    for (const e of estimates) if (e.value !== null) values[`ESTIMASI_${e.code}`] = e.value;
-    return { values, estimates };
+    for (const code of Object.keys(ESTIMATED) as Array<keyof typeof ESTIMATED>) {
+      const value = estimatedValue(figures, prevalence(code, unit.path));
+      if (value !== null) values[`ESTIMASI_${code}`] = value;
+    }
+    return values;
   };
-  // What an area reported over a service's months, added up once per area and set of months.
-  const reported = new Map<string, Record<string, string>>();
-  const reportedIn = (areaId: string, months: readonly string[]) => {
-    const key = `${areaId}|${setOf(months)}`;
-    const known = reported.get(key) ?? numeratorValues(areaSums.get(key) ?? []);
-    reported.set(key, known);
-    return known;
-  };
-  const yearly = (unit: Unit) => {
-    const { values } = denominatorOf(unit);
+  const yearly = (unit: Unit, reported: (set: number) => Record<string, string>) => {
+    const values = denominatorOf(unit);
     const services_ = services.map((s) => ({
       number: s.number,
-      ...figuresOnly(s.formula ? spmFigures(s.formula, reportedIn(unit.id, s.months), values) : noFormula),
+      ...figuresOnly(s.formula ? spmFigures(s.formula, reported(setOf.get(s.id) ?? -1), values) : noFormula),
     }));
     return {
       orgUnitId: unit.id,
@@ -116,20 +117,34 @@ export async function computeSpmAchievement(
     } satisfies SpmUnitAchievement;
   };
 
-  const rootDenominator = denominatorOf(root);
-  const reports = reportTally(counts);
-  // A province has a thousand puskesmas: the loop yields now and then so other requests are served.
-  const children = await mapYielding(
-    units.filter((u) => u.parentId === root.id && AREA_TYPES.has(u.type)),
-    yearly,
-  );
-  const puskesmas = (
-    await mapYielding(
-      units.filter((u) => u.type === "puskesmas"),
-      yearly,
-    )
-  ).sort((a, b) => Number(b.meanCapaian ?? -1) - Number(a.meanCapaian ?? -1));
+  // The level below and every puskesmas, a slice of areas at a time as their sums arrive, in slices of
+  // work that let other requests in: a province has a thousand puskesmas.
+  const isChild = (u: Unit) => u.parentId === root.id && AREA_TYPES.has(u.type);
+  const areas = new Map(units.filter((u) => isChild(u) || u.type === "puskesmas").map((u) => [u.id, u]));
+  const figures = new Map<string, SpmUnitAchievement>();
+  for await (const slice of approvedAreaSums(db, monthSets, [...areas.keys()])) {
+    const sums = bySet(slice.sums);
+    await mapInSlices(slice.areaIds, (id) => {
+      const unit = areas.get(id) as Unit;
+      // What the area reported over each set of months, added up once.
+      const reported = monthSets.map((_, set) => numeratorValues(sums.get(`${id}|${set}`) ?? []));
+      figures.set(
+        id,
+        yearly(unit, (set) => reported[set] ?? {}),
+      );
+    });
+  }
+  const children = units.filter(isChild).map((u) => figures.get(u.id) as SpmUnitAchievement);
+  const puskesmas = units
+    .filter((u) => u.type === "puskesmas")
+    .map((u) => figures.get(u.id) as SpmUnitAchievement)
+    .sort((a, b) => Number(b.meanCapaian ?? -1) - Number(a.meanCapaian ?? -1));
 
+  const rootEstimates = (Object.keys(ESTIMATED) as Array<keyof typeof ESTIMATED>).map((code) =>
+    estimateFor(code, populations(root.id), prevalence(code, root.path), year),
+  );
+  const rootValues = denominatorOf(root);
+  const reports = reportTally(counts);
   return {
     orgUnit: { id: root.id, code: root.code, name: root.name, type: root.type },
     year,
@@ -138,7 +153,7 @@ export async function computeSpmAchievement(
       const elements = s.formula ? numeratorElements(s.formula) : [];
       // The cumulative figures re-add every month so far: hand them only what the numerator reads.
       const monthly = s.formula
-        ? cumulativeFigures(s.formula, s.months, onlyElements(rootSums, elements), rootDenominator.values)
+        ? cumulativeFigures(s.formula, s.months, onlyElements(rootSums, elements), rootValues)
         : [];
       const total = monthly.at(-1) ?? { ...noFormula, period: "" };
       const reportsOf = reports(elements, s.months);
@@ -152,7 +167,7 @@ export async function computeSpmAchievement(
         gap: gapTo100(total.capaian),
         periodType: s.periodType,
         months: s.months,
-        denominatorNote: s.formula ? estimateNote(s.formula, rootDenominator.estimates) : null,
+        denominatorNote: s.formula ? estimateNote(s.formula, rootEstimates) : null,
         byProvider: s.formula ? byProvider(s.formula, numeratorValues(inMonths(rootSums, s.months))) : [],
         monthly: monthly.map((m) => ({ period: m.period, ...figuresOnly(m) })),
         ...reportsOf,
@@ -188,30 +203,29 @@ function estimateNote(formula: SpmFormula, estimates: ReadonlyArray<ReturnType<t
   return notes.length > 0 ? notes.join("; ") : null;
 }
 
-/** The areas the achievement shows, each with everything under it: the root's children and every puskesmas. */
-const areaIds = (units: readonly Unit[], rootId: string) =>
-  units.filter((u) => u.parentId === rootId || u.type === "puskesmas").map((u) => u.id);
+const reportedSum = (r: { element: string; ownerType: string | null; total: string }): ReportedSum => ({
+  element: r.element,
+  group: providerGroup(r.ownerType as ProviderOwnerType | null),
+  value: r.total,
+});
 
-/**
- * The sums PostgreSQL made, as the domain reads them: the root's by month, each area's by set of
- * months ("areaId|set"), each with the provider group its facilities' owner type falls in.
- */
-function bySetAndMonth(sums: AreaSums) {
-  const reportedSum = (r: { element: string; ownerType: string | null; total: string }): ReportedSum => ({
-    element: r.element,
-    group: providerGroup(r.ownerType as ProviderOwnerType | null),
-    value: r.total,
-  });
-  const rootSums: SumsByMonth = new Map();
-  for (const r of sums.monthly) rootSums.set(r.period, [...(rootSums.get(r.period) ?? []), reportedSum(r)]);
-  const areaSums = new Map<string, ReportedSum[]>();
-  for (const r of sums.areas) {
+/** The root's sums by month, as the domain reads them (with the provider group of the owner type). */
+function byMonth(rows: Awaited<ReturnType<typeof approvedRootSums>>): SumsByMonth {
+  const out: SumsByMonth = new Map();
+  for (const r of rows) out.set(r.period, [...(out.get(r.period) ?? []), reportedSum(r)]);
+  return out;
+}
+
+/** A slice of areas' sums by "areaId|set", as the domain reads them. */
+function bySet(rows: readonly AreaSum[]): Map<string, ReportedSum[]> {
+  const out = new Map<string, ReportedSum[]>();
+  for (const r of rows) {
     const key = `${r.areaId}|${r.set}`;
-    const list = areaSums.get(key) ?? [];
+    const list = out.get(key) ?? [];
     list.push(reportedSum(r));
-    areaSums.set(key, list);
+    out.set(key, list);
   }
-  return { rootSums, areaSums };
+  return out;
 }
 
 /** Expected and approved monthly reports of the data sets that feed a service, over its months. */
