@@ -66,13 +66,19 @@ export async function writeStaged(
   actor: Actor,
 ) {
   await ensurePeriods(tx, periods);
+  // The reports written to, found once in the million values: the two statements below use them.
+  await s.create(
+    "wr",
+    { as: sql`select unit_id, district_id, period_code from ${s.name("w")} group by 1, 2, 3` },
+    tx,
+  );
   await tx.execute(sql`insert into data_set_reports (data_set_id, org_unit_id, district_id, period)
-    select distinct ${dataSetId}::uuid, unit_id, district_id, period_code from ${s.name("w")}
+    select ${dataSetId}::uuid, unit_id, district_id, period_code from ${s.name("wr")}
     on conflict do nothing`);
   const statuses = rowsOf<{ status: ReportStatus }>(
     await tx.execute(sql`with touched as (
         select r.status from data_set_reports r
-          join (select unit_id, period_code from ${s.name("w")}
+          join (select unit_id, period_code from ${s.name("wr")}
             union select unit_id, period_code from ${s.name("rm")}) t
           on r.org_unit_id = t.unit_id and r.period = t.period_code
         where r.data_set_id = ${dataSetId}::uuid
@@ -85,11 +91,12 @@ export async function writeStaged(
       (user_id, username, request_id, client_address, action, entity_type, entity_id, org_unit_id, old_value, new_value)
     select ${actor.userId}::uuid, ${actor.username}, ${actor.requestId}, ${actor.clientAddress ?? null},
       ${BULK_VALUES_ACTION}, 'data_values', w.unit_id::text, w.unit_id, null,
-      jsonb_build_object('count', count(*), 'values', jsonb_object_agg(w.period_code || '/' || w.element_code,
-        jsonb_build_object(
+      -- Built as json text and read as jsonb once: half the time of jsonb built value by value.
+      json_build_object('count', count(*), 'values', json_object_agg(w.period_code || '/' || w.element_code,
+        json_build_object(
           'old', case when w.old is null then null
-            else jsonb_build_object('value', w.old, 'comment', w.old_comment) end,
-          'new', jsonb_build_object('value', w.num, 'comment', w.old_comment))))
+            else json_build_object('value', w.old, 'comment', w.old_comment) end,
+          'new', json_build_object('value', w.num, 'comment', w.old_comment))))::jsonb
     from ${s.name("w")} w
     group by w.unit_id`);
   await tx.execute(sql`insert into data_values

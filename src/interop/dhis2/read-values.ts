@@ -19,6 +19,9 @@ export interface RawValue {
 
 export type Format = "json" | "csv" | "adx";
 
+/** Half of a UTF-16 pair. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 const refuse = (code: string, id: string, en: string) => new AppError(400, code, id, en);
 
 /** Takes each value as it is read; a promise it returns is awaited before more is read (back-pressure). */
@@ -33,8 +36,12 @@ export type LateHeader = Partial<Pick<RawValue, "period" | "orgUnit" | "attribut
 /** Reads a dataValueSets body as a stream, one value at a time, into the given sink. */
 export async function readValues(format: Format, body: Readable, sink: ValueSink): Promise<LateHeader> {
   const checked = (value: RawValue) => {
-    // What the input guard refuses in every other body: PostgreSQL cannot store it.
-    if (Object.values(value).some((v) => v.includes("\u0000") || /\p{Cs}/u.test(v)))
+    // What the input guard refuses in every other body: PostgreSQL cannot store it. One test of the
+    // fields joined (a separator between them, so no two halves make a pair) costs less than one per field.
+    const { dataElement, period, orgUnit, categoryOptionCombo, attributeOptionCombo, comment, dataSet } =
+      value;
+    const all = `${dataElement}\n${period}\n${orgUnit}\n${categoryOptionCombo}\n${attributeOptionCombo}\n${value.value}\n${comment}\n${dataSet}`;
+    if (all.includes("\u0000") || LONE_SURROGATE.test(all))
       throw refuse(
         "TEXT_INVALID_CHARACTER",
         "Berkas mengandung karakter yang tidak sah (NUL atau UTF-16 yang rusak).",
@@ -63,6 +70,42 @@ class SinkFailed extends Error {
 
 const passes = (error: unknown) => error instanceof AppError || error instanceof SinkFailed;
 
+/**
+ * Hands a stream's items to `take` as they come: an async iterator per item cost more than the parsing
+ * itself. A promise `take` returns pauses the stream until it settles (back-pressure).
+ */
+function consume<T>(stream: Readable, take: (item: T) => void | Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    let last: Promise<void> | undefined;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      stream.destroy();
+      reject(error);
+    };
+    stream.on("data", (item: T) => {
+      if (failed) return;
+      try {
+        const pending = take(item);
+        if (!pending) return;
+        stream.pause();
+        last = pending.then(() => {
+          if (!failed) stream.resume();
+        }, fail);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    stream.once("error", fail);
+    stream.once("end", () => {
+      Promise.resolve(last).then(() => {
+        if (!failed) resolve();
+      }, fail);
+    });
+  });
+}
+
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 
 /** `{dataSet, period, orgUnit, attributeOptionCombo, dataValues: [...]}`; the header fills values' gaps. */
@@ -76,7 +119,7 @@ async function readJson(body: Readable, sink: ValueSink): Promise<LateHeader> {
   let inValues = false;
   let item: Record<string, string> | null = null;
   try {
-    for await (const token of tokens as AsyncIterable<{ name: string; value?: unknown }>) {
+    await consume(tokens, (token: { name: string; value?: unknown }) => {
       switch (token.name) {
         case "startObject":
         case "startArray":
@@ -100,8 +143,9 @@ async function readJson(body: Readable, sink: ValueSink): Promise<LateHeader> {
               dataSet: header.dataSet ?? "",
             };
             item = null;
-            await sink(v);
-          } else if (inValues && depth === 1) inValues = false;
+            return sink(v);
+          }
+          if (inValues && depth === 1) inValues = false;
           break;
         case "keyValue":
           key = String(token.value);
@@ -111,7 +155,7 @@ async function readJson(body: Readable, sink: ValueSink): Promise<LateHeader> {
           if (depth === 1) header[key] = text(token.value);
           else if (item && depth === 3) item[key] = text(token.value);
       }
-    }
+    });
   } catch (error) {
     if (passes(error)) throw error;
     throw refuse(
@@ -155,8 +199,9 @@ async function readCsv(body: Readable, sink: ValueSink) {
   body.on("error", (e) => rows.destroy(e));
   body.pipe(rows);
   let header: string[] | null = null;
+  let commentAt = -1;
   try {
-    for await (const row of rows as AsyncIterable<string[]>) {
+    await consume(rows, (row: string[]) => {
       if (!header) {
         // Excel's "CSV UTF-8" starts with a byte order mark; it is not part of the first name.
         header = row.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, "") : h).trim().toLowerCase());
@@ -166,19 +211,20 @@ async function readCsv(body: Readable, sink: ValueSink) {
             `Baris pertama CSV harus berisi ${CSV_COLUMNS.join(",")}.`,
             `The CSV's first row must hold ${CSV_COLUMNS.join(",")}.`,
           );
-        continue;
+        commentAt = header.indexOf("comment");
+        return;
       }
-      await sink({
+      return sink({
         dataElement: row[0] ?? "",
         period: row[1] ?? "",
         orgUnit: row[2] ?? "",
         categoryOptionCombo: row[3] ?? "",
         attributeOptionCombo: row[4] ?? "",
         value: row[5] ?? "",
-        comment: row[header.indexOf("comment")] ?? "",
+        comment: row[commentAt] ?? "",
         dataSet: "",
       });
-    }
+    });
   } catch (error) {
     if (passes(error)) throw error;
     throw refuse("CSV_INVALID", "Berkas CSV tidak terbaca.", "The CSV file cannot be read.");

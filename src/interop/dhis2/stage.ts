@@ -16,10 +16,13 @@ export const MAX_VALUES = 2_000_000;
 const BATCH = 10_000;
 
 /** COPY's text format: tab between fields, \N for null, backslash escapes inside a field. */
+const ESCAPED = /[\\\t\n\r]/;
 const field = (text: string | null) =>
   text === null
     ? "\\N"
-    : text.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n").replaceAll("\r", "\\r");
+    : !ESCAPED.test(text)
+      ? text
+      : text.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n").replaceAll("\r", "\\r");
 
 /** The driver's own connection of a drizzle transaction, for the COPY drizzle does not offer. */
 const driverOf = (tx: Tx) => (tx as unknown as { session: { client: unknown } }).session.client;
@@ -31,13 +34,21 @@ interface PgliteClient {
 /** Where the staging statements run: the import's transaction (PostgreSQL) or the database (PGlite). */
 export type Runner = Tx | Database;
 
+/** Numbers already read: a file repeats the same few texts (0, 1, 12 …) many times. */
+const numbers = new Map<string, string | null>();
+
 /** A number as the form reads it, or null when it is none (the checks then report it). */
 function numberOf(text: string): string | null {
+  let number = numbers.get(text);
+  if (number !== undefined) return number;
   try {
-    return parseDecimal(text);
+    number = parseDecimal(text);
   } catch {
-    return null;
+    number = null;
   }
+  if (numbers.size >= 10_000) numbers.clear();
+  numbers.set(text, number);
+  return number;
 }
 
 /**
@@ -55,6 +66,8 @@ export class Staging {
   readonly #prefix = `dhis2_${randomBytes(6).toString("hex")}`;
   readonly #made: string[] = [];
   #lines: string[] = [];
+  /** The COPY of the batch before, while the next is read. */
+  #copying: Promise<void> = Promise.resolve();
 
   constructor(
     readonly run: Runner,
@@ -106,17 +119,30 @@ export class Staging {
       );
     this.dataSet ||= v.dataSet;
     const value = v.value.trim();
-    const row = [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo, value];
     this.#lines.push(
-      `${this.count}\t${row.map(field).join("\t")}\t${field(value === "" ? null : numberOf(value))}\n`,
+      `${this.count}\t${field(v.dataElement)}\t${field(v.period)}\t${field(v.orgUnit)}\t${field(v.categoryOptionCombo)}\t${field(v.attributeOptionCombo)}\t${field(value)}\t${field(value === "" ? null : numberOf(value))}\n`,
     );
     this.count++;
-    return this.#lines.length >= BATCH ? this.flush() : undefined;
-  };
-
-  async flush() {
+    if (this.#lines.length < BATCH) return;
+    // This batch's COPY runs while the next batch is read; reading waits only for the one before.
+    const before = this.#copying;
     const lines = this.#lines;
     this.#lines = [];
+    this.#copying = before.then(() => this.#copy(lines));
+    // Seen here or by `flush`: a failure never goes unhandled while the reader runs on.
+    this.#copying.catch(() => {});
+    return before;
+  };
+
+  /** Waits for the COPYs under way, then copies what is left. */
+  async flush() {
+    await this.#copying;
+    const lines = this.#lines;
+    this.#lines = [];
+    await this.#copy(lines);
+  }
+
+  async #copy(lines: string[]) {
     if (lines.length === 0) return;
     const copy = `copy ${this.#prefix}_in from`;
     if (this.kind === "postgres") {
@@ -164,6 +190,8 @@ export async function withStaging<T>(
 ): Promise<T> {
   if (kind === "postgres")
     return db.transaction(async (tx) => {
+      // The checks sort and join a million staged values: in memory rather than in files (this transaction only).
+      await tx.execute(sql`set local work_mem = '128MB'`);
       // A savepoint: a dry run's writing rolls back while the staging stays.
       const staging = new Staging(tx, kind, (write) => tx.transaction(write));
       await staging.open();
