@@ -32,11 +32,33 @@ export interface FormKey {
   period: string;
 }
 
-// One round trip: the data set and, when it is assigned to the data set, the org unit.
+interface ElementRow {
+  id: string;
+  code: string;
+  name: string;
+  valueType: "integer" | "number";
+  section: string | null;
+  dataElementId: string;
+  position: number;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+// Every element the data set ever had, as one json array: the form's context and its elements in one
+// round trip (`membersAt` picks the period's).
+const elementsJson = sql<ElementRow[]>`(select coalesce(json_agg(json_build_object('id', de.id,
+    'code', de.code, 'name', de.name, 'valueType', de.value_type, 'section', dse.section,
+    'dataElementId', dse.data_element_id, 'position', dse.position, 'validFrom', dse.valid_from,
+    'validTo', dse.valid_to)), '[]')
+  from ${dataSetElements} dse join ${dataElements} de on de.id = dse.data_element_id
+  where dse.data_set_id = ${dataSets.id})`;
+
+// One round trip: the data set, its elements and, when it is assigned to the data set, the org unit.
 const contextQuery = preparedPerDatabase((db) =>
   db
     .select({
       dataSet: dataSets,
+      elements: elementsJson,
       unitId: orgUnits.id,
       unitName: orgUnits.name,
       unitPath: orgUnits.path,
@@ -55,7 +77,10 @@ const contextQuery = preparedPerDatabase((db) =>
     .prepare("form_context"),
 );
 
-/** The data set, the org unit (with its path, for authorization) and the period of a form, checked. */
+/**
+ * The data set, the org unit (with its path, for authorization), the period of a form, checked, and
+ * the form's elements in that period.
+ */
 export async function formContext(db: Reader, key: FormKey) {
   const [row] = await contextQuery(db).execute({ dataSetId: key.dataSetId, orgUnitId: key.orgUnitId });
   if (!row) throw notFound("Formulir data", "Data set");
@@ -63,7 +88,7 @@ export async function formContext(db: Reader, key: FormKey) {
   if (unitId === null || unitName === null || unitPath === null) throw notAssigned(dataSet);
   const unit = { id: unitId, name: unitName, path: unitPath, districtId: row.unitDistrictId };
   const period = checkPeriod(dataSet, key.period);
-  return { dataSet, unit, period };
+  return { dataSet, unit, period, elements: elementsAt(row.elements, period) };
 }
 
 export type FormContext = Awaited<ReturnType<typeof formContext>>;
@@ -117,16 +142,13 @@ const elementsQuery = preparedPerDatabase((db) =>
  * had for "ever"), in form order.
  */
 export async function formElements(db: Reader, dataSetId: string, period?: Period | "ever") {
-  const rows = await elementsQuery(db).execute({ dataSetId });
+  return elementsAt(await elementsQuery(db).execute({ dataSetId }), period);
+}
+
+function elementsAt(rows: ElementRow[], period?: Period | "ever") {
   const members =
     period === "ever" ? membersAt(rows.map((r) => ({ ...r, validTo: null }))) : membersAt(rows, period);
-  return members.map(({ id, code, name, valueType, section }) => ({
-    id,
-    code,
-    name,
-    valueType,
-    section,
-  }));
+  return members.map(({ id, code, name, valueType, section }) => ({ id, code, name, valueType, section }));
 }
 
 /** Whether the form's period is open for entry on `today` (the data set's rule, domain/entry-window.ts). */
@@ -174,11 +196,7 @@ export async function reportOf(db: Reader, dataSetId: string, orgUnitId: string,
 }
 
 /** Validation of the form's values against the data set's rules and the previous period. */
-export async function formFindings(
-  db: Reader,
-  context: FormContext,
-  elements: Awaited<ReturnType<typeof formElements>>,
-) {
+export async function formFindings(db: Reader, context: FormContext, elements: Elements) {
   const previous = previousPeriod(context.period);
   const rows = await periodValues(
     db,
@@ -217,12 +235,7 @@ async function periodValues(db: Reader, orgUnitId: string, periodCodes: string[]
     );
 }
 
-function findingsOf(
-  context: FormContext,
-  elements: Awaited<ReturnType<typeof formElements>>,
-  current: ValueRow[],
-  previous: ValueRow[],
-) {
+function findingsOf(context: FormContext, elements: Elements, current: ValueRow[], previous: ValueRow[]) {
   const codeOf = new Map(elements.map((e) => [e.id, e.code]));
   const byCode = (rows: ValueRow[]) =>
     Object.fromEntries(rows.map((v) => [codeOf.get(v.dataElementId) as string, canonical(v.value)]));
@@ -241,10 +254,16 @@ function findingsOf(
   }));
 }
 
-/** What a save already knows, so that answering with the form costs one more query, not five. */
+type Elements = FormContext["elements"];
+
+/**
+ * What a save already knows when it answers: the report row it locked and the values of the period and
+ * the one before as they stand after the write, so that answering with the form costs no query.
+ */
 export interface KnownForm {
-  elements: Awaited<ReturnType<typeof formElements>>;
   report: Awaited<ReturnType<typeof reportOf>>;
+  values: ValueRow[];
+  previous: ValueRow[];
 }
 
 export async function loadForm(
@@ -254,17 +273,9 @@ export async function loadForm(
   known?: KnownForm,
 ): Promise<Form> {
   const ctx = context ?? (await formContext(db, key));
-  const elements = known?.elements ?? (await formElements(db, ctx.dataSet.id, ctx.period));
+  const elements = ctx.elements;
   const entry = entryOf(ctx);
-  const previous = previousPeriod(ctx.period);
-  const rows = await periodValues(
-    db,
-    ctx.unit.id,
-    [ctx.period.code, previous.code],
-    elements.map((e) => e.id),
-  );
-  const values = rows.filter((r) => r.period === ctx.period.code);
-  const report = known ? known.report : await reportOf(db, ctx.dataSet.id, ctx.unit.id, ctx.period.code);
+  const { report, values, previous } = known ?? (await storedForm(db, ctx));
   return {
     dataSet: {
       id: ctx.dataSet.id,
@@ -279,7 +290,7 @@ export async function loadForm(
       deadline: deadlineOf(endDate(ctx.period), ctx.dataSet.deadlineDays),
     },
     elements,
-    values: values.map(({ period: _, ...v }) => ({ ...v, value: canonical(v.value) })),
+    values: values.map((v) => ({ ...v, value: canonical(v.value) })),
     report: {
       status: report?.status ?? "draft",
       revision: report?.revision ?? 0,
@@ -288,14 +299,26 @@ export async function loadForm(
       onTime: report?.onTime ?? null,
       nihil: report?.isNihil ?? false,
     },
-    findings: findingsOf(
-      ctx,
-      elements,
-      values,
-      rows.filter((r) => r.period === previous.code),
-    ),
+    findings: findingsOf(ctx, elements, values, previous),
     entry: entry.open
       ? { open: true, message: null, messageEn: null }
       : { open: false, message: entry.message.id, messageEn: entry.message.en },
+  };
+}
+
+/** The report row and the values of the form's period and the one before, as stored. */
+async function storedForm(db: Reader, ctx: FormContext): Promise<KnownForm> {
+  const previous = previousPeriod(ctx.period);
+  const rows = await periodValues(
+    db,
+    ctx.unit.id,
+    [ctx.period.code, previous.code],
+    ctx.elements.map((e) => e.id),
+  );
+  const valuesIn = (code: string) => rows.filter((r) => r.period === code).map(({ period: _, ...v }) => v);
+  return {
+    report: await reportOf(db, ctx.dataSet.id, ctx.unit.id, ctx.period.code),
+    values: valuesIn(ctx.period.code),
+    previous: valuesIn(previous.code),
   };
 }
