@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Actor } from "../audit/record.js";
 import type { Database, Tx } from "../db/client.js";
+import { executeNamed } from "../db/named.js";
 import { canonical, DomainError, isEditable, parseDecimal, previousPeriod } from "../domain/index.js";
 import { AppError } from "../lib/errors.js";
 import { pgArray } from "../lib/pg-array.js";
@@ -128,7 +129,10 @@ async function writeValues(tx: Tx, context: FormContext, values: ValueToWrite[],
   const unit = context.unit.id;
   const period = context.period.code;
   const previous = previousPeriod(context.period).code;
-  const result = await tx.execute(sql`with input as (
+  const rows = await executeNamed<Row>(
+    tx,
+    "save_values",
+    sql`with input as (
       select * from unnest(${pgArray(values.map((v) => v.dataElementId))}::uuid[],
         ${pgArray(values.map((v) => v.value))}::text[], ${pgArray(values.map((v) => v.comment ?? null))}::text[],
         ${pgArray(values.map((v) => String(v.comment === undefined)))}::boolean[],
@@ -180,8 +184,8 @@ async function writeValues(tx: Tx, context: FormContext, values: ValueToWrite[],
     where s.period <> ${period} or not exists (select from changes c where c.element_id = s.data_element_id)
     union all
     select 'value', u.data_element_id, ${period}, trim_scale(u.value)::text, u.comment, u.revision
-    from up u`);
-  const rows = (result as unknown as { rows: Row[] }).rows;
+    from up u`,
+  );
   const valuesIn = (code: string) =>
     rows
       .filter((r) => r.kind === "value" && r.period === code)
