@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client.js";
+import { executeNamed } from "../db/named.js";
 import { dataSetReports } from "../db/schema/index.js";
 import { ensurePeriods } from "../periods/commands.js";
 import type { FormContext } from "./form.js";
@@ -10,7 +11,19 @@ import type { FormContext } from "./form.js";
  * it is locked first and only created (with its period) when missing: one round trip instead of three.
  */
 export async function lockReport(tx: Tx, form: FormContext) {
-  const lock = () => tx.select().from(dataSetReports).where(reportKey(form)).for("update");
+  const lock = async () =>
+    (
+      await executeNamed<Stored>(
+        tx,
+        "lock_report",
+        sql`select data_set_id as "dataSetId", org_unit_id as "orgUnitId", district_id as "districtId",
+          period, status, submitted_at as "submittedAt", on_time as "onTime",
+          returned_reason as "returnedReason", is_nihil as "isNihil", revision, updated_at as "updatedAt"
+        from data_set_reports
+        where data_set_id = ${form.dataSet.id} and org_unit_id = ${form.unit.id} and period = ${form.period.code}
+        for update`,
+      )
+    ).map(reportOf);
   const [existing] = await lock();
   if (existing) return existing;
   await ensurePeriods(tx, [form.period]);
@@ -35,4 +48,17 @@ export function reportKey(form: FormContext) {
     eq(dataSetReports.orgUnitId, form.unit.id),
     eq(dataSetReports.period, form.period.code),
   );
+}
+
+type Report = typeof dataSetReports.$inferSelect;
+/** As the driver gives it through Drizzle: timestamps as text. */
+type Stored = Omit<Report, "submittedAt" | "updatedAt"> & { submittedAt: string | null; updatedAt: string };
+
+function reportOf({ submittedAt, updatedAt, ...row }: Stored): Report {
+  return {
+    ...row,
+    submittedAt:
+      submittedAt === null ? null : (dataSetReports.submittedAt.mapFromDriverValue(submittedAt) as Date),
+    updatedAt: dataSetReports.updatedAt.mapFromDriverValue(updatedAt) as Date,
+  };
 }

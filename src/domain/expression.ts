@@ -106,8 +106,22 @@ function tokenize(source: string): Token[] {
   return tokens;
 }
 
+// A form's rules are parsed at every save and every reading of the form: keep the trees of the texts
+// seen lately (trees are never changed after parsing). Bounded, so odd texts cannot grow it.
+const parsed = new Map<string, Expression>();
+const PARSED_KEPT = 2000;
+
 /** Parses an expression into its syntax tree; errors carry the position and text of the bad token. */
 export function parseExpression(source: string): Expression {
+  const known = typeof source === "string" ? parsed.get(source) : undefined;
+  if (known) return known;
+  const tree = parseFresh(source);
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(source, tree);
+  return tree;
+}
+
+function parseFresh(source: string): Expression {
   const text = expectString(source, "Ekspresi / expression");
   const tokens = tokenize(text);
   let index = 0;
