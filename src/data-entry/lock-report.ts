@@ -13,17 +13,14 @@ import type { FormContext } from "./form.js";
 export async function lockReport(tx: Tx, form: FormContext) {
   const lock = async () =>
     (
-      await executeNamed<Stored>(
+      await executeNamed<{ report: StoredReport }>(
         tx,
         "lock_report",
-        sql`select data_set_id as "dataSetId", org_unit_id as "orgUnitId", district_id as "districtId",
-          period, status, submitted_at as "submittedAt", on_time as "onTime",
-          returned_reason as "returnedReason", is_nihil as "isNihil", revision, updated_at as "updatedAt"
-        from data_set_reports
+        sql`select to_jsonb(r) as report from data_set_reports r
         where data_set_id = ${form.dataSet.id} and org_unit_id = ${form.unit.id} and period = ${form.period.code}
         for update`,
       )
-    ).map(reportOf);
+    ).map((row) => reportOf(row.report));
   const [existing] = await lock();
   if (existing) return existing;
   await ensurePeriods(tx, [form.period]);
@@ -51,14 +48,35 @@ export function reportKey(form: FormContext) {
 }
 
 type Report = typeof dataSetReports.$inferSelect;
-/** As the driver gives it through Drizzle: timestamps as text. */
-type Stored = Omit<Report, "submittedAt" | "updatedAt"> & { submittedAt: string | null; updatedAt: string };
 
-function reportOf({ submittedAt, updatedAt, ...row }: Stored): Report {
+/** A report row as PostgreSQL's to_jsonb gives it. */
+export interface StoredReport {
+  data_set_id: string;
+  org_unit_id: string;
+  district_id: string | null;
+  period: string;
+  status: Report["status"];
+  submitted_at: string | null;
+  on_time: boolean | null;
+  returned_reason: string | null;
+  is_nihil: boolean;
+  revision: number;
+  updated_at: string;
+}
+
+/** The row as Drizzle reads it (timestamps as dates). */
+export function reportOf(row: StoredReport): Report {
   return {
-    ...row,
-    submittedAt:
-      submittedAt === null ? null : (dataSetReports.submittedAt.mapFromDriverValue(submittedAt) as Date),
-    updatedAt: dataSetReports.updatedAt.mapFromDriverValue(updatedAt) as Date,
+    dataSetId: row.data_set_id,
+    orgUnitId: row.org_unit_id,
+    districtId: row.district_id,
+    period: row.period,
+    status: row.status,
+    submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
+    onTime: row.on_time,
+    returnedReason: row.returned_reason,
+    isNihil: row.is_nihil,
+    revision: row.revision,
+    updatedAt: new Date(row.updated_at),
   };
 }

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Actor } from "../audit/record.js";
-import type { Database, Tx } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import { executeNamed } from "../db/named.js";
-import { canonical, DomainError, isEditable, parseDecimal, previousPeriod } from "../domain/index.js";
+import { canonical, DomainError, EDITABLE_STATUSES, parseDecimal, previousPeriod } from "../domain/index.js";
 import { AppError } from "../lib/errors.js";
 import { pgArray } from "../lib/pg-array.js";
 import type { FormContext, KnownForm } from "./form.js";
-import { lockReport } from "./lock-report.js";
+import { lockReport, reportOf, type StoredReport } from "./lock-report.js";
 import type { SaveValues } from "./schemas.js";
 
 export const locked = (status: string) =>
@@ -66,14 +66,25 @@ export async function saveValues(
     }
     return { dataElementId: element.id, value, comment: v.comment, revision: v.revision ?? null };
   });
-  return db.transaction(async (tx) => {
-    const report = await lockReport(tx, context);
-    if (!isEditable(report.status)) throw locked(report.status);
-    const written = await writeValues(tx, context, parsed, actor);
-    if (written.conflicts.length > 0) throw conflicted(written.conflicts, written.values);
-    // Writing values leaves the report row as locked: what the answer needs, without reading it again.
-    return { report, values: written.values, previous: written.previous };
-  });
+  let rows = await writeValues(db, context, parsed, actor);
+  if (rows[0]?.kind === "missing") {
+    // The form's first save: its report row (and period) first, then the save again.
+    await db.transaction((tx) => lockReport(tx, context));
+    rows = await writeValues(db, context, parsed, actor);
+  }
+  const [first] = rows;
+  if (first?.kind === "locked" && first.report) throw locked(first.report.status);
+  const conflicts = rows.filter((r) => r.kind === "conflict").map((r) => r.dataElementId);
+  const valuesIn = (code: string) =>
+    rows
+      .filter((r) => r.kind === "value" && r.period === code)
+      .map(({ dataElementId, value, comment, revision }) => ({ dataElementId, value, comment, revision }));
+  const values = valuesIn(context.period.code);
+  if (conflicts.length > 0) throw conflicted(conflicts, values);
+  const report = rows.find((r) => r.kind === "report")?.report;
+  if (!report) throw new Error("save_form_values answered without the report");
+  // The report row as locked by the save: what the answer needs, without reading it again.
+  return { report: reportOf(report), values, previous: valuesIn(previousPeriod(context.period).code) };
 }
 
 function conflicted(conflicts: string[], values: StoredValue[]) {
@@ -115,84 +126,27 @@ interface StoredValue {
 }
 
 interface Row extends StoredValue {
-  kind: "conflict" | "value";
+  kind: "missing" | "locked" | "conflict" | "value" | "report";
   period: string;
+  report: StoredReport | null;
 }
 
 /**
- * One statement, in the caller's transaction after the report row is locked (so its snapshot sees
- * every earlier writer): checks each value's revision against the stored one, and only when none
- * conflicts deletes the emptied values, upserts the rest and appends one audit record per value. It
- * answers with the conflicts and the values of the period and the one before as they now stand.
+ * One call of save_form_values (drizzle/0024_save_form_values.sql), outside any transaction: the
+ * function locks the report row, checks the revisions and writes everything or nothing, audited.
  */
-async function writeValues(tx: Tx, context: FormContext, values: ValueToWrite[], actor: Actor) {
-  const unit = context.unit.id;
-  const period = context.period.code;
-  const previous = previousPeriod(context.period).code;
-  const rows = await executeNamed<Row>(
-    tx,
-    "save_values",
-    sql`with input as (
-      select * from unnest(${pgArray(values.map((v) => v.dataElementId))}::uuid[],
-        ${pgArray(values.map((v) => v.value))}::text[], ${pgArray(values.map((v) => v.comment ?? null))}::text[],
-        ${pgArray(values.map((v) => String(v.comment === undefined)))}::boolean[],
-        ${pgArray(values.map((v) => (v.revision === null ? null : String(v.revision))))}::int[])
-        as i(element_id, value, comment, keep_comment, revision)),
-    stored as (
-      select d.period, d.data_element_id, d.value, d.comment, d.revision from data_values d
-      where d.org_unit_id = ${unit}::uuid and d.period in (${period}, ${previous})
-        and d.data_element_id = any(${pgArray(context.elements.map((e) => e.id))}::uuid[])),
-    conflicts as (
-      select i.element_id from input i
-        left join stored s on s.period = ${period} and s.data_element_id = i.element_id
-      where s.revision is distinct from i.revision),
-    changes as (
-      select i.element_id, de.code, i.value,
-        case when i.keep_comment then s.comment else i.comment end as comment,
-        s.value as old, s.comment as old_comment
-      from input i join data_elements de on de.id = i.element_id
-        left join stored s on s.period = ${period} and s.data_element_id = i.element_id
-      where not exists (select from conflicts) and (i.value is not null or s.value is not null)),
-    gone as (
-      delete from data_values d using changes c
-      where c.value is null and d.org_unit_id = ${unit}::uuid and d.period = ${period}
-        and d.data_element_id = c.element_id),
-    up as (
-      insert into data_values (district_id, org_unit_id, period, data_element_id, value, comment, updated_by)
-      select ${context.unit.districtId}::uuid, ${unit}::uuid, ${period}, c.element_id, c.value::numeric,
-        c.comment, ${actor.userId}::uuid
-      from changes c where c.value is not null
-      on conflict (org_unit_id, period, data_element_id) do update
-        set value = excluded.value, comment = excluded.comment, revision = data_values.revision + 1,
-          updated_by = excluded.updated_by, updated_at = now()
-      returning data_element_id, value, comment, revision),
-    logged as (
-      insert into audit_log (user_id, username, request_id, client_address, action, entity_type,
-        entity_id, org_unit_id, old_value, new_value)
-      select ${actor.userId}::uuid, ${actor.username}, ${actor.requestId}, ${actor.clientAddress ?? null},
-        'data.value_set', 'data_value', ${`${unit}/${period}/`} || c.code, ${unit}::uuid,
-        case when c.old is not null
-          then jsonb_build_object('value', trim_scale(c.old)::text, 'comment', c.old_comment) end,
-        case when c.value is not null then jsonb_build_object('value', c.value, 'comment', c.comment) end
-      from changes c)
-    select 'conflict' as kind, element_id as "dataElementId", null as period, null as value,
-      null as comment, null::int as revision
-    from conflicts
-    union all
-    select 'value', s.data_element_id, s.period, trim_scale(s.value)::text, s.comment, s.revision
-    from stored s
-    where s.period <> ${period} or not exists (select from changes c where c.element_id = s.data_element_id)
-    union all
-    select 'value', u.data_element_id, ${period}, trim_scale(u.value)::text, u.comment, u.revision
-    from up u`,
+function writeValues(db: Database, context: FormContext, values: ValueToWrite[], actor: Actor) {
+  return executeNamed<Row>(
+    db,
+    "save_form_values",
+    sql`select kind, data_element_id as "dataElementId", period, value, comment, revision, report
+    from save_form_values(${context.dataSet.id}::uuid, ${context.unit.id}::uuid,
+      ${context.unit.districtId}::uuid, ${context.period.code}, ${previousPeriod(context.period).code},
+      ${pgArray(context.elements.map((e) => e.id))}::uuid[], ${pgArray(EDITABLE_STATUSES)}::text[],
+      ${pgArray(values.map((v) => v.dataElementId))}::uuid[], ${pgArray(values.map((v) => v.value))}::text[],
+      ${pgArray(values.map((v) => v.comment ?? null))}::text[],
+      ${pgArray(values.map((v) => String(v.comment === undefined)))}::boolean[],
+      ${pgArray(values.map((v) => (v.revision === null ? null : String(v.revision))))}::int[],
+      ${actor.userId}::uuid, ${actor.username}, ${actor.requestId}, ${actor.clientAddress ?? null})`,
   );
-  const valuesIn = (code: string) =>
-    rows
-      .filter((r) => r.kind === "value" && r.period === code)
-      .map(({ dataElementId, value, comment, revision }) => ({ dataElementId, value, comment, revision }));
-  return {
-    conflicts: rows.filter((r) => r.kind === "conflict").map((r) => r.dataElementId),
-    values: valuesIn(period),
-    previous: valuesIn(previous),
-  };
 }

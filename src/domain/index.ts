@@ -289,6 +289,7 @@ export {
   availableActions,
   checkSubmittedContent,
   deadlineOf,
+  EDITABLE_STATUSES,
   isEditable,
   isOnTime,
   needsReason,

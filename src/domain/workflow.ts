@@ -125,9 +125,11 @@ export function nextStatus(
   return step.to;
 }
 
-/** Values can change only while the facility holds the report. */
+/** Values can change only while the facility holds the report: these statuses. */
+export const EDITABLE_STATUSES: readonly ReportStatus[] = ["draft", "returned"];
+
 export function isEditable(status: ReportStatus): boolean {
-  return status === "draft" || status === "returned";
+  return EDITABLE_STATUSES.includes(status);
 }
 
 /** On time = first submitted by the end of the period's last day plus the deadline days (dates in WIB). */
