@@ -82,6 +82,7 @@ export async function benchDhis2(handle: DatabaseHandle): Promise<string[]> {
     const body = file(format);
     await clear();
     // As a request or a job imports: the body read as a stream, staged as it is read.
+    const phases = new Map<string, number>();
     const run = await timed(async () =>
       readAndImport(
         db,
@@ -102,12 +103,20 @@ export async function benchDhis2(handle: DatabaseHandle): Promise<string[]> {
         },
         roles,
         actor,
+        (progress) => {
+          if (!phases.has(progress.phase)) phases.set(progress.phase, performance.now());
+        },
       ),
     );
+    // Where the time went: each phase until the next one (the last until the end).
+    const starts = [...phases.values(), (phases.get("reading") ?? 0) + run.ms];
+    const split = [...phases.keys()]
+      .map((phase, i) => `${phase} ${(((starts[i + 1] ?? 0) - (starts[i] ?? 0)) / 1000).toFixed(1)}`)
+      .join(", ");
     if (run.value.status !== "SUCCESS") throw new Error(JSON.stringify(run.value).slice(0, 500));
     rates[format] = run.value.importCount.imported / run.ms;
     lines.push(
-      `  import ${format} (${(body.length / 2 ** 20).toFixed(0)} MB): ${run.value.importCount.imported.toLocaleString("en")} values in ${(run.ms / 1000).toFixed(1)} s, RSS growth ${run.growthMb.toFixed(0)} MB`,
+      `  import ${format} (${(body.length / 2 ** 20).toFixed(0)} MB): ${run.value.importCount.imported.toLocaleString("en")} values in ${(run.ms / 1000).toFixed(1)} s (${split}), RSS growth ${run.growthMb.toFixed(0)} MB`,
     );
   }
   // The floor: the same rows, already resolved to ids, copied straight into the same table.

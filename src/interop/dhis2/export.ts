@@ -1,5 +1,5 @@
 import { canonical, dhis2Code, parsePeriod, toAdxPeriod } from "../../domain/index.js";
-import type { ExportRow } from "./export-rows.js";
+import { type ExportChunk, type ExportKeys, RowReader } from "./export-rows.js";
 import { ADX_NAMESPACE, CSV_COLUMNS, type Format } from "./read-values.js";
 
 export const CONTENT_TYPES: Record<Format, string> = {
@@ -24,62 +24,92 @@ function memo(fn: (key: string) => string) {
   };
 }
 
-/** The values as a dataValueSets file, one piece of text per batch of rows, written as they are read. */
-export function writeValues(
-  format: Format,
-  batches: AsyncIterable<ExportRow[]>,
-  dataSet: string,
-): AsyncIterable<string> {
-  if (format === "csv") return csv(batches);
-  if (format === "adx") return adx(batches, dataSet);
-  return json(batches, dataSet);
+/** The keys of units and elements as a format writes them, worked out once per export. */
+function encoded(encode: (key: string) => string) {
+  let of: ExportKeys | undefined;
+  let units = new Map<string, string>();
+  let elements = new Map<string, string>();
+  return (keys: ExportKeys) => {
+    if (keys !== of) {
+      of = keys;
+      units = new Map([...keys.units].map(([id, key]) => [id, encode(key)]));
+      elements = new Map([...keys.elements].map(([id, key]) => [id, encode(key)]));
+    }
+    return {
+      unit: (id: string) => units.get(id) ?? encode(id),
+      element: (id: string) => elements.get(id) ?? encode(id),
+    };
+  };
 }
 
-async function* json(batches: AsyncIterable<ExportRow[]>, dataSet: string) {
+/**
+ * The values as a dataValueSets file, one piece of text per chunk of rows, written as they are read:
+ * each line of COPY's text straight into the file's, with no object per value.
+ */
+export function writeValues(
+  format: Format,
+  chunks: AsyncIterable<ExportChunk>,
+  dataSet: string,
+): AsyncIterable<string> {
+  if (format === "csv") return csv(chunks);
+  if (format === "adx") return adx(chunks, dataSet);
+  return json(chunks, dataSet);
+}
+
+async function* json(chunks: AsyncIterable<ExportChunk>, dataSet: string) {
   const period = memo((code) => dhis2Code(parsePeriod(code)));
+  const keysOf = encoded((key) => JSON.stringify(key));
+  const reader = new RowReader();
   yield `{"dataSet":${JSON.stringify(dataSet)},"dataValues":[`;
-  let first = true;
-  for await (const rows of batches) {
+  let separator = "";
+  for await (const chunk of chunks) {
+    const keys = keysOf(chunk.keys);
+    let text = "";
     // Written by hand in the order DHIS2 writes them: only the names and the comment need escaping.
-    const items = rows.map(
-      (row) =>
-        `{"dataElement":${JSON.stringify(row.dataElement)},"period":"${period(row.period)}","orgUnit":${JSON.stringify(row.orgUnit)},"categoryOptionCombo":"default","attributeOptionCombo":"default","value":"${canonical(row.value)}","lastUpdated":"${row.lastUpdated}"${row.comment ? `,"comment":${JSON.stringify(row.comment)}` : ""}}`,
-    );
-    yield `${first ? "" : ","}${items.join(",")}`;
-    first = false;
+    reader.each(chunk.text, (unit, code, element, value, comment, updated) => {
+      text += `${separator}{"dataElement":${keys.element(element)},"period":"${period(code)}","orgUnit":${keys.unit(unit)},"categoryOptionCombo":"default","attributeOptionCombo":"default","value":"${canonical(value)}","lastUpdated":"${updated}"${comment ? `,"comment":${JSON.stringify(comment)}` : ""}}`;
+      separator = ",";
+    });
+    yield text;
   }
   yield "]}\n";
 }
 
-async function* csv(batches: AsyncIterable<ExportRow[]>) {
+async function* csv(chunks: AsyncIterable<ExportChunk>) {
   const period = memo((code) => dhis2Code(parsePeriod(code)));
+  const keysOf = encoded(csvCell);
+  const reader = new RowReader();
   yield `${CSV_COLUMNS.join(",")}\n`;
-  for await (const rows of batches) {
+  for await (const chunk of chunks) {
+    const keys = keysOf(chunk.keys);
     let text = "";
-    for (const row of rows) {
-      // Periods, values and times never hold a comma or a quote: only the names and the comment.
-      text += `${csvCell(row.dataElement)},${period(row.period)},${csvCell(row.orgUnit)},default,default,${canonical(row.value)},,${row.lastUpdated},${row.comment ? csvCell(row.comment) : ""},false\n`;
-    }
+    // Periods, values and times never hold a comma or a quote: only the names and the comment.
+    reader.each(chunk.text, (unit, code, element, value, comment, updated) => {
+      text += `${keys.element(element)},${period(code)},${keys.unit(unit)},default,default,${canonical(value)},,${updated},${comment ? csvCell(comment) : ""},false\n`;
+    });
     yield text;
   }
 }
 
 /** One `<group>` per unit and period: the rows come ordered by unit, then period. */
-async function* adx(batches: AsyncIterable<ExportRow[]>, dataSet: string) {
+async function* adx(chunks: AsyncIterable<ExportChunk>, dataSet: string) {
   const period = memo((code) => toAdxPeriod(parsePeriod(code)));
+  const keysOf = encoded(xmlAttr);
+  const reader = new RowReader();
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<adx xmlns="${ADX_NAMESPACE}" exported="${new Date().toISOString()}">\n`;
   let group = "";
-  for await (const rows of batches) {
+  for await (const chunk of chunks) {
+    const keys = keysOf(chunk.keys);
     let text = "";
-    for (const row of rows) {
-      const key = `${row.unitKey}/${row.period}`;
+    reader.each(chunk.text, (unit, code, element, value) => {
+      const key = `${unit}/${code}`;
       if (key !== group) {
         if (group) text += "  </group>\n";
         group = key;
-        text += `  <group orgUnit="${xmlAttr(row.orgUnit)}" period="${period(row.period)}" dataSet="${xmlAttr(dataSet)}">\n`;
+        text += `  <group orgUnit="${keys.unit(unit)}" period="${period(code)}" dataSet="${xmlAttr(dataSet)}">\n`;
       }
-      text += `    <dataValue dataElement="${xmlAttr(row.dataElement)}" value="${canonical(row.value)}"/>\n`;
-    }
+      text += `    <dataValue dataElement="${keys.element(element)}" value="${canonical(value)}"/>\n`;
+    });
     yield text;
   }
   if (group) yield "  </group>\n";

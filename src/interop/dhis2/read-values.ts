@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
-import { parse as parseCsv } from "fast-csv";
 import { SaxesParser } from "saxes";
 import StreamJson from "stream-json";
 import { AppError } from "../../lib/errors.js";
+import { readCsvRows } from "./read-csv.js";
 
 /** One data value as the file gave it, identifiers still in the file's id scheme. */
 export interface RawValue {
@@ -195,13 +195,10 @@ export const CSV_COLUMNS = [
 ] as const;
 
 async function readCsv(body: Readable, sink: ValueSink) {
-  const rows = parseCsv({ headers: false, ignoreEmpty: true });
-  body.on("error", (e) => rows.destroy(e));
-  body.pipe(rows);
   let header: string[] | null = null;
   let commentAt = -1;
   try {
-    await consume(rows, (row: string[]) => {
+    await readCsvRows(body, (row) => {
       if (!header) {
         // Excel's "CSV UTF-8" starts with a byte order mark; it is not part of the first name.
         header = row.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, "") : h).trim().toLowerCase());

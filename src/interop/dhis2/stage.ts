@@ -14,6 +14,8 @@ export const MAX_VALUES = 2_000_000;
 
 /** Values per COPY while the file is read: a few hundred kilobytes of text held at a time. */
 const BATCH = 10_000;
+/** Bytes of a batch's buffer; a batch is copied early when its next line would not fit. */
+const BATCH_BYTES = 1 << 20;
 
 /** COPY's text format: tab between fields, \N for null, backslash escapes inside a field. */
 const ESCAPED = /[\\\t\n\r]/;
@@ -65,7 +67,16 @@ export class Staging {
   dataSet = "";
   readonly #prefix = `dhis2_${randomBytes(6).toString("hex")}`;
   readonly #made: string[] = [];
-  #lines: string[] = [];
+  /**
+   * The batch being filled, as COPY's bytes: each value's line is garbage at once, where a list of a
+   * batch's lines lived through the COPY before it and was promoted to the old generation (a
+   * million values grew the heap by hundreds of megabytes before a full collection).
+   */
+  #batch: Buffer<ArrayBuffer> = Buffer.allocUnsafeSlow(BATCH_BYTES);
+  #bytes = 0;
+  #values = 0;
+  /** Buffers whose COPY is done, to fill again: at most three exist (copying, waiting, filling). */
+  readonly #free: Buffer<ArrayBuffer>[] = [];
   /** The COPY of the batch before, while the next is read. */
   #copying: Promise<void> = Promise.resolve();
 
@@ -119,38 +130,58 @@ export class Staging {
       );
     this.dataSet ||= v.dataSet;
     const value = v.value.trim();
-    this.#lines.push(
-      `${this.count}\t${field(v.dataElement)}\t${field(v.period)}\t${field(v.orgUnit)}\t${field(v.categoryOptionCombo)}\t${field(v.attributeOptionCombo)}\t${field(value)}\t${field(value === "" ? null : numberOf(value))}\n`,
-    );
+    const line = `${this.count}\t${field(v.dataElement)}\t${field(v.period)}\t${field(v.orgUnit)}\t${field(v.categoryOptionCombo)}\t${field(v.attributeOptionCombo)}\t${field(value)}\t${field(value === "" ? null : numberOf(value))}\n`;
     this.count++;
-    if (this.#lines.length < BATCH) return;
-    // This batch's COPY runs while the next batch is read; reading waits only for the one before.
+    let waiting: Promise<void> | undefined;
+    // UTF-8 takes at most three bytes per UTF-16 unit: the exact length only when that might not fit.
+    if (this.#bytes + line.length * 3 > this.#batch.length) {
+      const length = Buffer.byteLength(line);
+      if (this.#bytes + length > this.#batch.length) waiting = this.#send();
+      // A line longer than a whole buffer (a huge comment) gets a buffer of its own.
+      if (length > this.#batch.length) this.#batch = Buffer.allocUnsafeSlow(length);
+    }
+    this.#bytes += this.#batch.write(line, this.#bytes);
+    this.#values++;
+    if (this.#values >= BATCH) waiting = this.#send();
+    return waiting;
+  };
+
+  /**
+   * Hands the filled batch to its COPY, which runs while the next batch is read; answers the COPY
+   * before it, which reading waits for.
+   */
+  #send(): Promise<void> | undefined {
+    if (this.#values === 0) return undefined;
     const before = this.#copying;
-    const lines = this.#lines;
-    this.#lines = [];
-    this.#copying = before.then(() => this.#copy(lines));
+    const batch = this.#batch;
+    const bytes = this.#bytes;
+    this.#batch = this.#free.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
+    this.#bytes = 0;
+    this.#values = 0;
+    this.#copying = before.then(async () => {
+      await this.#copy(batch.subarray(0, bytes));
+      if (batch.length === BATCH_BYTES) this.#free.push(batch);
+    });
     // Seen here or by `flush`: a failure never goes unhandled while the reader runs on.
     this.#copying.catch(() => {});
     return before;
-  };
+  }
 
   /** Waits for the COPYs under way, then copies what is left. */
   async flush() {
+    this.#send();
     await this.#copying;
-    const lines = this.#lines;
-    this.#lines = [];
-    await this.#copy(lines);
   }
 
-  async #copy(lines: string[]) {
-    if (lines.length === 0) return;
+  async #copy(bytes: Buffer<ArrayBuffer>) {
     const copy = `copy ${this.#prefix}_in from`;
     if (this.kind === "postgres") {
       const client = driverOf(this.run as Tx) as pg.PoolClient;
-      await pipeline(Readable.from([lines.join("")]), client.query(copyFrom(`${copy} stdin`)));
+      await pipeline(Readable.from([bytes]), client.query(copyFrom(`${copy} stdin`)));
     } else {
       const client = (this.run as unknown as { $client: PgliteClient }).$client;
-      await client.query(`${copy} '/dev/blob'`, [], { blob: new Blob(lines) });
+      // The blob holds a copy of the bytes: the buffer is free to fill again.
+      await client.query(`${copy} '/dev/blob'`, [], { blob: new Blob([bytes]) });
     }
   }
 
