@@ -215,6 +215,13 @@ async function onDatabase<T>(kind: "pglite" | "postgres", body: (handle: Databas
   }
 }
 
+/** The process's resident memory and what the JavaScript heap and memory outside it (PGlite's) hold of it. */
+function memory(label: string) {
+  const m = process.memoryUsage();
+  const mb = (n: number) => (n / 1e6).toFixed(0);
+  return `${label}: ${mb(m.rss)} MB (JavaScript heap ${mb(m.heapUsed)} MB used of ${mb(m.heapTotal)}, external ${mb(m.external)} MB)`;
+}
+
 /** Prints each figure as it is measured: the full run takes a quarter of an hour on a busy machine. */
 export async function benchProvince(): Promise<void> {
   const shape = { kota: flag("kota", 27), puskesmas: flag("puskesmas", 40), elements: flag("elements", 200) };
@@ -238,6 +245,8 @@ export async function benchProvince(): Promise<void> {
         `  /api/health during evaluation province requests: ${await healthDuring(handle, () => computeEvaluation(handle.db, plan, 4))}`,
       );
     }
+    // What a server on PostgreSQL holds after these requests, before PGlite's memory joins it below.
+    out.push(`  ${memory("RSS after the PostgreSQL requests")}`);
   });
   await onDatabase("pglite", async (handle) => {
     const province = await buildProvince(handle.db, { ...shape, elements: 0 });
@@ -263,7 +272,5 @@ export async function benchProvince(): Promise<void> {
       });
     }
   }
-  out.push(
-    `RSS at the end: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB; 2 CPUs shared with other work`,
-  );
+  out.push(`${memory("RSS at the end")}; 2 CPUs shared with other work`);
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { inSubtree } from "../auth/scope-sql.js";
+import { inSubtree, subtreePattern, unitInSubtree } from "../auth/scope-sql.js";
 import { arrayLiteral } from "../db/array-literal.js";
 import type { Database, Reader } from "../db/client.js";
 import { approvedTotals, dataElements, dataSetReports, orgUnits } from "../db/schema/index.js";
@@ -7,15 +7,14 @@ import { chunks } from "../lib/chunks.js";
 
 /**
  * The reports of a subtree's units over some months that the Dinas approved, as a condition on
- * data_set_reports: what the SPM's report tally and the evaluation's coverage both count. The units
- * go as one array the statement makes first, so a kota's reports are found through the (unit, period)
- * index instead of a scan of every report of the province.
+ * data_set_reports: what the SPM's report tally and the evaluation's coverage both count (a kota's
+ * found through the (unit, period) index, see unitInSubtree).
  */
 export function approvedReportsOf(rootPath: string, months: readonly string[]): SQL {
   return and(
     eq(dataSetReports.status, "approved"),
     inArray(dataSetReports.period, [...months]),
-    sql`${dataSetReports.orgUnitId} = any(array(select ${orgUnits.id} from ${orgUnits} where ${inSubtree(rootPath)}))`,
+    unitInSubtree(dataSetReports.orgUnitId, subtreePattern(rootPath)),
   ) as SQL;
 }
 
