@@ -1,14 +1,22 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { inSubtree } from "../auth/scope-sql.js";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { inSubtree, subtreePattern, unitInSubtree } from "../auth/scope-sql.js";
+import { arrayLiteral } from "../db/array-literal.js";
 import type { Database, Reader } from "../db/client.js";
-import { approvedTotals, dataElements, orgUnits } from "../db/schema/index.js";
+import { approvedTotals, dataElements, dataSetReports, orgUnits } from "../db/schema/index.js";
 import { chunks } from "../lib/chunks.js";
 
-const list = (items: readonly string[]) =>
-  sql.join(
-    items.map((item) => sql`${item}`),
-    sql`, `,
-  );
+/**
+ * The reports of a subtree's units over some months that the Dinas approved, as a condition on
+ * data_set_reports: what the SPM's report tally and the evaluation's coverage both count (a kota's
+ * found through the (unit, period) index, see unitInSubtree).
+ */
+export function approvedReportsOf(rootPath: string, months: readonly string[]): SQL {
+  return and(
+    eq(dataSetReports.status, "approved"),
+    inArray(dataSetReports.period, [...months]),
+    unitInSubtree(dataSetReports.orgUnitId, subtreePattern(rootPath)),
+  ) as SQL;
+}
 
 /**
  * The approved values of a subtree, per reporting facility, data element and month: what the
@@ -55,7 +63,8 @@ export async function approvedSums(
     from approved_totals t
     join org_units ou on ou.id = t.org_unit_id
     join data_elements de on de.id = t.data_element_id
-    where ou.path = ${rootPath} and not t.own and t.period in (${list(months)}) and de.code in (${list(codes)})
+    where ou.path = ${rootPath} and not t.own and t.period = any(${arrayLiteral(months)}::text[])
+      and de.code = any(${arrayLiteral(codes)}::text[])
     group by de.code, t.period`);
   return (result as unknown as { rows: Array<{ element: string; period: string; total: string }> }).rows;
 }
@@ -79,13 +88,13 @@ export interface AreaSum {
  * decimal module's fast path. One range of the primary key.
  */
 export async function approvedRootSums(db: Pick<Database, "execute">, rootId: string, monthSets: MonthSets) {
-  const pairs = new Set(monthSets.flatMap((s) => s.months.flatMap((m) => s.codes.map((c) => `${c}|${m}`))));
-  if (pairs.size === 0) return [];
-  const wanted = [...pairs].map((pair) => {
-    const [code, period] = pair.split("|");
-    return sql`(${code}::text, ${period}::text)`;
-  });
-  const result = await db.execute(sql`with wanted (code, period) as (values ${sql.join(wanted, sql`, `)})
+  const pairs = [
+    ...new Set(monthSets.flatMap((s) => s.months.flatMap((m) => s.codes.map((c) => `${c}|${m}`)))),
+  ];
+  if (pairs.length === 0) return [];
+  const wanted = pairs.map((pair) => pair.split("|") as [string, string]);
+  const result = await db.execute(sql`with wanted (code, period) as (
+      select * from unnest(${arrayLiteral(wanted.map((w) => w[0]))}::text[], ${arrayLiteral(wanted.map((w) => w[1]))}::text[]))
     select de.code, nullif(t.owner_type, '') as owner_type, t.period, trim_scale(sum(t.total))::text as total
     from approved_totals t join data_elements de on de.id = t.data_element_id
     where t.org_unit_id = ${rootId}::uuid and not t.own and (de.code, t.period) in (select code, period from wanted)
@@ -112,34 +121,22 @@ export async function* approvedAreaSums(
   areaIds: readonly string[],
   areasPerStatement = AREAS_PER_STATEMENT,
 ): AsyncGenerator<{ areaIds: readonly string[]; sums: AreaSum[] }> {
-  const codes = [...new Set(monthSets.flatMap((s) => s.codes))];
   const slices = chunks(areaIds, areasPerStatement);
-  if (codes.length === 0) {
+  if (monthSets.every((s) => s.codes.length === 0)) {
     // Nothing to read: every slice of areas, with no sums.
     for (const slice of slices) yield { areaIds: slice, sums: [] };
     return;
   }
-  // The elements by id, so the statements filter and group on approved_totals alone.
-  const elements = await db.execute(
-    sql`select id, code from data_elements where code = any(${array(codes)}::text[])`,
-  );
-  const codeOf = new Map(
-    (elements as unknown as { rows: Array<{ id: string; code: string }> }).rows.map((e) => [e.id, e.code]),
-  );
-  const sets = monthSets.map((s) => ({
-    months: s.months,
-    elementIds: [...codeOf].filter(([, code]) => s.codes.includes(code)).map(([id]) => id),
-  }));
-  let next: Promise<unknown> | undefined = slices[0] && db.execute(areaStatement(sets, slices[0]));
+  let next: Promise<unknown> | undefined = slices[0] && db.execute(areaStatement(monthSets, slices[0]));
   try {
     for (const [i, slice] of slices.entries()) {
       const result = (await next) as { rows: AreaRow[] };
-      next = i + 1 < slices.length ? db.execute(areaStatement(sets, slices[i + 1] ?? [])) : undefined;
+      next = i + 1 < slices.length ? db.execute(areaStatement(monthSets, slices[i + 1] ?? [])) : undefined;
       const sums: AreaSum[] = [];
       for (const r of result.rows) {
-        const element = codeOf.get(r.element_id) ?? "";
         r.totals.forEach((total, set) => {
-          if (total !== null) sums.push({ areaId: r.area_id, set, element, ownerType: r.owner_type, total });
+          if (total !== null)
+            sums.push({ areaId: r.area_id, set, element: r.code, ownerType: r.owner_type, total });
         });
       }
       yield { areaIds: slice, sums };
@@ -159,35 +156,37 @@ const AREAS_PER_STATEMENT = 60;
 
 type AreaRow = {
   area_id: string;
-  element_id: string;
+  code: string;
   owner_type: string | null;
   totals: Array<string | null>;
 };
-const array = (items: readonly string[]) => `{${items.join(",")}}`;
 
 /**
  * One row per area, element and owner type with each month set's sum beside (null where the set does
  * not read the element): filtered in the aggregate, not joined to a list of (element, month) pairs,
- * which the planner took for a 250-fold narrower join and sorted on disk. The elements are a filter,
- * not part of the index search (`coalesce`): searched by area, month and element, PostgreSQL 15 made
- * one index descent per row (170 ms for 75 areas against 40). Areas, months and elements go as array
- * literals, not a bind parameter each.
+ * which the planner took for a 250-fold narrower join and sorted on disk. The elements are found by
+ * code once per statement (each list an array the statement makes before it reads, not a round trip of
+ * its own) and are a filter, not part of the index search (`coalesce`): searched by area, month and
+ * element, PostgreSQL 15 made one index descent per row (170 ms for 75 areas against 40). Areas,
+ * months and codes go as array literals, not a bind parameter each.
  */
-function areaStatement(
-  sets: ReadonlyArray<{ months: readonly string[]; elementIds: readonly string[] }>,
-  areaIds: readonly string[],
-) {
+function areaStatement(sets: MonthSets, areaIds: readonly string[]) {
+  const elementIds = (codes: readonly string[]) =>
+    sql`array(select id from elements where code = any(${arrayLiteral(codes)}::text[]))`;
   const perSet = sets.map(
     (s) =>
-      sql`trim_scale(sum(total) filter (where period = any(${array(s.months)}::text[])
-        and data_element_id = any(${array(s.elementIds)}::uuid[])))::text`,
+      sql`trim_scale(sum(total) filter (where period = any(${arrayLiteral(s.months)}::text[])
+        and data_element_id = any(${elementIds(s.codes)})))::text`,
   );
-  const periods = array([...new Set(sets.flatMap((s) => s.months))]);
-  const elementIds = array([...new Set(sets.flatMap((s) => s.elementIds))]);
-  return sql`select org_unit_id as area_id, data_element_id as element_id,
-      nullif(owner_type, '') as owner_type, array[${sql.join(perSet, sql`, `)}] as totals
-    from approved_totals
-    where org_unit_id = any(${array(areaIds)}::uuid[]) and not own and period = any(${periods}::text[])
-      and coalesce(data_element_id = any(${elementIds}::uuid[]), false)
-    group by org_unit_id, data_element_id, owner_type`;
+  const periods = arrayLiteral([...new Set(sets.flatMap((s) => s.months))]);
+  const codes = arrayLiteral([...new Set(sets.flatMap((s) => s.codes))]);
+  return sql`with elements as (select id, code from data_elements where code = any(${codes}::text[]))
+    select a.area_id, e.code, a.owner_type, a.totals from (
+      select org_unit_id as area_id, data_element_id as element_id,
+        nullif(owner_type, '') as owner_type, array[${sql.join(perSet, sql`, `)}] as totals
+      from approved_totals
+      where org_unit_id = any(${arrayLiteral(areaIds)}::uuid[]) and not own and period = any(${periods}::text[])
+        and coalesce(data_element_id = any(array(select id from elements)), false)
+      group by org_unit_id, data_element_id, owner_type) a
+    join elements e on e.id = a.element_id`;
 }

@@ -21,6 +21,7 @@ import {
 } from "../domain/index.js";
 import { notFound } from "../lib/errors.js";
 import { groupBy } from "../lib/group-by.js";
+import { mapInSlices } from "../lib/slices.js";
 import { getPlan } from "../plans/queries.js";
 import { approvedMonthlyTotals, budgetRealisasi, indicatorDefinitions, quarterNotes } from "./data.js";
 import { loadCoverage, provenanceOf } from "./provenance.js";
@@ -103,7 +104,8 @@ export async function computeEvaluation(
   const sums = monthlySums(totals);
   const notes = groupBy(noted, (n) => n.planIndicatorId);
   const ancestors = ancestry(plan);
-  const indicators = items.map(({ node, indicator }): EvaluationIndicatorRow => {
+  // In slices of work that let other requests in: each row re-adds its months' sums.
+  const indicators = await mapInSlices(items, ({ node, indicator }): EvaluationIndicatorRow => {
     // A link to a definition ("dari data") takes precedence over the indicator's own catalogue entry.
     const source = indicator.definitionId ?? indicator.indicatorId;
     const def = defs.get(source);
@@ -162,13 +164,7 @@ export async function computeEvaluation(
           : "none",
       provenance:
         definition && def
-          ? provenanceOf(
-              def,
-              definition,
-              sums(indicatorDataElements(definition), monthsToDate),
-              coverage,
-              monthsToDate,
-            )
+          ? provenanceOf(def, definition, sums(indicatorDataElements(definition), monthsToDate), coverage)
           : null,
       targetToDate: e.targetToDate,
       realisasiToDate: e.realisasiToDate,

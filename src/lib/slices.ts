@@ -21,3 +21,19 @@ export async function mapInSlices<T, U>(
   }
   return out;
 }
+
+/**
+ * The rest of an async generator whose first result was asked for early (beside other reads), as one
+ * loop; the generator is closed when the loop leaves early, so a statement it sent ahead is not left
+ * to fail unheard.
+ */
+export async function* continuing<T>(
+  first: IteratorResult<T, unknown>,
+  rest: AsyncGenerator<T, unknown>,
+): AsyncGenerator<T> {
+  try {
+    for (let next = first; !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    await rest.return(undefined);
+  }
+}

@@ -18,14 +18,8 @@ import {
   spmMonths,
 } from "../domain/index.js";
 import { AppError } from "../lib/errors.js";
-import { mapInSlices } from "../lib/slices.js";
-import {
-  adoptedVersion,
-  afterTurns,
-  reportCounts,
-  servicesWithFormula,
-  subtreeUnits,
-} from "./achievement-data.js";
+import { continuing, mapInSlices } from "../lib/slices.js";
+import { afterTurns, reportCounts, subtreeUnits, versionAndServices } from "./achievement-data.js";
 import type { SpmAchievement, SpmUnitAchievement } from "./achievement-schemas.js";
 import { ESTIMATED, estimatedValue, estimateFor, populationTree, prevalenceResolver } from "./populations.js";
 
@@ -54,8 +48,12 @@ export async function computeSpmAchievement(
   root: { id: string; code: string; name: string; type: string; path: string },
   year: number,
 ): Promise<SpmAchievement> {
-  const version = await adoptedVersion(db, root.path, year);
-  if (!version) {
+  // The subtree does not depend on the version: read beside the version and its services.
+  const [setup, units] = await Promise.all([
+    versionAndServices(db, root.path, year),
+    afterTurns(1, () => subtreeUnits(db, root.path)),
+  ]);
+  if (!setup) {
     throw new AppError(
       404,
       "SPM_NOT_ADOPTED",
@@ -63,7 +61,8 @@ export async function computeSpmAchievement(
       `${root.name} has not adopted an SPM version for ${year}.`,
     );
   }
-  const services = (await servicesWithFormula(db, version, year)).map((s) => ({
+  const { version } = setup;
+  const services = setup.services.map((s) => ({
     ...s,
     formula: s.numerator && s.denominator ? parseSpmFormula(s.numerator, s.denominator) : null,
     months: spmMonths(year, s.periodType).map((p) => p.code),
@@ -79,14 +78,23 @@ export async function computeSpmAchievement(
   const setOf = new Map(services.map((s) => [s.id, setKeys.indexOf(s.months.join(","))]));
   const allMonths = [...new Set(services.flatMap((s) => s.months))].sort();
   const codes = [...new Set(monthSets.flatMap((m) => m.codes))];
-  const units = await afterTurns(1, () => subtreeUnits(db, root.path));
-  // Side by side on PostgreSQL, a turn of the event loop apart on PGlite (see afterTurns).
-  const [monthly, counts, populations, prevalence] = await Promise.all([
-    approvedRootSums(db, root.id, monthSets),
-    afterTurns(1, () => reportCounts(db, root.path, allMonths, codes)),
-    afterTurns(4, () => populationTree(db, root.path, year)),
-    afterTurns(6, () => prevalenceResolver(db, year)),
-  ]);
+  // The level below and every puskesmas: their sums come a slice of areas at a time (a province has a
+  // thousand puskesmas), the first asked for beside the other reads.
+  const isChild = (u: Unit) => u.parentId === root.id && AREA_TYPES.has(u.type);
+  const areas = new Map(units.filter((u) => isChild(u) || u.type === "puskesmas").map((u) => [u.id, u]));
+  const areaSums = approvedAreaSums(db, monthSets, [...areas.keys()]);
+  // Side by side on PostgreSQL, a turn of the event loop apart on PGlite (see afterTurns); the areas'
+  // sums first, the longest read.
+  const [firstSlice, monthly, counts, populations, prevalence] = await Promise.all([
+    areaSums.next(),
+    afterTurns(1, () => approvedRootSums(db, root.id, monthSets)),
+    afterTurns(2, () => reportCounts(db, root.path, allMonths, codes)),
+    afterTurns(5, () => populationTree(db, root.path, year, units)),
+    afterTurns(7, () => prevalenceResolver(db, year)),
+  ]).catch(async (error) => {
+    await areaSums.return(undefined);
+    throw error;
+  });
   const rootSums = byMonth(monthly);
 
   // A unit's denominators: its populations and the estimates made from them (values only; the
@@ -117,12 +125,9 @@ export async function computeSpmAchievement(
     } satisfies SpmUnitAchievement;
   };
 
-  // The level below and every puskesmas, a slice of areas at a time as their sums arrive, in slices of
-  // work that let other requests in: a province has a thousand puskesmas.
-  const isChild = (u: Unit) => u.parentId === root.id && AREA_TYPES.has(u.type);
-  const areas = new Map(units.filter((u) => isChild(u) || u.type === "puskesmas").map((u) => [u.id, u]));
+  // Each slice of areas computed as its sums arrive, in slices of work that let other requests in.
   const figures = new Map<string, SpmUnitAchievement>();
-  for await (const slice of approvedAreaSums(db, monthSets, [...areas.keys()])) {
+  for await (const slice of continuing(firstSlice, areaSums)) {
     const sums = bySet(slice.sums);
     await mapInSlices(slice.areaIds, (id) => {
       const unit = areas.get(id) as Unit;

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { inSubtree } from "../auth/scope-sql.js";
+import { inSubtree, subtreePattern, unitInSubtree } from "../auth/scope-sql.js";
 import type { Reader } from "../db/client.js";
+import { preparedPerDatabase } from "../db/prepared.js";
 import { orgUnits, prevalences, targetPopulations } from "../db/schema/index.js";
 import { add, canonical, estimatedCount, estimatePopulation } from "../domain/index.js";
 import { nextTurn } from "../lib/slices.js";
@@ -34,29 +35,43 @@ export const ESTIMATED = {
 } as const;
 
 /**
+ * One row per unit, its figures as JSON (a province's 18 000 rows took PGlite 230 ms to hand over,
+ * these 50); a kota's found through the unit index (see unitInSubtree).
+ */
+const figuresQuery = preparedPerDatabase((db) =>
+  db
+    .select({
+      orgUnitId: targetPopulations.orgUnitId,
+      figures: sql<string>`json_object_agg(${targetPopulations.category}, ${targetPopulations.value}::text)::text`,
+    })
+    .from(targetPopulations)
+    .where(
+      and(
+        unitInSubtree(targetPopulations.orgUnitId, sql.placeholder("subtree")),
+        eq(targetPopulations.year, sql.placeholder("year")),
+      ),
+    )
+    .groupBy(targetPopulations.orgUnitId)
+    .prepare("spm_population_figures"),
+);
+
+/**
  * The target populations of every unit in a subtree for a year. A unit's figure is the one entered
  * for it when there is one (a kota may hold the official BPS figure), else the sum of its children's:
- * entered at the lowest level known and rolled up, never counted twice.
+ * entered at the lowest level known and rolled up, never counted twice. `units`, the subtree's units
+ * when the caller has read them already.
  */
-export async function populationTree(db: Reader, rootPath: string, year: number) {
-  const [units, rows] = await Promise.all([
-    db
-      .select({ id: orgUnits.id, parentId: orgUnits.parentId, path: orgUnits.path })
-      .from(orgUnits)
-      .where(inSubtree(rootPath)),
-    // A turn apart, so PGlite answers waiting requests between the two (see afterTurns); one row per
-    // unit, its figures as JSON: a province's 18 000 rows took PGlite 230 ms to hand over, these 50.
-    nextTurn().then(() =>
-      db
-        .select({
-          orgUnitId: targetPopulations.orgUnitId,
-          figures: sql<string>`json_object_agg(${targetPopulations.category}, ${targetPopulations.value}::text)::text`,
-        })
-        .from(targetPopulations)
-        .innerJoin(orgUnits, eq(orgUnits.id, targetPopulations.orgUnitId))
-        .where(and(inSubtree(rootPath), eq(targetPopulations.year, year)))
-        .groupBy(targetPopulations.orgUnitId),
-    ),
+export async function populationTree(
+  db: Reader,
+  rootPath: string,
+  year: number,
+  units?: ReadonlyArray<{ id: string; parentId: string | null }>,
+) {
+  const [subtree, rows] = await Promise.all([
+    units ??
+      db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(inSubtree(rootPath)),
+    // A turn apart, so PGlite answers waiting requests between the two (see afterTurns).
+    nextTurn().then(() => figuresQuery(db).execute({ subtree: subtreePattern(rootPath), year })),
   ]);
   const own = new Map<string, Map<string, string>>();
   for (const r of rows) {
@@ -64,7 +79,7 @@ export async function populationTree(db: Reader, rootPath: string, year: number)
     own.set(r.orgUnitId, new Map(figures.map(([category, value]) => [category, canonical(value)])));
   }
   const children = new Map<string, string[]>();
-  for (const u of units) {
+  for (const u of subtree) {
     if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
   }
   const memo = new Map<string, Map<string, string>>();
@@ -91,12 +106,8 @@ export async function populationTotals(db: Reader, orgUnitPath: string, year: nu
   return (await populationTree(db, orgUnitPath, year))(unit.id);
 }
 
-/**
- * Every prevalence of a year, resolved per unit: its own, else its nearest ancestor's, else the
- * national one. One query for any number of units.
- */
-export async function prevalenceResolver(db: Reader, year: number) {
-  const rows = await db
+const prevalenceQuery = preparedPerDatabase((db) =>
+  db
     .select({
       code: prevalences.code,
       percent: prevalences.percent,
@@ -106,7 +117,16 @@ export async function prevalenceResolver(db: Reader, year: number) {
     })
     .from(prevalences)
     .leftJoin(orgUnits, eq(orgUnits.id, prevalences.orgUnitId))
-    .where(eq(prevalences.year, year));
+    .where(eq(prevalences.year, sql.placeholder("year")))
+    .prepare("spm_prevalences"),
+);
+
+/**
+ * Every prevalence of a year, resolved per unit: its own, else its nearest ancestor's, else the
+ * national one. One query for any number of units.
+ */
+export async function prevalenceResolver(db: Reader, year: number) {
+  const rows = await prevalenceQuery(db).execute({ year });
   return (code: string, orgUnitPath: string) => {
     const ancestorCodes = orgUnitPath.split("/").filter(Boolean);
     const depth = (unitCode: string | null) => (unitCode === null ? -1 : ancestorCodes.indexOf(unitCode));
