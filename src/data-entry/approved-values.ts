@@ -1,9 +1,9 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { inSubtree, subtreePattern, unitInSubtree } from "../auth/scope-sql.js";
-import { arrayLiteral } from "../db/array-literal.js";
 import type { Database, Reader } from "../db/client.js";
 import { approvedTotals, dataElements, dataSetReports, orgUnits } from "../db/schema/index.js";
 import { chunks } from "../lib/chunks.js";
+import { pgArray } from "../lib/pg-array.js";
 
 /**
  * The reports of a subtree's units over some months that the Dinas approved, as a condition on
@@ -63,8 +63,8 @@ export async function approvedSums(
     from approved_totals t
     join org_units ou on ou.id = t.org_unit_id
     join data_elements de on de.id = t.data_element_id
-    where ou.path = ${rootPath} and not t.own and t.period = any(${arrayLiteral(months)}::text[])
-      and de.code = any(${arrayLiteral(codes)}::text[])
+    where ou.path = ${rootPath} and not t.own and t.period = any(${pgArray(months)}::text[])
+      and de.code = any(${pgArray(codes)}::text[])
     group by de.code, t.period`);
   return (result as unknown as { rows: Array<{ element: string; period: string; total: string }> }).rows;
 }
@@ -94,7 +94,7 @@ export async function approvedRootSums(db: Pick<Database, "execute">, rootId: st
   if (pairs.length === 0) return [];
   const wanted = pairs.map((pair) => pair.split("|") as [string, string]);
   const result = await db.execute(sql`with wanted (code, period) as (
-      select * from unnest(${arrayLiteral(wanted.map((w) => w[0]))}::text[], ${arrayLiteral(wanted.map((w) => w[1]))}::text[]))
+      select * from unnest(${pgArray(wanted.map((w) => w[0]))}::text[], ${pgArray(wanted.map((w) => w[1]))}::text[]))
     select de.code, nullif(t.owner_type, '') as owner_type, t.period, trim_scale(sum(t.total))::text as total
     from approved_totals t join data_elements de on de.id = t.data_element_id
     where t.org_unit_id = ${rootId}::uuid and not t.own and (de.code, t.period) in (select code, period from wanted)
@@ -172,20 +172,20 @@ type AreaRow = {
  */
 function areaStatement(sets: MonthSets, areaIds: readonly string[]) {
   const elementIds = (codes: readonly string[]) =>
-    sql`array(select id from elements where code = any(${arrayLiteral(codes)}::text[]))`;
+    sql`array(select id from elements where code = any(${pgArray(codes)}::text[]))`;
   const perSet = sets.map(
     (s) =>
-      sql`trim_scale(sum(total) filter (where period = any(${arrayLiteral(s.months)}::text[])
+      sql`trim_scale(sum(total) filter (where period = any(${pgArray(s.months)}::text[])
         and data_element_id = any(${elementIds(s.codes)})))::text`,
   );
-  const periods = arrayLiteral([...new Set(sets.flatMap((s) => s.months))]);
-  const codes = arrayLiteral([...new Set(sets.flatMap((s) => s.codes))]);
+  const periods = pgArray([...new Set(sets.flatMap((s) => s.months))]);
+  const codes = pgArray([...new Set(sets.flatMap((s) => s.codes))]);
   return sql`with elements as (select id, code from data_elements where code = any(${codes}::text[]))
     select a.area_id, e.code, a.owner_type, a.totals from (
       select org_unit_id as area_id, data_element_id as element_id,
         nullif(owner_type, '') as owner_type, array[${sql.join(perSet, sql`, `)}] as totals
       from approved_totals
-      where org_unit_id = any(${arrayLiteral(areaIds)}::uuid[]) and not own and period = any(${periods}::text[])
+      where org_unit_id = any(${pgArray(areaIds)}::uuid[]) and not own and period = any(${periods}::text[])
         and coalesce(data_element_id = any(array(select id from elements)), false)
       group by org_unit_id, data_element_id, owner_type) a
     join elements e on e.id = a.element_id`;

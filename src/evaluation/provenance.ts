@@ -1,7 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { inSubtree } from "../auth/scope-sql.js";
 import { approvedReportsOf } from "../data-entry/approved-values.js";
-import { arrayLiteral } from "../db/array-literal.js";
 import type { Database, Reader } from "../db/client.js";
 import {
   dataElements,
@@ -11,6 +10,7 @@ import {
   orgUnits,
 } from "../db/schema/index.js";
 import { canonical, evaluate, type IndicatorDefinition, indicatorDataElements } from "../domain/index.js";
+import { pgArray } from "../lib/pg-array.js";
 import type { Provenance } from "./types.js";
 
 /** At most this many missing reports are named; the counts stay exact. */
@@ -50,13 +50,13 @@ export async function loadCoverage(
         (array_agg(m.period order by ${orgUnits.path}, m.period) filter (where r.period is null))[1:${sql.raw(String(MISSING_SHOWN))}] as "missingPeriods"
       from ${dataSetOrgUnits} a
       join ${orgUnits} on ${orgUnits.id} = a.org_unit_id
-      cross join unnest(${arrayLiteral(months)}::text[]) m(period)
+      cross join unnest(${pgArray(months)}::text[]) m(period)
       left join (select data_set_id, org_unit_id, period from ${dataSetReports}
         where ${approvedReportsOf(rootPath, months)}) r
         on r.data_set_id = a.data_set_id and r.org_unit_id = a.org_unit_id and r.period = m.period
       where ${inSubtree(rootPath)} and a.data_set_id in (select dse.data_set_id
         from ${dataSetElements} dse join ${dataElements} de on de.id = dse.data_element_id
-        where de.code = any(${arrayLiteral(codes)}::text[]))
+        where de.code = any(${pgArray(codes)}::text[]))
       group by a.data_set_id`),
   ]);
   const bySet = new Map(
