@@ -48,9 +48,11 @@ export async function benchDataEntry(handle: DatabaseHandle): Promise<string[]> 
       }),
       await measure("raw SQL: one multi-row upsert of 100 values", 30, () =>
         db.transaction((tx) =>
-          tx.execute(sql`insert into data_values (org_unit_id, period, data_element_id, value)
-            select ${unit}, '202412', data_element_id, 1 from data_set_elements where data_set_id = ${dataSet} order by position limit 100
-            on conflict (org_unit_id, period, data_element_id) do update set value = excluded.value + 1, revision = data_values.revision + 1`),
+          tx.execute(sql`insert into data_values (district_id, org_unit_id, period, data_element_id, value)
+            select coalesce(ou.district_id, ou.id), ou.id, '202412', data_element_id, 1
+            from data_set_elements join org_units ou on ou.id = ${unit}
+            where data_set_id = ${dataSet} order by position limit 100
+            on conflict (org_unit_id, period, data_element_id, district_id) do update set value = excluded.value + 1, revision = data_values.revision + 1`),
         ),
       ),
     ),

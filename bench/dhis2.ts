@@ -121,7 +121,7 @@ export async function benchDhis2(handle: DatabaseHandle): Promise<string[]> {
   }
   // The floor: the same rows, already resolved to ids, copied straight into the same table.
   const resolved = (
-    (await db.execute(sql`select string_agg(concat_ws(E'\t', u.id, u.district_id, p.code, e.id,
+    (await db.execute(sql`select string_agg(concat_ws(E'\t', u.id, coalesce(u.district_id, u.id), p.code, e.id,
         (substr(u.code, 6)::int * 31 + substr(e.code, 5)::int) % 100), E'\n') as t
       from org_units u
       cross join (select to_char(make_date(2024, g, 1), 'YYYYMM') code from generate_series(1, 12) g) p

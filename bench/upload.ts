@@ -91,7 +91,7 @@ export async function benchUpload(handle: DatabaseHandle): Promise<string[]> {
       const unit = units.get(String(cells[1]));
       for (let c = 4; c < cells.length; c++)
         lines.push(
-          `${unit?.id}\t${unit?.district_id ?? "\\N"}\t${String(cells[3])}\t${elements.get(header[c] ?? "")}\t${String(cells[c])}\n`,
+          `${unit?.id}\t${unit?.district_id ?? unit?.id}\t${String(cells[3])}\t${elements.get(header[c] ?? "")}\t${String(cells[c])}\n`,
         );
     });
     await copyInto(

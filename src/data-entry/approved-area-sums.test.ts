@@ -114,20 +114,22 @@ describe.each(testDatabases())("approvedAreaSums on $name", (target) => {
             values[i] == null
               ? []
               : [
-                  sql`(${id.get(f as string)}::uuid, ${m}, ${id.get(e as string)}::uuid, ${values[i]}::numeric)`,
+                  sql`(${id.get(f as string)}::uuid, ${id.get(f as string)}::uuid, ${m}, ${id.get(e as string)}::uuid, ${values[i]}::numeric)`,
                 ],
           );
           if (rows.length > 0) {
-            await handle.db.execute(sql`insert into data_values (org_unit_id, period, data_element_id, value)
+            await handle.db.execute(sql`insert into data_values (district_id, org_unit_id, period, data_element_id, value)
               values ${sql.join(rows, sql`, `)}`);
           }
           const reports = reportKeys.flatMap(([f, m, s], i) =>
             statuses[i] == null
               ? []
-              : [sql`(${id.get(s as string)}::uuid, ${id.get(f as string)}::uuid, ${m}, ${statuses[i]})`],
+              : [
+                  sql`(${id.get(f as string)}::uuid, ${id.get(s as string)}::uuid, ${id.get(f as string)}::uuid, ${m}, ${statuses[i]})`,
+                ],
           );
           if (reports.length > 0) {
-            await handle.db.execute(sql`insert into data_set_reports (data_set_id, org_unit_id, period, status)
+            await handle.db.execute(sql`insert into data_set_reports (district_id, data_set_id, org_unit_id, period, status)
               values ${sql.join(reports, sql`, `)}`);
           }
           const areaIds = [...new Set(Object.values(AREAS).flat())].map((a) => id.get(a) as string);

@@ -99,18 +99,18 @@ describe.each(testDatabases())("approved totals kept by the database on $name", 
         const key = sql`org_unit_id = ${id.get(op.facility)} and period = ${op.month} and data_element_id = ${id.get(op.element)}`;
         if (op.value === null) await db.execute(sql`delete from data_values where ${key}`);
         else
-          await db.execute(sql`insert into data_values (org_unit_id, period, data_element_id, value)
-            values (${id.get(op.facility)}, ${op.month}, ${id.get(op.element)}, ${op.value})
-            on conflict (org_unit_id, period, data_element_id) do update set value = excluded.value`);
+          await db.execute(sql`insert into data_values (district_id, org_unit_id, period, data_element_id, value)
+            values (${id.get(op.facility)}, ${id.get(op.facility)}, ${op.month}, ${id.get(op.element)}, ${op.value})
+            on conflict (org_unit_id, period, data_element_id, district_id) do update set value = excluded.value`);
         return;
       }
       case "report": {
         const key = sql`data_set_id = ${id.get(op.set)} and org_unit_id = ${id.get(op.facility)} and period = ${op.month}`;
         if (op.status === null) await db.execute(sql`delete from data_set_reports where ${key}`);
         else
-          await db.execute(sql`insert into data_set_reports (data_set_id, org_unit_id, period, status)
-            values (${id.get(op.set)}, ${id.get(op.facility)}, ${op.month}, ${op.status})
-            on conflict (data_set_id, org_unit_id, period) do update set status = excluded.status`);
+          await db.execute(sql`insert into data_set_reports (district_id, data_set_id, org_unit_id, period, status)
+            values (${id.get(op.facility)}, ${id.get(op.set)}, ${id.get(op.facility)}, ${op.month}, ${op.status})
+            on conflict (data_set_id, org_unit_id, period, district_id) do update set status = excluded.status`);
         return;
       }
       case "month approved":

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client.js";
 import { dataSetReports, dataSets, orgUnits } from "../db/schema/index.js";
 import { loadDemo } from "../demo/load-demo.js";
+import { factDistrictOf } from "../domain/org-unit-tree.js";
 import { testDatabases } from "../test-support/databases.js";
 import { approvedSums, approvedValues } from "./approved-values.js";
 
@@ -52,7 +53,7 @@ describe.each(testDatabases())("approved values on $name", (target) => {
     await handle.db.insert(dataSetReports).values({
       dataSetId: other?.id as string,
       orgUnitId: tapos.id,
-      districtId: tapos.districtId,
+      districtId: factDistrictOf(tapos),
       period: "201912",
       status: "approved",
     });

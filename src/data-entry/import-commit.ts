@@ -3,6 +3,7 @@ import type { Actor } from "../audit/record.js";
 import type { Database, Tx } from "../db/client.js";
 import { auditLog, dataSetReports, dataValues } from "../db/schema/index.js";
 import { BULK_VALUES_ACTION, canonical, isEditable, type Period } from "../domain/index.js";
+import { factDistrictOf } from "../domain/org-unit-tree.js";
 import { chunks } from "../lib/chunks.js";
 import { AppError } from "../lib/errors.js";
 import { pgArray } from "../lib/pg-array.js";
@@ -90,7 +91,7 @@ export async function writeChecked(
         part.map((r) => ({
           dataSetId,
           orgUnitId: r.unit.id,
-          districtId: r.unit.districtId,
+          districtId: factDistrictOf(r.unit),
           period: r.period.code,
         })),
       )
@@ -120,7 +121,7 @@ export async function writeChecked(
       const before = current.get(valueKey(r.unit.id, r.period.code, dataElementId));
       return {
         orgUnitId: r.unit.id,
-        districtId: r.unit.districtId,
+        districtId: factDistrictOf(r.unit),
         period: r.period.code,
         dataElementId,
         code: c.code,
@@ -136,7 +137,7 @@ export async function writeChecked(
 /** One value to write, with what it replaces (canonical), for the value and its audit record. */
 export interface ValueWrite {
   orgUnitId: string;
-  districtId: string | null;
+  districtId: string;
   period: string;
   dataElementId: string;
   code: string;
@@ -182,7 +183,7 @@ async function upsertSetBased(tx: Tx, writes: readonly ValueWrite[], actor: Acto
         ${column(part, (w) => w.value)}::numeric[],
         ${column(part, (w) => w.before?.comment ?? null)}::text[]
       ) as t(district_id, org_unit_id, period, data_element_id, value, comment)
-      on conflict (org_unit_id, period, data_element_id) do update
+      on conflict (org_unit_id, period, data_element_id, district_id) do update
         set value = excluded.value, revision = ${dataValues}.revision + 1,
           updated_by = excluded.updated_by, updated_at = now()`);
     // PGlite answers in microtasks only: without a turn of the loop here, the whole commit holds it.

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client.js";
 import { executeNamed } from "../db/named.js";
 import { dataSetReports } from "../db/schema/index.js";
+import { factDistrictOf } from "../domain/org-unit-tree.js";
 import { ensurePeriods } from "../periods/commands.js";
 import type { FormContext } from "./form.js";
 
@@ -29,7 +30,7 @@ export async function lockReport(tx: Tx, form: FormContext) {
     .values({
       dataSetId: form.dataSet.id,
       orgUnitId: form.unit.id,
-      districtId: form.unit.districtId,
+      districtId: factDistrictOf(form.unit),
       period: form.period.code,
     })
     .onConflictDoNothing();
@@ -53,7 +54,7 @@ type Report = typeof dataSetReports.$inferSelect;
 export interface StoredReport {
   data_set_id: string;
   org_unit_id: string;
-  district_id: string | null;
+  district_id: string;
   period: string;
   status: Report["status"];
   submitted_at: string | null;

@@ -3,6 +3,7 @@ import type { Actor } from "../audit/record.js";
 import type { Database } from "../db/client.js";
 import { executeNamed } from "../db/named.js";
 import { canonical, DomainError, EDITABLE_STATUSES, parseDecimal, previousPeriod } from "../domain/index.js";
+import { factDistrictOf } from "../domain/org-unit-tree.js";
 import { AppError } from "../lib/errors.js";
 import { pgArray } from "../lib/pg-array.js";
 import type { FormContext, KnownForm } from "./form.js";
@@ -141,7 +142,7 @@ function writeValues(db: Database, context: FormContext, values: ValueToWrite[],
     "save_form_values",
     sql`select kind, data_element_id as "dataElementId", period, value, comment, revision, report
     from save_form_values(${context.dataSet.id}::uuid, ${context.unit.id}::uuid,
-      ${context.unit.districtId}::uuid, ${context.period.code}, ${previousPeriod(context.period).code},
+      ${factDistrictOf(context.unit)}::uuid, ${context.period.code}, ${previousPeriod(context.period).code},
       ${pgArray(context.elements.map((e) => e.id))}::uuid[], ${pgArray(EDITABLE_STATUSES)}::text[],
       ${pgArray(values.map((v) => v.dataElementId))}::uuid[], ${pgArray(values.map((v) => v.value))}::text[],
       ${pgArray(values.map((v) => v.comment ?? null))}::text[],

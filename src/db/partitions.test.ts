@@ -50,11 +50,11 @@ describe.each(testDatabases())("yearly partitions on $name", (target) => {
     await ensurePeriods(handle.db, ["201903", "202401", "2024Q1", "203112"].map(parsePeriod));
     expect(await ensureYearPartitions(handle.db)).toContain(2031);
     // One statement across three partitions: the approved totals' trigger must see every row.
-    await handle.db.execute(sql`insert into data_set_reports (data_set_id, org_unit_id, period, status)
-      values (${dataSet}, ${unit}, '201903', 'approved'), (${dataSet}, ${unit}, '203112', 'approved')`);
-    await handle.db.execute(sql`insert into data_values (org_unit_id, period, data_element_id, value)
-      values (${unit}, '201903', ${element}, 3), (${unit}, '202401', ${element}, 1),
-        (${unit}, '2024Q1', ${element}, 4), (${unit}, '203112', ${element}, 12)`);
+    await handle.db.execute(sql`insert into data_set_reports (district_id, data_set_id, org_unit_id, period, status)
+      values (${unit}, ${dataSet}, ${unit}, '201903', 'approved'), (${unit}, ${dataSet}, ${unit}, '203112', 'approved')`);
+    await handle.db.execute(sql`insert into data_values (district_id, org_unit_id, period, data_element_id, value)
+      values (${unit}, ${unit}, '201903', ${element}, 3), (${unit}, ${unit}, '202401', ${element}, 1),
+        (${unit}, ${unit}, '2024Q1', ${element}, 4), (${unit}, ${unit}, '203112', ${element}, 12)`);
     expect(await partitionOf("201903")).toBe("data_values_2019");
     expect(await partitionOf("202401")).toBe("data_values_2024");
     expect(await partitionOf("2024Q1")).toBe("data_values_2024");
@@ -70,8 +70,8 @@ describe.each(testDatabases())("yearly partitions on $name", (target) => {
   it("keeps a value of a year without a partition in the default one, and the upkeep moves it in", async () => {
     // A save of a new year's first period: its partitions wait for the next start or daily upkeep.
     await ensurePeriods(handle.db, [parsePeriod("2040")]);
-    await handle.db.execute(sql`insert into data_values (org_unit_id, period, data_element_id, value)
-      values (${unit}, '2040', ${element}, 40)`);
+    await handle.db.execute(sql`insert into data_values (district_id, org_unit_id, period, data_element_id, value)
+      values (${unit}, ${unit}, '2040', ${element}, 40)`);
     expect(await partitionOf("2040")).toBe("data_values_default");
     expect(await ensureYearPartitions(handle.db)).toEqual([2040]);
     expect(await partitionOf("2040")).toBe("data_values_2040");
@@ -83,8 +83,8 @@ describe.each(testDatabases())("yearly partitions on $name", (target) => {
       handle.db.transaction(async (tx) => {
         const period = `2061${String(i + 1).padStart(2, "0")}`;
         await ensurePeriods(tx, [parsePeriod(period)]);
-        await tx.execute(sql`insert into data_values (org_unit_id, period, data_element_id, value)
-          values (${unit}, ${period}, ${element}, ${i})`);
+        await tx.execute(sql`insert into data_values (district_id, org_unit_id, period, data_element_id, value)
+          values (${unit}, ${unit}, ${period}, ${element}, ${i})`);
         await recordAudit(tx, systemActor, {
           action: "data.value_set",
           entityType: "data_value",

@@ -4,6 +4,7 @@ import {
   childTypesOf,
   codeProblem,
   defaultOwner,
+  factDistrictOf,
   kemenkesCodeProblem,
   ownershipProblem,
   parentProblem,
@@ -108,5 +109,13 @@ describe("org unit tree rules", () => {
     expect(readYesNo("Ya")).toBe(true);
     expect(readYesNo("")).toBe(false);
     expect(readYesNo("mungkin")).toBeUndefined();
+  });
+});
+
+describe("the kab/kota a unit's figures are kept under", () => {
+  it("is the unit's kab/kota for a puskesmas, the kab/kota itself, and a province's own id", () => {
+    expect(factDistrictOf({ id: "pkm", districtId: "kota" })).toBe("kota");
+    expect(factDistrictOf({ id: "kota", districtId: null })).toBe("kota");
+    expect(factDistrictOf({ id: "provinsi", districtId: null })).toBe("provinsi");
   });
 });

@@ -205,3 +205,11 @@ export function readYesNo(cell: string): boolean | undefined {
   if (["ya", "y", "yes", "1", "true", "blud"].includes(v)) return true;
   return undefined;
 }
+
+/**
+ * The kab/kota a unit's facts (values, reports, populations) are kept under, their shard key on Citus
+ * (docs/SCALING.md §4): the unit's kab/kota, the kab/kota itself, and a unit above kab/kota (a
+ * province's own figures) under itself. Never null. In SQL: `coalesce(ou.district_id, ou.id)`.
+ */
+export const factDistrictOf = (unit: { id: string; districtId: string | null }): string =>
+  unit.districtId ?? unit.id;

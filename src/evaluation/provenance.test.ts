@@ -73,11 +73,11 @@ describe.each(testDatabases())("report coverage on $name", (target) => {
       }
       const reports = UNITS.flatMap((u) =>
         MONTHS.map(
-          (period) => sql`(${setId}::uuid, ${id.get(u.code)}::uuid, ${period},
+          (period) => sql`(${id.get(u.code)}::uuid, ${setId}::uuid, ${id.get(u.code)}::uuid, ${period},
           ${approved(set, u.code, period) ? "approved" : "submitted"})`,
         ),
       );
-      await handle.db.execute(sql`insert into data_set_reports (data_set_id, org_unit_id, period, status)
+      await handle.db.execute(sql`insert into data_set_reports (district_id, data_set_id, org_unit_id, period, status)
         values ${sql.join(reports, sql`, `)}`);
     }
   });

@@ -4,6 +4,7 @@ import { inSubtree } from "../auth/scope-sql.js";
 import type { Database, Reader } from "../db/client.js";
 import { type OrgUnitType, orgUnits, prevalences, targetPopulations } from "../db/schema/index.js";
 import { canonical, parseHeadCount } from "../domain/index.js";
+import { factDistrictOf } from "../domain/org-unit-tree.js";
 import { AppError } from "../lib/errors.js";
 import {
   ESTIMATED,
@@ -37,10 +38,6 @@ const unitColumns = {
   path: orgUnits.path,
   districtId: orgUnits.districtId,
 };
-
-/** The kab/kota a figure is filed under: the unit itself at kab/kota level, else the unit's district. */
-export const districtOf = (unit: Pick<GridUnit, "id" | "type" | "districtId">) =>
-  unit.type === "kabupaten_kota" ? unit.id : unit.districtId;
 
 export const notHeadCount = (where: string, whereEn: string, text: string) => ({
   id: `${where}: "${text}" bukan jumlah orang (bilangan bulat ≥ 0).`,
@@ -291,7 +288,7 @@ export async function writePopulationCells(db: Database, year: number, cells: Ce
           .where(key);
       } else {
         await tx.insert(targetPopulations).values({
-          districtId: districtOf(cell.unit),
+          districtId: factDistrictOf(cell.unit),
           orgUnitId: cell.unit.id,
           year,
           category: cell.category,

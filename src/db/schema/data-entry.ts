@@ -89,11 +89,17 @@ export const dataSetOrgUnits = pgTable(
   (t) => [unique("data_set_org_units_pk").on(t.dataSetId, t.orgUnitId)],
 );
 
-/** One value of one data element for one org unit and period; `districtId` is the shard key. */
+/**
+ * One value of one data element for one org unit and period; `districtId` is the shard key
+ * (`factDistrictOf` the unit): Citus wants it in every unique key, last so the key's index still serves
+ * lookups by unit.
+ */
 export const dataValues = pgTable(
   "data_values",
   {
-    districtId: uuid("district_id").references(() => orgUnits.id),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => orgUnits.id),
     orgUnitId: uuid("org_unit_id")
       .notNull()
       .references(() => orgUnits.id),
@@ -110,7 +116,7 @@ export const dataValues = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("data_values_key").on(t.orgUnitId, t.period, t.dataElementId),
+    unique("data_values_key").on(t.orgUnitId, t.period, t.dataElementId, t.districtId),
     index("data_values_district_period_idx").on(t.districtId, t.period),
   ],
 );
@@ -133,7 +139,9 @@ export const dataSetReports = pgTable(
     orgUnitId: uuid("org_unit_id")
       .notNull()
       .references(() => orgUnits.id),
-    districtId: uuid("district_id").references(() => orgUnits.id),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => orgUnits.id),
     period: text()
       .notNull()
       .references(() => periods.code),
@@ -148,7 +156,7 @@ export const dataSetReports = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("data_set_reports_key").on(t.dataSetId, t.orgUnitId, t.period),
+    unique("data_set_reports_key").on(t.dataSetId, t.orgUnitId, t.period, t.districtId),
     // Whether a facility's month was approved is asked per (unit, period), across data sets.
     index("data_set_reports_unit_period_idx").on(t.orgUnitId, t.period),
   ],

@@ -86,7 +86,9 @@ export const spmAdoptions = pgTable(
 export const targetPopulations = pgTable(
   "target_populations",
   {
-    districtId: uuid("district_id").references(() => orgUnits.id),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => orgUnits.id),
     orgUnitId: uuid("org_unit_id")
       .notNull()
       .references(() => orgUnits.id),
@@ -98,7 +100,7 @@ export const targetPopulations = pgTable(
     updatedBy: uuid("updated_by"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("target_populations_key").on(t.orgUnitId, t.year, t.category)],
+  (t) => [unique("target_populations_key").on(t.orgUnitId, t.year, t.category, t.districtId)],
 );
 
 /** A prevalence used to estimate a denominator (hipertensi, DM), with its source; null org unit = national. */

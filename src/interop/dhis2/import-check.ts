@@ -3,6 +3,7 @@ import type { ScopedRole } from "../../auth/permissions.js";
 import { checkRows, formElements, type UploadRow } from "../../data-entry/index.js";
 import type { dataSets } from "../../db/schema/index.js";
 import { type DomainError, type Period, parseDhis2Period } from "../../domain/index.js";
+import { factDistrictOf } from "../../domain/org-unit-tree.js";
 import { pgArray } from "../../lib/pg-array.js";
 import type { Conflicts } from "./conflicts.js";
 import { unitsBy } from "./queries.js";
@@ -150,7 +151,10 @@ export async function checkStaged(
     ${column((r) => r.orgUnitCode)}::text[], ${column((r) => r.period)}::text[],
     ${column((r) => String(r.row))}::int[],
     ${column((r) => units.get(r.orgUnitCode)?.id ?? null)}::uuid[],
-    ${column((r) => units.get(r.orgUnitCode)?.districtId ?? null)}::uuid[],
+    ${column((r) => {
+      const unit = units.get(r.orgUnitCode);
+      return unit ? factDistrictOf(unit) : null;
+    })}::uuid[],
     ${column((r) => problemOf(r)?.kind ?? null)}::text[],
     ${column((r) => String(EXCLUSIVE.has(problemOf(r)?.kind ?? "")))}::boolean[],
     ${column((r) =>

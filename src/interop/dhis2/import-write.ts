@@ -104,7 +104,7 @@ export async function writeStaged(
     select w.district_id, w.unit_id, w.period_code, w.element_id, w.num::numeric, w.old_comment,
       ${actor.userId}::uuid
     from ${s.name("w")} w
-    on conflict (org_unit_id, period, data_element_id) do update
+    on conflict (org_unit_id, period, data_element_id, district_id) do update
       set value = excluded.value, revision = data_values.revision + 1,
         updated_by = excluded.updated_by, updated_at = now()`);
 }
