@@ -235,8 +235,8 @@ export async function buildKota(db: Database): Promise<BenchKota> {
   await db.execute(sql`insert into skm_surveys (district_id, org_unit_id, service_id, period)
     select ${kota.id}, ou.id, s.id, ${String(YEAR)} from org_units ou, spm_services s
     where ou.path like ${`${path}%`} and ou.type = 'puskesmas' and s.version_id = ${version.id} and s.number = 1`);
-  await db.execute(sql`insert into skm_responses (survey_id, respondent_no, scores)
-    select sv.id, g, array(select 2 + (abs(hashtext(sv.id::text || g || e)) % 3) from generate_series(1, 9) e)
+  await db.execute(sql`insert into skm_responses (survey_id, district_id, respondent_no, scores)
+    select sv.id, sv.district_id, g, array(select 2 + (abs(hashtext(sv.id::text || g || e)) % 3) from generate_series(1, 9) e)
     from skm_surveys sv join org_units ou on ou.id = sv.org_unit_id, generate_series(1, ${RESPONDENTS}) g
     where ou.path like ${`${path}%`}`);
 

@@ -47,12 +47,6 @@ const REFUSALS = sql`
 const STILL_TO_CHANGE = [
   "audit_log has no column district_id",
   "audit_log: key audit_log_id_at_pk lacks district_id",
-  "skm_responses has no column district_id",
-  "skm_responses: foreign key skm_responses_survey_id_skm_surveys_id_fk to skm_surveys not through district_id",
-  "skm_responses: key skm_responses_key lacks district_id",
-  "skm_responses: key skm_responses_pkey lacks district_id",
-  "skm_surveys: key skm_surveys_key lacks district_id",
-  "skm_surveys: key skm_surveys_pkey lacks district_id",
 ];
 
 const postgres = testDatabases().filter((t) => t.name === "postgres");

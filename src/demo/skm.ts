@@ -89,6 +89,7 @@ export async function insertDemoSkm(tx: Tx, depokId: string) {
           const month = 2 + Math.floor(random() * 10);
           return {
             surveyId: survey.id,
+            districtId: depokId,
             respondentNo: n + 1,
             respondedOn: `2019-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
             ...respondent(number, random),

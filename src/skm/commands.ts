@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database, Tx } from "../db/client.js";
 import { skmResponses, skmSurveys } from "../db/schema/index.js";
+import { factDistrictOf } from "../domain/org-unit-tree.js";
 import { AppError, notFound } from "../lib/errors.js";
 import { type SurveyContext, servicesInForce } from "./queries.js";
 import { resultOf } from "./results.js";
@@ -36,7 +37,7 @@ export async function createSurvey(
     const [created] = await tx
       .insert(skmSurveys)
       .values({
-        districtId: facility.districtId,
+        districtId: factDistrictOf(facility),
         orgUnitId: facility.id,
         serviceId: input.serviceId,
         period: input.period,
@@ -89,7 +90,7 @@ export async function replaceResponses(
 ) {
   return db.transaction(async (tx: Tx) => {
     const [locked] = await tx
-      .select({ revision: skmSurveys.revision })
+      .select({ revision: skmSurveys.revision, districtId: skmSurveys.districtId })
       .from(skmSurveys)
       .where(eq(skmSurveys.id, context.id))
       .for("update");
@@ -110,6 +111,7 @@ export async function replaceResponses(
     await tx.delete(skmResponses).where(eq(skmResponses.surveyId, context.id));
     const values = input.rows.map((q) => ({
       surveyId: context.id,
+      districtId: locked.districtId,
       respondentNo: q.respondentNo,
       scores: q.scores as number[],
       respondedOn: q.respondedOn ?? null,

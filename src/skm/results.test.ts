@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
 import { orgUnits, skmResponses, skmSurveys, spmServices, spmVersions } from "../db/schema/index.js";
 import { computeIkm, div, round, sum } from "../domain/index.js";
+import { factDistrictOf } from "../domain/org-unit-tree.js";
 import { openTestApp, type TestApp } from "../test-support/app.js";
 import { testDatabases } from "../test-support/databases.js";
 import { skmResultsForYear } from "./results.js";
@@ -30,12 +31,22 @@ async function addSurvey(
   const service = await perwalService(db, number);
   const [survey] = await db
     .insert(skmSurveys)
-    .values({ orgUnitId: unit?.id as string, serviceId: service?.id as string, period })
+    .values({
+      districtId: factDistrictOf(unit as typeof orgUnits.$inferSelect),
+      orgUnitId: unit?.id as string,
+      serviceId: service?.id as string,
+      period,
+    })
     .returning();
   if (scores.length)
-    await db
-      .insert(skmResponses)
-      .values(scores.map((s, i) => ({ surveyId: survey?.id as string, respondentNo: i + 1, scores: s })));
+    await db.insert(skmResponses).values(
+      scores.map((s, i) => ({
+        surveyId: survey?.id as string,
+        districtId: survey?.districtId as string,
+        respondentNo: i + 1,
+        scores: s,
+      })),
+    );
   return survey?.id as string;
 }
 

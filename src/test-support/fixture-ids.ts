@@ -12,6 +12,7 @@ import {
 } from "../db/schema/index.js";
 import { rakMetro2024 } from "../demo/rak-metro-2024.js";
 import { insertMetroRenstra, renstraMetro2025 } from "../demo/renstra-metro-2025.js";
+import { factDistrictOf } from "../domain/org-unit-tree.js";
 import { rakXlsx } from "../reports/rak/index.js";
 import { renstraXlsx } from "../reports/renstra/index.js";
 import type { Ids } from "./route-rules.js";
@@ -50,7 +51,12 @@ export async function prepareIds(db: Database, target: string): Promise<Ids> {
     (
       await db
         .insert(skmSurveys)
-        .values({ orgUnitId: yosomulyo?.id as string, serviceId: spmService?.id as string, period })
+        .values({
+          districtId: factDistrictOf(yosomulyo as typeof orgUnits.$inferSelect),
+          orgUnitId: yosomulyo?.id as string,
+          serviceId: spmService?.id as string,
+          period,
+        })
         .returning()
     )[0]?.id as string;
   const renstra = await demoRenstra(db, metro?.id as string);

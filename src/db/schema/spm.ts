@@ -2,10 +2,12 @@ import { sql } from "drizzle-orm";
 import {
   check,
   date,
+  foreignKey,
   integer,
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -166,8 +168,10 @@ export const spmReportNotes = pgTable(
 export const skmSurveys = pgTable(
   "skm_surveys",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    districtId: uuid("district_id").references(() => orgUnits.id),
+    id: uuid().notNull().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => orgUnits.id),
     orgUnitId: uuid("org_unit_id")
       .notNull()
       .references(() => orgUnits.id),
@@ -180,17 +184,21 @@ export const skmSurveys = pgTable(
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
   },
-  (t) => [unique("skm_surveys_key").on(t.orgUnitId, t.serviceId, t.period)],
+  // The kab/kota (factDistrictOf the facility) in every key, as Citus requires (docs/SCALING.md §4).
+  (t) => [
+    primaryKey({ name: "skm_surveys_pkey", columns: [t.id, t.districtId] }),
+    unique("skm_surveys_key").on(t.orgUnitId, t.serviceId, t.period, t.districtId),
+  ],
 );
 
 /** One questionnaire: the nine elements U1–U9 scored 1–4, and who answered (optional, as on the form). */
 export const skmResponses = pgTable(
   "skm_responses",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    surveyId: uuid("survey_id")
-      .notNull()
-      .references(() => skmSurveys.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    /** The survey's kab/kota: responses live on the same Citus node as their survey. */
+    districtId: uuid("district_id").notNull(),
+    surveyId: uuid("survey_id").notNull(),
     respondentNo: integer("respondent_no").notNull(),
     respondedOn: date("responded_on"),
     gender: text().$type<"L" | "P">(),
@@ -202,7 +210,13 @@ export const skmResponses = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique("skm_responses_key").on(t.surveyId, t.respondentNo),
+    primaryKey({ name: "skm_responses_pkey", columns: [t.id, t.districtId] }),
+    foreignKey({
+      name: "skm_responses_survey_fk",
+      columns: [t.surveyId, t.districtId],
+      foreignColumns: [skmSurveys.id, skmSurveys.districtId],
+    }).onDelete("cascade"),
+    unique("skm_responses_key").on(t.surveyId, t.respondentNo, t.districtId),
     check(
       "skm_responses_scores_check",
       sql`cardinality(${t.scores}) = 9 and 1 <= all(${t.scores}) and 4 >= all(${t.scores})`,
