@@ -101,6 +101,12 @@ export const auditLog = pgTable(
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
     orgUnitId: uuid("org_unit_id"),
+    /**
+     * The kab/kota of `orgUnitId` (factDistrictOf), the record's shard key on Citus; set by a trigger
+     * (migration 0027) so no writer has to. A record of no unit (a national catalogue, the system) has
+     * the nil uuid.
+     */
+    districtId: uuid("district_id").notNull().default(sql`'00000000-0000-0000-0000-000000000000'::uuid`),
     oldValue: jsonb("old_value"),
     newValue: jsonb("new_value"),
     reason: text(),
@@ -109,7 +115,7 @@ export const auditLog = pgTable(
     clientAddress: text("client_address"),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.at] }),
+    primaryKey({ columns: [t.id, t.at, t.districtId] }),
     index("audit_log_at_idx").on(t.at),
     index("audit_log_entity_idx").on(t.entityType, t.entityId),
     index("audit_log_user_idx").on(t.userId),
