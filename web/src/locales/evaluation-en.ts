@@ -5,6 +5,11 @@ export const evaluationEn: typeof evaluationId = {
   nav: "RAK evaluation",
   title: "Performance plan evaluation",
   choosePlan: "Plan document",
+  noPlan: "There is no performance action plan (RAK) to evaluate yet.",
+  noPlanHint:
+    "The quarterly evaluation is made from a RAK: draw up or import this year's RAK first on the RAK page.",
+  noPlanReader: "The evaluation will appear here once the Dinas has drawn up its RAK.",
+  toPlans: "Open the RAK page",
   quarter: "Evaluation period",
   quarterShort: "Q{{n}}",
   quarterLong: "Quarter {{n}}",

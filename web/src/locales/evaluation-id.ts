@@ -3,6 +3,11 @@ export const evaluationId = {
   nav: "Evaluasi RAK",
   title: "Evaluasi Rencana Aksi Kinerja",
   choosePlan: "Dokumen rencana",
+  noPlan: "Belum ada Rencana Aksi Kinerja untuk dievaluasi.",
+  noPlanHint:
+    "Evaluasi triwulan dibuat dari RAK: susun atau impor RAK tahun ini dulu di halaman Rencana Aksi Kinerja.",
+  noPlanReader: "Evaluasi akan tampil di sini setelah Dinas menyusun RAK.",
+  toPlans: "Buka Rencana Aksi Kinerja",
   quarter: "Periode evaluasi",
   quarterShort: "TW {{roman}}",
   quarterLong: "Triwulan {{roman}}",

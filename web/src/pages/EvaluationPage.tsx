@@ -1,6 +1,6 @@
-import { Group, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { DownloadButtons } from "../components/evaluation/DownloadButtons";
 import { EvaluationView } from "../components/evaluation/EvaluationView";
 import {
@@ -13,6 +13,7 @@ import {
 import { versionLabel } from "../components/plan/versionLabel";
 import { QueryState } from "../components/QueryState";
 import { usePlans, useYearsWithData } from "../queries";
+import { useCan } from "../session";
 
 /** The quarterly evaluation of a RAK: /evaluasi/:planId?triwulan=1, so a reload keeps the quarter. */
 export function EvaluationPage() {
@@ -20,6 +21,7 @@ export function EvaluationPage() {
   const { planId } = useParams();
   const [search] = useSearchParams();
   const navigate = useNavigate();
+  const can = useCan();
   const plans = usePlans();
   const years = useYearsWithData();
   const selected = plans.data?.find((p) => p.id === planId) ?? (planId ? undefined : defaultPlan(plans.data));
@@ -41,9 +43,7 @@ export function EvaluationPage() {
         <Title order={2}>{t("evaluation.title")}</Title>
         <QueryState query={plans}>
           {(list) =>
-            list.length === 0 ? (
-              <Text>{t("plans.none")}</Text>
-            ) : (
+            list.length === 0 ? null : (
               <Select
                 label={t("evaluation.choosePlan")}
                 w={580}
@@ -60,6 +60,21 @@ export function EvaluationPage() {
           }
         </QueryState>
       </Group>
+      {plans.data?.length === 0 && (
+        <Paper withBorder p="lg" data-testid="no-plan">
+          <Stack align="start">
+            <Text fw={600}>{t("evaluation.noPlan")}</Text>
+            <Text size="sm" c="dimmed">
+              {can("plan.write") ? t("evaluation.noPlanHint") : t("evaluation.noPlanReader")}
+            </Text>
+            {can("plan.write") && (
+              <Button component={Link} to="/rencana">
+                {t("evaluation.toPlans")}
+              </Button>
+            )}
+          </Stack>
+        </Paper>
+      )}
       {selected && quarter && (
         <>
           <Group justify="space-between" align="end">
