@@ -110,6 +110,7 @@ describe.each(testDatabases())("approvedAreaSums on $name", (target) => {
         async (values, statuses) => {
           await handle.db.execute(sql`delete from data_values`);
           await handle.db.execute(sql`delete from data_set_reports`);
+          // These units have no kab/kota above them: each is its own (factDistrictOf), hence its id twice.
           const rows = valueKeys.flatMap(([f, m, e], i) =>
             values[i] == null
               ? []

@@ -92,6 +92,7 @@ describe.each(testDatabases())("approved totals kept by the database on $name", 
   });
   afterAll(() => handle.close());
 
+  // These units have no kab/kota above them: each is its own (factDistrictOf), hence its id twice.
   const apply = async (op: Operation) => {
     const db = handle.db;
     switch (op.kind) {

@@ -50,6 +50,7 @@ describe.each(testDatabases())("yearly partitions on $name", (target) => {
     await ensurePeriods(handle.db, ["201903", "202401", "2024Q1", "203112"].map(parsePeriod));
     expect(await ensureYearPartitions(handle.db)).toContain(2031);
     // One statement across three partitions: the approved totals' trigger must see every row.
+    // The unit has no kab/kota above it: it is its own (factDistrictOf), hence its id twice.
     await handle.db.execute(sql`insert into data_set_reports (district_id, data_set_id, org_unit_id, period, status)
       values (${unit}, ${dataSet}, ${unit}, '201903', 'approved'), (${unit}, ${dataSet}, ${unit}, '203112', 'approved')`);
     await handle.db.execute(sql`insert into data_values (district_id, org_unit_id, period, data_element_id, value)

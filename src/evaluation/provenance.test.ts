@@ -71,6 +71,7 @@ describe.each(testDatabases())("report coverage on $name", (target) => {
           sql`insert into data_set_org_units (data_set_id, org_unit_id) values (${setId}, ${id.get(u.code)})`,
         );
       }
+      // These units have no kab/kota above them: each is its own (factDistrictOf), hence its id twice.
       const reports = UNITS.flatMap((u) =>
         MONTHS.map(
           (period) => sql`(${id.get(u.code)}::uuid, ${setId}::uuid, ${id.get(u.code)}::uuid, ${period},
