@@ -10,6 +10,7 @@ import {
   spmAdoptions,
   users,
 } from "../db/schema/index.js";
+import { kabKotaOf } from "../domain/org-unit-tree.js";
 import { ensurePeriodsOfYears } from "../periods/commands.js";
 import { writeRak } from "../plans/rak-commands.js";
 import { ensureSpmVersion, SPM_CATALOGUE } from "../spm/catalogue.js";
@@ -111,7 +112,7 @@ async function insertOrgUnits(
     .returning({ id: orgUnits.id });
   if (!row) throw new Error(`insert of ${unit.code} returned nothing`);
   ids.set(unit.code, row.id);
-  const childDistrict = unit.type === "kabupaten_kota" ? row.id : districtId;
+  const childDistrict = kabKotaOf({ id: row.id, type: unit.type, districtId });
   for (const child of unit.children ?? []) {
     await insertOrgUnits(tx, child, row.id, childDistrict, level + 1, path, ids);
   }

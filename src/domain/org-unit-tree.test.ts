@@ -5,6 +5,7 @@ import {
   codeProblem,
   defaultOwner,
   factDistrictOf,
+  kabKotaOf,
   kemenkesCodeProblem,
   ownershipProblem,
   parentProblem,
@@ -109,6 +110,14 @@ describe("org unit tree rules", () => {
     expect(readYesNo("Ya")).toBe(true);
     expect(readYesNo("")).toBe(false);
     expect(readYesNo("mungkin")).toBeUndefined();
+  });
+});
+
+describe("the kab/kota a unit lies in", () => {
+  it("is the kab/kota itself, a puskesmas's kab/kota, and none above kab/kota", () => {
+    expect(kabKotaOf({ id: "kota", type: "kabupaten_kota", districtId: null })).toBe("kota");
+    expect(kabKotaOf({ id: "pkm", type: "puskesmas", districtId: "kota" })).toBe("kota");
+    expect(kabKotaOf({ id: "provinsi", type: "provinsi", districtId: null })).toBeNull();
   });
 });
 

@@ -207,9 +207,17 @@ export function readYesNo(cell: string): boolean | undefined {
 }
 
 /**
+ * The kab/kota a unit lies in, itself when it is one; null above kab/kota. What a child's `districtId`
+ * is set to, the region that adopts an SPM version, a plan's kab/kota.
+ */
+export const kabKotaOf = (unit: { id: string; type: string; districtId: string | null }): string | null =>
+  unit.type === "kabupaten_kota" ? unit.id : unit.districtId;
+
+/**
  * The kab/kota a unit's facts (values, reports, populations) are kept under, their shard key on Citus
- * (docs/SCALING.md §4): the unit's kab/kota, the kab/kota itself, and a unit above kab/kota (a
- * province's own figures) under itself. Never null. In SQL: `coalesce(ou.district_id, ou.id)`.
+ * (docs/SCALING.md §4): kabKotaOf the unit, and a unit above kab/kota (a province's own figures) under
+ * itself. Never null. A unit's own `districtId` is null exactly at and above kab/kota, so the type is
+ * not needed. In SQL: `coalesce(ou.district_id, ou.id)`.
  */
 export const factDistrictOf = (unit: { id: string; districtId: string | null }): string =>
   unit.districtId ?? unit.id;

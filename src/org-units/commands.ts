@@ -6,6 +6,7 @@ import type { BilingualText } from "../domain/errors.js";
 import {
   codeProblem,
   defaultOwner,
+  kabKotaOf,
   kemenkesCodeProblem,
   ownershipProblem,
   parentProblem,
@@ -34,10 +35,6 @@ export async function lockUnit(tx: Tx, where: { id: string } | { code: string })
     .for("update");
   return row as UnitRow | undefined;
 }
-
-/** The kab/kota a child of this parent belongs to: the parent itself when it is the kab/kota. */
-export const districtUnder = (parent: Pick<UnitRow, "id" | "type" | "districtId">) =>
-  parent.type === "kabupaten_kota" ? parent.id : parent.districtId;
 
 async function ensureFree(tx: Tx, field: "code" | "kemenkesCode", value: string, exceptId?: string) {
   const column = field === "code" ? orgUnits.code : orgUnits.kemenkesCode;
@@ -117,7 +114,7 @@ export async function createOrgUnit(
       .insert(orgUnits)
       .values({
         parentId: parent.id,
-        districtId: districtUnder(parent),
+        districtId: kabKotaOf(parent),
         code: input.code,
         name: input.name,
         officeName: input.officeName ?? null,
@@ -261,7 +258,7 @@ export async function moveWithin(tx: Tx, unit: UnitRow, parent: UnitRow) {
       `${parent.name} sudah ditutup; pilih induk yang masih aktif.`,
       `${parent.name} is closed; choose an open parent.`,
     );
-  const district = districtUnder(parent);
+  const district = kabKotaOf(parent);
   // Fact rows carry the kab/kota as their shard key, so a facility does not change kab/kota.
   if (unit.type !== "kabupaten_kota" && district !== unit.districtId)
     throw conflict(

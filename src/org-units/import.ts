@@ -6,6 +6,7 @@ import { orgUnits } from "../db/schema/index.js";
 import {
   codeProblem,
   defaultOwner,
+  kabKotaOf,
   kemenkesCodeProblem,
   ownershipProblem,
   parentProblem,
@@ -19,7 +20,7 @@ import {
 } from "../domain/org-unit-tree.js";
 import { ImportError, readSpreadsheet } from "../interop/spreadsheet/index.js";
 import { AppError } from "../lib/errors.js";
-import { auditChange, districtUnder, lockUnit, moveWithin } from "./commands.js";
+import { auditChange, lockUnit, moveWithin } from "./commands.js";
 import { type ImportColumn, readUnitRows, type SheetRow } from "./import-read.js";
 import type { UnitRow } from "./queries.js";
 import type { OrgUnitImport, OrgUnitImportRow } from "./schemas.js";
@@ -354,7 +355,7 @@ export async function commitOrgUnitImport(db: Database, plan: ImportPlan, fileNa
             ...fields,
             code: p.code,
             parentId: parent.id,
-            districtId: districtUnder(parent),
+            districtId: kabKotaOf(parent),
             level: parent.level + 1,
             path: `${parent.path}${p.code}/`,
           })

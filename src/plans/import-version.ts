@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database, Reader } from "../db/client.js";
 import { orgUnits, plans } from "../db/schema/index.js";
+import { kabKotaOf } from "../domain/org-unit-tree.js";
 import { pickActive } from "../domain/plan-versions.js";
 import { AppError } from "../lib/errors.js";
 import { carryOver } from "./carry-over.js";
@@ -64,11 +65,11 @@ export async function importRak(db: Database, input: { orgUnitId: string; doc: R
   return db.transaction(async (tx) => {
     // Two imports at once for the same unit: the second waits here and then compares with the first.
     const [unit] = await tx
-      .select({ districtId: orgUnits.districtId, type: orgUnits.type })
+      .select({ id: orgUnits.id, districtId: orgUnits.districtId, type: orgUnits.type })
       .from(orgUnits)
       .where(eq(orgUnits.id, input.orgUnitId))
       .for("update");
-    const districtId = unit?.type === "kabupaten_kota" ? input.orgUnitId : (unit?.districtId ?? null);
+    const districtId = unit ? kabKotaOf(unit) : null;
     const { active, match, sameAs, nextVersion: version } = await compare(tx, input.orgUnitId, input.doc);
     if (sameAs !== null) throw unchanged(sameAs);
     const planId = await writeRak(tx, { ...input, districtId, version, revisionOf: active?.id ?? null });

@@ -10,6 +10,7 @@ import {
   reconcile,
   type TargetMode,
 } from "../domain/index.js";
+import { kabKotaOf } from "../domain/org-unit-tree.js";
 import { activeAmong, pickActive } from "../domain/plan-versions.js";
 import { notFound } from "../lib/errors.js";
 import { groupBy } from "../lib/group-by.js";
@@ -209,5 +210,5 @@ export async function planContext(db: Reader, planId: string): Promise<PlanConte
     .where(eq(plans.id, planId));
   if (!row) throw notFound("Dokumen rencana", "Plan");
   const { type, ...context } = row;
-  return { ...context, districtId: type === "kabupaten_kota" ? row.orgUnitId : row.districtId };
+  return { ...context, districtId: kabKotaOf({ id: row.orgUnitId, type, districtId: row.districtId }) };
 }

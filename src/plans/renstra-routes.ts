@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { mayAnalyseIndicator } from "../auth/permissions.js";
 import { actorOf, authorize, currentUser, forbidden } from "../auth/plugin.js";
 import { renstraVersionLabel } from "../domain/index.js";
+import { kabKotaOf } from "../domain/org-unit-tree.js";
 import { parseRenstraFile } from "../interop/renstra-import/index.js";
 import { ImportError } from "../interop/spreadsheet/index.js";
 import { AppError, notFound } from "../lib/errors.js";
@@ -153,7 +154,7 @@ export const renstraRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.fileName,
         unit.officeName ?? unit.name,
       );
-      const districtId = unit.type === "kabupaten_kota" ? unit.id : unit.districtId;
+      const districtId = kabKotaOf(unit);
       const saved = await importRenstra(
         db(),
         { orgUnitId: unit.id, districtId, doc: document, warnings: warnings.length },

@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { type Actor, recordAudit } from "../audit/record.js";
 import type { Database, Tx } from "../db/client.js";
 import { orgUnits, planIndicators, planNodes, plans } from "../db/schema/index.js";
+import { kabKotaOf } from "../domain/org-unit-tree.js";
 import { FIRST_PLAN_YEAR, isPlannableYear, YEARS_AHEAD } from "../domain/plan-years.js";
 import { AppError } from "../lib/errors.js";
 import type { PlanStart } from "./start-schemas.js";
@@ -140,7 +141,7 @@ export async function startPlan(db: Database, unit: StartUnit, input: PlanStart,
       })
       .returning();
     if (!plan) throw new Error("plan insert returned nothing");
-    const districtId = row?.type === "kabupaten_kota" ? unit.id : (row?.districtId ?? null);
+    const districtId = row ? kabKotaOf({ id: unit.id, type: row.type, districtId: row.districtId }) : null;
     const counts = source ? await copyTree(tx, source.id, plan.id, districtId) : { nodes: 0, indicators: 0 };
     const copiedFrom = source ? { planId: source.id, year: source.year, version: source.version } : null;
     await recordAudit(tx, actor, {

@@ -10,6 +10,7 @@ import {
   spmTargets,
   spmVersions,
 } from "../db/schema/index.js";
+import { kabKotaOf } from "../domain/org-unit-tree.js";
 import { findOrgUnit } from "../org-units/queries.js";
 import type { RegionAdoptions } from "./adoption-schemas.js";
 
@@ -17,7 +18,7 @@ import type { RegionAdoptions } from "./adoption-schemas.js";
 export async function unitWithRegion(db: Reader, id: string) {
   const unit = await findOrgUnit(db, id);
   if (!unit) return undefined;
-  const regionId = unit.type === "kabupaten_kota" ? unit.id : unit.districtId;
+  const regionId = kabKotaOf(unit);
   const region = regionId ? await findOrgUnit(db, regionId) : undefined;
   return { unit, region: region ? { id: region.id, name: region.name } : null };
 }
